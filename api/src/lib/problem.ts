@@ -1,0 +1,58 @@
+// One error type for the whole API, rendered as RFC 9457 application/problem+json.
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+export type ProblemCode =
+  | 'validation_failed'
+  | 'unprocessable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'tenant_suspended'
+  | 'unavailable'
+  | 'internal'
+
+const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
+  validation_failed: 400,
+  unprocessable: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  tenant_suspended: 403,
+  unavailable: 503,
+  internal: 500,
+}
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+export class AppError extends Error {
+  readonly status: ContentfulStatusCode
+  constructor(
+    readonly code: ProblemCode,
+    message: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [k: string]: unknown } = {},
+  ) {
+    super(message)
+    this.status = STATUS[code]
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`)
+
+export function problemBody(err: AppError, instance?: string) {
+  const { headers: _headers, ...extra } = err.extra
+  return {
+    type: `https://aura.dev/problems/${err.code.replaceAll('_', '-')}`,
+    title: err.message,
+    status: err.status,
+    code: err.code,
+    ...(instance ? { instance } : {}),
+    ...extra,
+  }
+}

@@ -1,0 +1,24 @@
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv, Deps } from '../context.ts'
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+/** Gives each request an id (a well-formed incoming X-Request-Id is kept) and logs one line per response. */
+export const requestLog = (deps: Deps) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const incoming = c.req.header('x-request-id')
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    const log = deps.logger.child({ requestId })
+    c.set('requestId', requestId)
+    c.set('log', log)
+    const started = performance.now()
+    await next()
+    c.header('X-Request-Id', requestId)
+    // Path only: query strings can carry search terms and emails.
+    c.get('log').info('request', {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    })
+  })

@@ -1,0 +1,26 @@
+// Node runtime entry: builds deps from process.env and connects with the Node drivers (PGlite by
+// default, Postgres for a postgres:// DATABASE_URL). The web server mounts this app in-process.
+import { type ConnectOptions, type Connection, connect } from '@aura/db/connect'
+import { createApp } from './app.ts'
+import { type Config, parseConfig } from './config.ts'
+import { createLogger, type Logger } from './lib/logger.ts'
+
+export interface NodeApi {
+  app: ReturnType<typeof createApp>
+  conn: Connection
+  config: Config
+  logger: Logger
+  close(): Promise<void>
+}
+
+export async function createNodeApi(
+  env: Record<string, string | undefined> = process.env,
+  options: ConnectOptions & { migrate?: boolean; logger?: Logger } = {},
+): Promise<NodeApi> {
+  const config = parseConfig(env)
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL)
+  const conn = await connect(env.DATABASE_URL, options)
+  if (options.migrate) await conn.migrate()
+  const app = createApp({ db: conn.db, config, logger })
+  return { app, conn, config, logger, close: () => conn.close() }
+}

@@ -1,0 +1,72 @@
+// Node-side connect(): the embedded PGlite by default, a real Postgres for a postgres:// URL, or the
+// Neon driver (what Workers use) when asked. Workers import ./neon.ts directly, never this file.
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
+import { citext } from '@electric-sql/pglite/contrib/citext'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import { migrate as migrateNeon } from 'drizzle-orm/neon-serverless/migrator'
+import pg from 'pg'
+import ws from 'ws'
+import type { Db } from './client.ts'
+import { connectNeon } from './neon.ts'
+import * as schema from './schema/index.ts'
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))
+export const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url))
+
+export interface Connection {
+  kind: 'pglite' | 'postgres' | 'neon'
+  db: Db
+  /** Applies pending migrations as the connecting (owner) role. */
+  migrate(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** Use the Neon WebSocket driver through a local relay (`host:port`) instead of node-postgres. */
+  neonWsProxy?: string
+  /** Pool size for node-postgres. */
+  max?: number
+}
+
+/**
+ * `url` unset → PGlite persisted under .data/; `memory://` → a throwaway in-memory PGlite;
+ * `postgres://…` → node-postgres (or Neon's driver with `neonWsProxy`).
+ */
+export async function connect(url = process.env.DATABASE_URL, options: ConnectOptions = {}): Promise<Connection> {
+  if (!url || url.startsWith('memory://') || url.startsWith('file://')) {
+    return connectPglite(url?.startsWith('file://') ? fileURLToPath(url) : (url ?? DEFAULT_PGLITE_DIR))
+  }
+  if (options.neonWsProxy) {
+    const neon = connectNeon(url, { wsProxy: options.neonWsProxy, webSocketConstructor: ws })
+    return { ...neon, migrate: () => migrateNeon(neon.db as never, { migrationsFolder: MIGRATIONS_FOLDER }) }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  // A client that loses its server emits 'error'; without listeners the whole process would exit.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db
+  return {
+    kind: 'postgres',
+    db,
+    migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => pool.end(),
+  }
+}
+
+async function connectPglite(dataDir: string): Promise<Connection> {
+  const client = await PGlite.create(dataDir, { extensions: { btree_gin, citext, pg_trgm, pgcrypto } })
+  const db = drizzlePglite({ client, schema }) as unknown as Db
+  return {
+    kind: 'pglite',
+    db,
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  }
+}

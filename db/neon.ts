@@ -1,0 +1,31 @@
+// Neon over WebSocket: the production driver on Cloudflare Workers. Pool (not the HTTP `neon()`
+// function) because withTenant needs an interactive transaction.
+import { neonConfig, Pool } from '@neondatabase/serverless'
+import { drizzle } from 'drizzle-orm/neon-serverless'
+import type { Db } from './client.ts'
+import * as schema from './schema/index.ts'
+
+export interface NeonOptions {
+  /** Local development and tests only: `host:port` of a WebSocket→TCP relay in front of plain Postgres. */
+  wsProxy?: string
+  /** Node has no global WebSocket before v22: pass the `ws` constructor there; Workers have their own. */
+  webSocketConstructor?: unknown
+}
+
+export function connectNeon(url: string, options: NeonOptions = {}) {
+  if (options.webSocketConstructor) {
+    neonConfig.webSocketConstructor = options.webSocketConstructor as typeof WebSocket
+  }
+  if (options.wsProxy) {
+    const relay = options.wsProxy
+    neonConfig.wsProxy = (host, port) => `${relay}/v2?address=${host}:${port}`
+    neonConfig.useSecureWebSocket = false
+    neonConfig.pipelineTLS = false
+    neonConfig.pipelineConnect = false
+  }
+  const pool = new Pool({ connectionString: url })
+  // A pooled client whose server goes away emits 'error'; unhandled, that would end the process.
+  pool.on('error', () => {})
+  const db = drizzle({ client: pool, schema }) as unknown as Db
+  return { kind: 'neon' as const, db, close: () => pool.end() }
+}
