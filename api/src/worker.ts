@@ -1,0 +1,67 @@
+// Cloudflare Workers entry. Config, logger and the Hono app are built once per isolate; the database is
+// opened per request, because Workers forbid reusing an I/O object (a WebSocket) across requests and a
+// pool left open would outlive the request that made it. The app's `deps.db` is a stand-in that forwards
+// to the current request's drizzle instance, found through AsyncLocalStorage (so concurrent requests in
+// one isolate never share a connection). See docs/decisions/0020-workers-runtime-and-neon.md.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Db } from '@aura/db'
+import { connectNeon } from '@aura/db/neon'
+import type { ExecutionContext } from 'hono'
+import { createApp } from './app.ts'
+import { parseConfig } from './config.ts'
+import { createLogger } from './lib/logger.ts'
+
+/** Bindings: `vars` from wrangler.toml, secrets set with `wrangler secret put`. */
+export interface WorkerEnv {
+  /** Secret. The Neon connection string (its pooled host). */
+  DATABASE_URL?: string
+  /** Local dev and tests only: `host:port` of the WebSocket→TCP relay in front of a plain Postgres. */
+  NEON_WS_PROXY?: string
+  ROOT_DOMAIN?: string
+  LOG_LEVEL?: string
+  NODE_ENV?: string
+  /** Secret. */
+  RESEND_API_KEY?: string
+  EMAIL_FROM?: string
+}
+
+type App = ReturnType<typeof createApp>
+
+const requestDb = new AsyncLocalStorage<Db>()
+
+/** Forwards every use to the drizzle instance of the request in progress. */
+const db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const current = requestDb.getStore()
+    if (!current) throw new Error('No database outside a request')
+    const value: unknown = Reflect.get(current, prop, current)
+    return typeof value === 'function' ? value.bind(current) : value
+  },
+})
+
+// Keyed by the bindings object: one app per isolate in production, one per env in tests.
+const apps = new WeakMap<WorkerEnv, App>()
+
+function appFor(env: WorkerEnv): App {
+  let app = apps.get(env)
+  if (!app) {
+    const config = parseConfig({ NODE_ENV: 'production', ...env })
+    app = createApp({ db, config, logger: createLogger(config.LOG_LEVEL) })
+    apps.set(env, app)
+  }
+  return app
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (wrangler secret put DATABASE_URL)')
+    const app = appFor(env)
+    const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
+    try {
+      // Handlers finish their queries before returning; the pool closes after the response is sent.
+      return await requestDb.run(neon.db, () => app.fetch(request, env, ctx))
+    } finally {
+      ctx.waitUntil(neon.close())
+    }
+  },
+}
