@@ -24,8 +24,10 @@ export function connectNeon(url: string, options: NeonOptions = {}) {
     neonConfig.pipelineConnect = false
   }
   const pool = new Pool({ connectionString: url })
-  // A pooled client whose server goes away emits 'error'; unhandled, that would end the process.
+  // A client whose server goes away emits 'error' (on the pool while idle, on the client while checked
+  // out); unhandled, either would end the process. The query in flight still rejects.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = drizzle({ client: pool, schema }) as unknown as Db
   return { kind: 'neon' as const, db, close: () => pool.end() }
 }
