@@ -1,6 +1,6 @@
 // Neon over WebSocket: the production driver on Cloudflare Workers. Pool (not the HTTP `neon()`
 // function) because withTenant needs an interactive transaction.
-import { neonConfig, Pool } from '@neondatabase/serverless'
+import { neonConfig, Pool, type PoolClient } from '@neondatabase/serverless'
 import { drizzle } from 'drizzle-orm/neon-serverless'
 import type { Db } from './client.ts'
 import * as schema from './schema/index.ts'
@@ -27,7 +27,7 @@ export function connectNeon(url: string, options: NeonOptions = {}) {
   // A client whose server goes away emits 'error' (on the pool while idle, on the client while checked
   // out); unhandled, either would end the process. The query in flight still rejects.
   pool.on('error', () => {})
-  pool.on('connect', (client) => client.on('error', () => {}))
+  pool.on('connect', (client: PoolClient) => client.on('error', () => {}))
   const db = drizzle({ client: pool, schema }) as unknown as Db
   return { kind: 'neon' as const, db, close: () => pool.end() }
 }
