@@ -1,0 +1,28 @@
+// The one place the web talks to the API. The client addresses the API by the request's own origin
+// (`http://acme.localhost:3000/api/v1/...`) because the API reads the tenant from the URL's hostname;
+// a hand-set Host header would be dropped by Node's fetch.
+import type { AppType } from '@aura/api'
+import type { AppLoadContext } from '@remix-run/node'
+import { hc, type InferResponseType } from 'hono/client'
+
+export function apiClient(request: Request, context: AppLoadContext) {
+  const headers: Record<string, string> = { 'x-request-id': context.requestId }
+  const cookie = request.headers.get('cookie')
+  if (cookie) headers.cookie = cookie
+  return hc<AppType>(new URL(request.url).origin, { fetch: context.apiFetch, headers }).api.v1
+}
+
+export type ApiClient = ReturnType<typeof apiClient>
+export type Health = InferResponseType<ApiClient['health']['$get']>
+
+/** The API speaks RFC 9457; this is the part the web reads to choose what page or message to show. */
+export interface Problem {
+  status: number
+  code: string
+  title: string
+}
+
+export async function readProblem(res: Response): Promise<Problem> {
+  const body = (await res.json().catch(() => ({}))) as Partial<Problem>
+  return { status: res.status, code: body.code ?? 'unknown', title: body.title ?? res.statusText }
+}

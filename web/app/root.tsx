@@ -1,0 +1,52 @@
+import type { LinksFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ErrorPage } from './components/error-page.tsx'
+import stylesheet from './tailwind.css?url'
+
+/**
+ * A route that needs no browser JavaScript says so with `export const handle = { hydrate: false }`:
+ * its pages then ship zero JS. Interactive routes simply leave it out. Dev always hydrates, for HMR.
+ */
+export interface RouteHandle {
+  hydrate?: boolean
+}
+
+export const handle: RouteHandle = { hydrate: false }
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+export function Layout({ children }: { children: ReactNode }) {
+  const leaf = useMatches().at(-1)
+  const hydrate = import.meta.env.DEV || (leaf?.handle as RouteHandle | undefined)?.hydrate !== false
+  return (
+    <html lang="en" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        {children}
+        {hydrate && <ScrollRestoration />}
+        {hydrate && <Scripts />}
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />
+}

@@ -1,0 +1,43 @@
+// The one-origin server: `/api/*` goes to the API app, built assets are served from disk, everything
+// else is rendered by Remix. Shared by main.ts (production build) and dev.ts (Vite).
+import type { NodeApi } from '@aura/api/node'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { Hono } from 'hono'
+import { loadContextFor } from './context.ts'
+
+export interface WebServerOptions {
+  api: NodeApi
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  mode: 'production' | 'development'
+  /** web/build/client in production; in dev Vite serves assets itself. */
+  clientDir?: string
+}
+
+export function createWebServer({ api, build, mode, clientDir }: WebServerOptions) {
+  const app = new Hono()
+  app.all('/api/*', (c) => api.app.fetch(c.req.raw))
+
+  if (clientDir) {
+    // File names under /assets carry a content hash, so they never change: cache them for a year.
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: clientDir,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    )
+    app.use(
+      '*',
+      serveStatic({
+        root: clientDir,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600'),
+      }),
+    )
+  }
+
+  const handle = createRequestHandler(build, mode)
+  const contextFor = loadContextFor(api)
+  app.all('*', (c) => handle(c.req.raw, contextFor(c.req.raw)))
+  return app
+}

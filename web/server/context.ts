@@ -1,0 +1,25 @@
+import type { NodeApi } from '@aura/api/node'
+import type { AppLoadContext } from '@remix-run/node'
+import '../app/load-context.ts'
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+/**
+ * Builds each request's load context. The API runs in this process, so `apiFetch` hands the Request
+ * straight to the API app: no socket, no DNS (Node cannot resolve `*.localhost`), and the URL's
+ * hostname (the tenant) arrives intact.
+ */
+export function loadContextFor(api: NodeApi) {
+  const apiFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    api.app.fetch(new Request(input, init))) as typeof fetch
+  return (request: Request): AppLoadContext => {
+    const incoming = request.headers.get('x-request-id')
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    return {
+      apiFetch,
+      requestId,
+      log: api.logger.child({ requestId, layer: 'web' }),
+      rootDomain: api.config.ROOT_DOMAIN,
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// `npm start`: one process serving the web (production build) and the API on one origin.
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { serve } from '@hono/node-server'
+import type { ServerBuild } from '@remix-run/node'
+import { createWebServer } from './app.ts'
+import { bootApi } from './boot.ts'
+import { closeOnSignals, servedUrls } from './lifecycle.ts'
+
+// Before the build (and React with it) loads: the production build wants production React.
+process.env.NODE_ENV ??= 'production'
+
+const SERVER_BUILD = fileURLToPath(new URL('../build/server/index.js', import.meta.url))
+const CLIENT_DIR = fileURLToPath(new URL('../build/client', import.meta.url))
+
+const port = Number(process.env.PORT ?? 3000)
+const api = await bootApi(process.env)
+const log = api.logger.child({ layer: 'server' })
+
+if (!existsSync(SERVER_BUILD)) {
+  log.error('no web build: run `npm run build` (or `npm start`, which builds first)')
+  await api.close()
+  process.exit(1)
+}
+const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild
+const app = createWebServer({ api, build, mode: 'production', clientDir: CLIENT_DIR })
+
+const server = serve({ fetch: app.fetch, port }, () => {
+  // performance.now() counts from process start, so this is the whole boot: DB, migrations, seed, build.
+  const urls = servedUrls(port, api.config.ROOT_DOMAIN)
+  log.info('Aura is ready', {
+    ...urls,
+    api: `${urls.root}/api/v1/health`,
+    readyMs: Math.round(performance.now()),
+  })
+}) as Server
+closeOnSignals(server, log, [() => api.close()])
