@@ -1,0 +1,75 @@
+// Smoke test of the Workers entry: the API runs inside workerd (`wrangler dev`) and reaches the local
+// Postgres through the WebSocket→TCP relay, exactly as it would reach Neon over WebSocket in production.
+import { startWsRelay, type WsRelay } from '@aura/db/test/ws-relay'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWranglerDev, type WranglerDev } from './wrangler-dev.ts'
+
+const base = process.env.DATABASE_URL
+const APPLICATION = 'aura_workers_smoke'
+
+describe.skipIf(!base?.startsWith('postgres'))(
+  'API inside workerd (wrangler dev; needs DATABASE_URL)',
+  () => {
+    let relay: WsRelay
+    let dev: WranglerDev
+    let databaseUrl: string
+
+    beforeAll(async () => {
+      const url = new URL(base as string)
+      url.searchParams.set('application_name', APPLICATION)
+      databaseUrl = url.toString()
+      relay = await startWsRelay()
+      dev = await startWranglerDev({
+        ROOT_DOMAIN: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        NEON_WS_PROXY: `127.0.0.1:${relay.port}`,
+        LOG_LEVEL: 'warn',
+      })
+    })
+    afterAll(async () => {
+      await dev?.stop()
+      await relay?.close()
+    })
+
+    it('GET /api/v1/health answers 200 with the database up', async () => {
+      const res = await fetch(`${dev.origin}/api/v1/health`)
+      expect(res.status, dev.output()).toBe(200)
+      expect(await res.json()).toMatchObject({ status: 'ok', database: 'up' })
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    })
+
+    it('serves concurrent requests, each on its own connection', async () => {
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () => fetch(`${dev.origin}/api/v1/health`).then((res) => res.status)),
+      )
+      expect(responses).toEqual(Array(8).fill(200))
+    })
+
+    it('closes each request’s pool once the response is sent', async () => {
+      const admin = new pg.Client({ connectionString: base })
+      await admin.connect()
+      try {
+        await fetch(`${dev.origin}/api/v1/health`)
+        let open = -1
+        for (let i = 0; i < 50 && open !== 0; i++) {
+          const { rows } = await admin.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where application_name = $1',
+            [APPLICATION],
+          )
+          open = rows[0]?.n ?? -1
+          if (open !== 0) await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        expect(open).toBe(0)
+      } finally {
+        await admin.end()
+      }
+    })
+
+    it('answers an unknown path with problem+json from inside workerd', async () => {
+      const res = await fetch(`${dev.origin}/api/v1/nope`)
+      expect(res.status).toBe(404)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+    })
+  },
+)
