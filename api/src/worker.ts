@@ -45,7 +45,7 @@ const apps = new WeakMap<WorkerEnv, App>()
 function appFor(env: WorkerEnv): App {
   let app = apps.get(env)
   if (!app) {
-    const config = parseConfig({ NODE_ENV: 'production', ...env })
+    const config = parseConfig(env as Record<string, unknown>)
     app = createApp({ db, config, logger: createLogger(config.LOG_LEVEL) })
     apps.set(env, app)
   }
