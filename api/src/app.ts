@@ -1,11 +1,14 @@
 // Builds the one Hono app both runtimes serve. Middleware order: request id + log → errors → site
 // (tenant from host) → routes. Later layers (auth, RBAC, rate limit, withTenant) slot in after `site`.
 import type { Deps } from './context.ts'
+import { createRouter } from './lib/router.ts'
+import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { site } from './middleware/site.ts'
-import { createRouter } from './lib/router.ts'
+import { authRoutes } from './routes/auth/auth.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { createLucia } from './services/auth/lucia.ts'
 
 export type { Deps } from './context.ts'
 
@@ -14,9 +17,10 @@ export function createApp(deps: Deps) {
   app.use('*', requestLog(deps))
   app.onError(onError)
   app.notFound(onNotFound)
-  app.use('/api/*', site(deps))
+  const lucia = createLucia(deps.db, deps.config.NODE_ENV === 'production')
+  app.use('/api/*', site(deps), authenticate(deps, lucia))
 
-  const v1 = createRouter().route('/', healthRoutes(deps))
+  const v1 = createRouter().route('/', healthRoutes(deps)).route('/', authRoutes(deps, lucia))
   return app.route('/api/v1', v1)
 }
 

@@ -1,6 +1,6 @@
 // Node runtime entry: builds deps from process.env and connects with the Node drivers (PGlite by
 // default, Postgres for a postgres:// DATABASE_URL). The web server mounts this app in-process.
-import { type ConnectOptions, type Connection, connect } from '@aura/db/connect'
+import { type Connection, type ConnectOptions, connect } from '@aura/db/connect'
 import { createApp } from './app.ts'
 import { type Config, parseConfig } from './config.ts'
 import { createLogger, type Logger } from './lib/logger.ts'

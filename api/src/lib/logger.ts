@@ -18,7 +18,11 @@ export type LogSink = (line: string) => void
 // console is what both Node and Workers capture; this is the one place that writes to it.
 const consoleSink: LogSink = (line) => console.info(line)
 
-export function createLogger(level: LogLevel = 'info', base: LogFields = {}, sink: LogSink = consoleSink): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  base: LogFields = {},
+  sink: LogSink = consoleSink,
+): Logger {
   const write = (lvl: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return
     sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }))

@@ -21,6 +21,8 @@ export function onError(err: Error, c: Context<AppEnv>) {
 export const onNotFound = (c: Context<AppEnv>) => problem(c, new AppError('not_found', 'No such endpoint'))
 
 /** Zod issues → the field list every 400 carries. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldError[] {
   return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }))
 }

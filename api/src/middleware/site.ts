@@ -7,7 +7,10 @@ import { resolveTenant } from '../services/tenants/resolve-tenant.ts'
  * Which site a request is for, from the URL's hostname (runtimes rewrite the Host header into the URL):
  * the bare root domain is the platform, `<slug>.<root>` a tenant workspace, anything else is unknown.
  */
-export function siteSlug(hostname: string, rootDomain: string): { kind: 'root' } | { kind: 'tenant'; slug: string } | null {
+export function siteSlug(
+  hostname: string,
+  rootDomain: string,
+): { kind: 'root' } | { kind: 'tenant'; slug: string } | null {
   const host = hostname.toLowerCase()
   if (host === rootDomain) return { kind: 'root' }
   const suffix = `.${rootDomain}`

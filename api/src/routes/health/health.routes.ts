@@ -15,6 +15,9 @@ export const getHealth = createRoute({
   summary: 'Liveness and database reachability',
   responses: {
     200: { description: 'API and database are up', content: { 'application/json': { schema: ZHealth } } },
-    503: { description: 'The database cannot be reached', content: { 'application/json': { schema: ZHealth } } },
+    503: {
+      description: 'The database cannot be reached',
+      content: { 'application/json': { schema: ZHealth } },
+    },
   },
 })

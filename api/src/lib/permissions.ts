@@ -1,0 +1,31 @@
+// The permission table of PRD F4.1, in one place so custom roles can replace it later (F4.4).
+// Record visibility (a rep sees only their own contacts and deals) is enforced by RLS policies, not here.
+import type { Role } from '@aura/db'
+
+const ALL: readonly Role[] = ['admin', 'manager', 'rep']
+const ADMIN: readonly Role[] = ['admin']
+const MANAGERS: readonly Role[] = ['admin', 'manager']
+
+export const PERMISSIONS = {
+  'workspace.read': ALL,
+  'workspace.update': ADMIN,
+  'users.read': ALL,
+  'users.manage': ADMIN,
+  'invitations.manage': ADMIN,
+  'audit.read': ADMIN,
+  'export.run': ADMIN,
+  'processes.read': ALL,
+  'processes.manage': ADMIN,
+  'products.read': ALL,
+  'products.manage': ADMIN,
+  'pricing.manage': ADMIN,
+  'records.reassign': MANAGERS,
+  'pricing.override-discount': MANAGERS,
+  'records.read-all': MANAGERS,
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
+}

@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { problemResponse, ZEmail, ZMe, ZMessage, ZPassword, ZToken } from './auth.schemas.ts'
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+})
+
+export const signup = createRoute({
+  method: 'post',
+  path: '/auth/signup',
+  tags: ['Auth'],
+  summary: 'Create a pre-tenant account (root domain). Answers the same whether or not the email exists.',
+  request: {
+    body: json(
+      z.object({
+        email: ZEmail,
+        password: ZPassword,
+        name: z.string().trim().min(1, 'Enter your name').max(120),
+        companyName: z.string().trim().min(1).max(120).optional(),
+      }),
+    ),
+  },
+  responses: {
+    202: { description: 'Check your inbox', content: { 'application/json': { schema: ZMessage } } },
+    400: problemResponse('Invalid fields'),
+  },
+})
+
+export const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['Auth'],
+  summary: 'Sign in on this host; sets a session cookie valid only here',
+  request: { body: json(z.object({ email: ZEmail, password: z.string().min(1).max(1024) })) },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: ZMe } } },
+    401: problemResponse('Invalid email or password'),
+  },
+})
+
+export const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['Auth'],
+  summary: 'End this session',
+  responses: { 204: { description: 'Signed out' } },
+})
+
+export const verifyEmail = createRoute({
+  method: 'post',
+  path: '/auth/verify-email',
+  tags: ['Auth'],
+  summary: 'Confirm an email address with the emailed single-use token',
+  request: { body: json(z.object({ token: ZToken })) },
+  responses: {
+    200: { description: 'Email confirmed', content: { 'application/json': { schema: ZMessage } } },
+    400: problemResponse('The link is invalid, used or expired'),
+  },
+})
+
+export const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Auth'],
+  summary: 'The signed-in user, their workspace and account status',
+  responses: {
+    200: { description: 'The caller', content: { 'application/json': { schema: ZMe } } },
+    401: problemResponse('Not signed in'),
+  },
+})

@@ -1,0 +1,20 @@
+import { type Db, schema, withPlatform } from '@aura/db'
+import { eq } from 'drizzle-orm'
+import { decoyHash, verifyPassword } from '../../lib/passwords.ts'
+
+/**
+ * The user whose email and password match and who may sign in on this host (`tenantId` null = root
+ * domain), or null. Every path verifies one hash, so a wrong email costs the same time as a wrong
+ * password and the answer is identical (no account enumeration).
+ */
+export async function verifyCredentials(db: Db, email: string, password: string, tenantId: string | null) {
+  const { users } = schema
+  const [user] = await withPlatform(db, 'authenticate', (tx) =>
+    tx.select().from(users).where(eq(users.email, email)).limit(1),
+  )
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password)
+  if (!user || !ok || user.status !== 'active') return { user: null, knownUserId: user?.id ?? null }
+  // Another tenant's user: say nothing about them to this tenant (not even in its audit log).
+  if (tenantId !== null && user.tenantId !== tenantId) return { user: null, knownUserId: null }
+  return { user, knownUserId: user.id }
+}
