@@ -59,8 +59,10 @@ export async function startWranglerDev(
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
   }
+  const why =
+    child.exitCode === null ? `was not ready within ${readyWithinMs} ms` : `exited (${child.exitCode})`
   await dev.stop()
-  throw new Error(`wrangler dev was not ready within ${readyWithinMs} ms:\n${log}`)
+  throw new Error(`wrangler dev ${why}:\n${log}`)
 }
 
 async function stop(child: ChildProcess) {
