@@ -23,3 +23,38 @@ export async function createTestApi() {
     close: () => conn.close(),
   }
 }
+
+/** The newest email queued for an address, read as the dispatcher would (the privileged path). */
+export async function lastEmailTo(db: import('@aura/db').Db, to: string) {
+  const { schema, withPlatform } = await import('@aura/db')
+  const { desc, eq } = await import('drizzle-orm')
+  const [row] = await withPlatform(db, 'email-dispatch', (tx) =>
+    tx
+      .select()
+      .from(schema.emailOutbox)
+      .where(eq(schema.emailOutbox.toAddress, to))
+      .orderBy(desc(schema.emailOutbox.createdAt))
+      .limit(1),
+  )
+  return row
+}
+
+/** The first link in an email's text body. */
+export function linkIn(text: string | undefined): URL {
+  const match = text?.match(/https?:\/\/\S+/)
+  if (!match) throw new Error('no link in email')
+  return new URL(match[0])
+}
+
+export const jsonBody = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+
+/** The session cookie from a response, ready for a Cookie header. */
+export function sessionCookie(res: Response): string {
+  const set = res.headers.getSetCookie().find((c) => c.startsWith('aura_session='))
+  if (!set) throw new Error('no session cookie set')
+  return set.split(';')[0] as string
+}
