@@ -1,7 +1,7 @@
-import type { LinksFunction } from '@remix-run/node'
+import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { ErrorPage } from './components/error-page.tsx'
+import { describeError, ErrorPage } from './components/error-page.tsx'
 import stylesheet from './tailwind.css?url'
 
 /**
@@ -13,6 +13,10 @@ export interface RouteHandle {
 }
 
 export const handle: RouteHandle = { hydrate: false }
+
+// Routes set their own titles; this one covers error pages, which every page needs for screen readers.
+export const meta: MetaFunction = ({ error }) =>
+  error ? [{ title: `${describeError(error).copy.title} · Aura CRM` }] : [{ title: 'Aura CRM' }]
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 

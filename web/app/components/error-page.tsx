@@ -47,12 +47,17 @@ function copyFor(status: number, data: ErrorPageData): Copy {
   }
 }
 
-/** Never shows a stack trace or an internal message: only the status and what to do next. */
-export function ErrorPage({ error }: { error: unknown }) {
+/** Status, words and link for any thrown error; used by the page and by root's `meta` for the title. */
+export function describeError(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500
   const data: ErrorPageData =
     isRouteErrorResponse(error) && typeof error.data === 'object' && error.data ? error.data : {}
-  const copy = copyFor(status, data)
+  return { status, data, copy: copyFor(status, data) }
+}
+
+/** Never shows a stack trace or an internal message: only the status and what to do next. */
+export function ErrorPage({ error }: { error: unknown }) {
+  const { status, data, copy } = describeError(error)
   return (
     <>
       <SiteHeader />
