@@ -1,3 +1,4 @@
+// Lives in db/ because seeds, tests and the API must all write the same hash format.
 // Password hashing that runs natively on both runtimes: scrypt from node:crypto (OpenSSL on Node,
 // BoringSSL in workerd with nodejs_compat). Argon2id would be native on Node only, so hashes written
 // by one runtime could not be verified by the other (docs/decisions/0003-password-hashing.md).

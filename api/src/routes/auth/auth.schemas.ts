@@ -1,5 +1,5 @@
+import { PASSWORD_MAX, PASSWORD_MIN } from '@aura/db/passwords'
 import { z } from '@hono/zod-openapi'
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../lib/passwords.ts'
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254))
 export const ZPassword = z

@@ -12,27 +12,47 @@ describe('signup → verify email → login on the root domain', () => {
   const password = 'a long enough passphrase'
 
   it('creates a pre-tenant account and emails a verification link', async () => {
-    const res = await api.request('root', '/auth/signup', jsonBody({ email, password, name: 'Fiona Founder' }))
+    const res = await api.request(
+      'root',
+      '/auth/signup',
+      jsonBody({ email, password, name: 'Fiona Founder' }),
+    )
     expect(res.status).toBe(202)
     const mail = await lastEmailTo(api.db, email)
     expect(mail?.template).toBe('verify-email')
     const link = linkIn(mail?.text)
     expect(link.pathname).toBe('/verify-email')
-    const verify = await api.request('root', '/auth/verify-email', jsonBody({ token: link.searchParams.get('token') }))
+    const verify = await api.request(
+      'root',
+      '/auth/verify-email',
+      jsonBody({ token: link.searchParams.get('token') }),
+    )
     expect(verify.status).toBe(200)
-    const again = await api.request('root', '/auth/verify-email', jsonBody({ token: link.searchParams.get('token') }))
+    const again = await api.request(
+      'root',
+      '/auth/verify-email',
+      jsonBody({ token: link.searchParams.get('token') }),
+    )
     expect(again.status).toBe(400)
   })
 
   it('answers a second signup with the same email exactly like the first', async () => {
-    const res = await api.request('root', '/auth/signup', jsonBody({ email, password: 'another passphrase!', name: 'X' }))
+    const res = await api.request(
+      'root',
+      '/auth/signup',
+      jsonBody({ email, password: 'another passphrase!', name: 'X' }),
+    )
     expect(res.status).toBe(202)
     expect(await res.json()).toEqual({ message: 'Check your inbox for a link to confirm your email.' })
     expect((await lastEmailTo(api.db, email))?.template).toBe('signup-exists')
   })
 
   it('rejects a short password naming the field', async () => {
-    const res = await api.request('root', '/auth/signup', jsonBody({ email: 'x@example.com', password: 'short', name: 'X' }))
+    const res = await api.request(
+      'root',
+      '/auth/signup',
+      jsonBody({ email: 'x@example.com', password: 'short', name: 'X' }),
+    )
     expect(res.status).toBe(400)
     const body = await res.json()
     expect(body.code).toBe('validation_failed')
@@ -48,12 +68,22 @@ describe('signup → verify email → login on the root domain', () => {
     expect(setCookie).not.toMatch(/Domain=/i)
     const me = await api.request('root', '/me', { headers: { cookie: sessionCookie(res) } })
     expect(me.status).toBe(200)
-    expect(await me.json()).toMatchObject({ email, tenant: null, role: null, accountStatus: 'awaiting_contract', emailVerified: true })
+    expect(await me.json()).toMatchObject({
+      email,
+      tenant: null,
+      role: null,
+      accountStatus: 'awaiting_contract',
+      emailVerified: true,
+    })
   })
 
   it('gives the same 401 for a wrong password and an unknown email', async () => {
     const wrong = await api.request('root', '/auth/login', jsonBody({ email, password: 'not the password' }))
-    const unknown = await api.request('root', '/auth/login', jsonBody({ email: 'nobody@example.com', password }))
+    const unknown = await api.request(
+      'root',
+      '/auth/login',
+      jsonBody({ email: 'nobody@example.com', password }),
+    )
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     const [a, b] = [await wrong.json(), await unknown.json()]
@@ -63,7 +93,9 @@ describe('signup → verify email → login on the root domain', () => {
   it('ends the session on logout', async () => {
     const res = await api.request('root', '/auth/login', jsonBody({ email, password }))
     const cookie = sessionCookie(res)
-    expect((await api.request('root', '/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(204)
+    expect((await api.request('root', '/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(
+      204,
+    )
     expect((await api.request('root', '/me', { headers: { cookie } })).status).toBe(401)
   })
 

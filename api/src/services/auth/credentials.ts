@@ -1,6 +1,6 @@
 import { type Db, schema, withPlatform } from '@aura/db'
+import { decoyHash, verifyPassword } from '@aura/db/passwords'
 import { eq } from 'drizzle-orm'
-import { decoyHash, verifyPassword } from '../../lib/passwords.ts'
 
 /**
  * The user whose email and password match and who may sign in on this host (`tenantId` null = root

@@ -1,8 +1,8 @@
 import { type Db, schema, withPlatform } from '@aura/db'
+import { hashPassword } from '@aura/db/passwords'
 import { eq } from 'drizzle-orm'
 import { enqueueEmail } from '../../lib/email/outbox.ts'
 import { emails } from '../../lib/email/templates.ts'
-import { hashPassword } from '../../lib/passwords.ts'
 import { randomToken, sha256Hex } from '../../lib/tokens.ts'
 import { recordPlatformAudit } from '../audit/record-audit.ts'
 
