@@ -24,6 +24,12 @@ export const sessions = pgTable(
     ...auditColumns(),
   },
   (t) => [
+    // A tenant-host session's user belongs to that tenant (NFR-S4); root-domain sessions have no tenant.
+    foreignKey({
+      name: 'sessions_tenant_user_fk',
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+    }).onDelete('cascade'),
     index('sessions_user_id_idx').on(t.userId),
     index('sessions_tenant_id_user_id_idx').on(t.tenantId, t.userId),
     index('sessions_expires_at_idx').on(t.expiresAt),

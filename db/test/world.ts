@@ -1,0 +1,105 @@
+// A tenant filled with one row in every tenant table, built as the owner through the shared factories.
+import type { Db } from '../client.ts'
+import {
+  apiTokens,
+  auditLog,
+  customFieldDefinitions,
+  dealStageHistory,
+  emailOutbox,
+  invitations,
+  productPriceHistory,
+  sessions,
+} from '../schema/index.ts'
+import {
+  createActivity,
+  createContact,
+  createDeal,
+  createLineItem,
+  createOrganization,
+  createTenant,
+  createUser,
+  provisionTenantDefaults,
+  uniq,
+} from '../seed/index.ts'
+
+export async function buildTenantWorld(db: Db) {
+  const tenant = await createTenant(db)
+  const tenantId = tenant.id
+  const admin = await createUser(db, { tenantId, role: 'admin' })
+  const manager = await createUser(db, { tenantId, role: 'manager' })
+  const rep = await createUser(db, { tenantId, role: 'rep' })
+  const otherRep = await createUser(db, { tenantId, role: 'rep' })
+  const defaults = await provisionTenantDefaults(db, tenantId)
+  const [stage0, stage1] = defaults.defaultProcess.stages
+  const product = defaults.products[0]?.product
+  if (!stage0 || !stage1 || !product) throw new Error('provisioning made no stages or products')
+  const org = await createOrganization(db, { tenantId })
+  const contact = await createContact(db, { tenantId, organizationId: org.id, assignedUserId: rep.id })
+  const deal = await createDeal(db, { tenantId, contactId: contact.id, assignedUserId: rep.id })
+  const line = await createLineItem(db, { tenantId, dealId: deal.id, productId: product.id, quantity: 2 })
+  const activity = await createActivity(db, { tenantId, contactId: contact.id, dealId: deal.id })
+  await db.insert(dealStageHistory).values({
+    tenantId,
+    dealId: deal.id,
+    toProcessId: deal.processId,
+    toStageId: stage0.id,
+    toStageName: stage0.name,
+    amount: deal.amount,
+    probability: 10,
+  })
+  await db.insert(productPriceHistory).values({ tenantId, productId: product.id, newPrice: '1500.00' })
+  await db.insert(invitations).values({
+    tenantId,
+    email: `invitee-${uniq()}@example.test`,
+    role: 'rep',
+    tokenHash: `inv-${uniq()}${uniq()}`,
+    expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    invitedBy: admin.id,
+  })
+  await db.insert(apiTokens).values({
+    tenantId,
+    userId: rep.id,
+    name: 'CI',
+    tokenHash: `tok-${uniq()}${uniq()}`,
+    prefix: 'aura_x',
+  })
+  await db.insert(sessions).values({
+    id: `sess-${uniq()}${uniq()}`,
+    userId: rep.id,
+    tenantId,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  })
+  await db.insert(auditLog).values({ tenantId, actorUserId: admin.id, action: 'test.seeded' })
+  await db.insert(emailOutbox).values({
+    tenantId,
+    toAddress: 'someone@example.test',
+    subject: 'Hi',
+    html: '<p>Hi</p>',
+    text: 'Hi',
+    template: 'test',
+  })
+  await db.insert(customFieldDefinitions).values({
+    tenantId,
+    entity: 'contact',
+    key: 'linkedin',
+    label: 'LinkedIn',
+    type: 'text',
+  })
+  return {
+    tenant,
+    tenantId,
+    admin,
+    manager,
+    rep,
+    otherRep,
+    defaults,
+    org,
+    contact,
+    deal,
+    line,
+    activity,
+    product,
+  }
+}
+
+export type TenantWorld = Awaited<ReturnType<typeof buildTenantWorld>>
