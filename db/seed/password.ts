@@ -1,2 +1,2 @@
-// Seeds and tests hash passwords exactly as the API does (docs/decisions/0003-password-hashing.md).
+// Seeds and tests hash through the same function the API uses, so demo credentials log in.
 export { hashPassword, verifyPassword } from '../passwords.ts'
