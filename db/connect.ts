@@ -33,6 +33,8 @@ export interface ConnectOptions {
   neonWsProxy?: string
   /** Pool size for node-postgres. */
   max?: number
+  /** PGlite only: start from this dumped data directory (a migrated template) instead of an empty one. */
+  pgliteTemplate?: Blob
 }
 
 /**
@@ -41,7 +43,8 @@ export interface ConnectOptions {
  */
 export async function connect(url = process.env.DATABASE_URL, options: ConnectOptions = {}): Promise<Connection> {
   if (!url || url.startsWith('memory://') || url.startsWith('file://')) {
-    return connectPglite(url?.startsWith('file://') ? fileURLToPath(url) : (url ?? DEFAULT_PGLITE_DIR))
+    const dataDir = url?.startsWith('file://') ? fileURLToPath(url) : (url ?? DEFAULT_PGLITE_DIR)
+    return connectPglite(dataDir, options.pgliteTemplate)
   }
   if (options.neonWsProxy) {
     const neon = connectNeon(url, { wsProxy: options.neonWsProxy, webSocketConstructor: ws })
@@ -60,8 +63,11 @@ export async function connect(url = process.env.DATABASE_URL, options: ConnectOp
   }
 }
 
-async function connectPglite(dataDir: string): Promise<Connection> {
-  const client = await PGlite.create(dataDir, { extensions: { btree_gin, citext, pg_trgm, pgcrypto } })
+async function connectPglite(dataDir: string, loadDataDir?: Blob): Promise<Connection> {
+  const client = await PGlite.create(dataDir, {
+    extensions: { btree_gin, citext, pg_trgm, pgcrypto },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  })
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
     kind: 'pglite',

@@ -16,6 +16,7 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export type LogSink = (line: string) => void
 
 // console is what both Node and Workers capture; this is the one place that writes to it.
+// biome-ignore lint/suspicious/noConsole: the logger's sink
 const consoleSink: LogSink = (line) => console.info(line)
 
 export function createLogger(

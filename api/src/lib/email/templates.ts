@@ -13,7 +13,7 @@ export interface RenderedEmail {
   html: string
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
@@ -27,8 +27,8 @@ function render(
 ) {
   const text = [...lines, ...(link ? ['', `${link.label}: ${link.href}`] : [])].join('\n')
   const html = [
-    ...lines.map((l) => `<p>${escape(l)}</p>`),
-    ...(link ? [`<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>`] : []),
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`] : []),
   ].join('\n')
   return { template, subject, text, html }
 }
