@@ -66,4 +66,7 @@ export type PlatformReason =
   | 'provision-tenant'
   | 'platform-console'
   | 'email-dispatch'
+  | 'local-outbox'
+  | 'rate-limit'
+  | 'step-up'
   | 'maintenance'

@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'conflict'
   | 'rate_limited'
   | 'tenant_suspended'
+  | 'step_up_required'
   | 'unavailable'
   | 'internal'
 
@@ -22,6 +23,7 @@ const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   conflict: 409,
   rate_limited: 429,
   tenant_suspended: 403,
+  step_up_required: 403,
   unavailable: 503,
   internal: 500,
 }
