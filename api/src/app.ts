@@ -17,7 +17,7 @@ export function createApp(deps: Deps) {
   app.use('*', requestLog(deps))
   app.onError(onError)
   app.notFound(onNotFound)
-  const lucia = createLucia(deps.db, deps.config.NODE_ENV === 'production')
+  const lucia = createLucia(deps.db, deps.config.cookieSecure)
   app.use('/api/*', site(deps), authenticate(deps, lucia))
 
   const v1 = createRouter().route('/', healthRoutes(deps)).route('/', authRoutes(deps, lucia))

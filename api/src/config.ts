@@ -8,10 +8,23 @@ const ZConfig = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default('Aura CRM <no-reply@aura.localhost>'),
+  // Requests per minute (NFR-S7): per signed-in user, and per client IP on the unauthenticated auth
+  // endpoints, stricter for login and password reset. Raised for load tests, lowered in some unit tests.
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_AUTH_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_RESET_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Secure cookies need https; unset, they are on in production unless the root domain is localhost. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 })
 
-export type Config = z.infer<typeof ZConfig>
+export type Config = z.infer<typeof ZConfig> & { cookieSecure: boolean }
 
 export function parseConfig(env: Record<string, unknown>): Config {
-  return ZConfig.parse(env)
+  const config = ZConfig.parse(env)
+  const localhost = config.ROOT_DOMAIN === 'localhost' || config.ROOT_DOMAIN.endsWith('.localhost')
+  const cookieSecure = config.COOKIE_SECURE
+    ? config.COOKIE_SECURE === 'true'
+    : config.NODE_ENV === 'production' && !localhost
+  return { ...config, cookieSecure }
 }

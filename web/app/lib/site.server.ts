@@ -1,14 +1,10 @@
-// Which site a request is for. Mirrors the API's `siteSlug` (api/src/middleware/site.ts): the web
-// cannot import that module without bundling the database into the server build.
-export type WebSite = { kind: 'root' } | { kind: 'tenant'; slug: string } | { kind: 'unknown' }
+import { siteHost } from '@aura/api/lib/site-host'
 
+export type WebSite = ReturnType<typeof siteHost>
+
+/** Which site a request is for (the same rule the API applies). */
 export function siteFor(request: Request, rootDomain: string): WebSite {
-  const host = new URL(request.url).hostname.toLowerCase()
-  if (host === rootDomain) return { kind: 'root' }
-  const suffix = `.${rootDomain}`
-  if (!host.endsWith(suffix)) return { kind: 'unknown' }
-  const slug = host.slice(0, -suffix.length)
-  return slug.includes('.') ? { kind: 'unknown' } : { kind: 'tenant', slug }
+  return siteHost(new URL(request.url).hostname, rootDomain)
 }
 
 /** The public site's origin as seen from this request, e.g. `http://localhost:3000` from a workspace. */
