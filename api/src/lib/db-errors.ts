@@ -63,3 +63,9 @@ function messageFor(code: string | undefined): string {
       return 'Not allowed'
   }
 }
+
+/** True when err is a unique violation, optionally of one named constraint. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const pg = pgError(err)
+  return pg?.code === PG.uniqueViolation && (!constraint || pg.constraint === constraint)
+}
