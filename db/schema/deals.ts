@@ -96,6 +96,15 @@ export const deals = pgTable(
       t.createdAt.desc(),
       t.id.desc(),
     ),
+    // The list's default sort (updated_at desc, id desc) and the board's per-stage page in that order.
+    index('deals_tenant_id_updated_at_idx').on(t.tenantId, t.updatedAt.desc(), t.id.desc()),
+    index('deals_tenant_id_process_stage_updated_idx').on(
+      t.tenantId,
+      t.processId,
+      t.stageId,
+      t.updatedAt.desc(),
+      t.id.desc(),
+    ),
     index('deals_tenant_id_assigned_user_id_idx').on(t.tenantId, t.assignedUserId, t.createdAt.desc()),
     index('deals_tenant_id_created_by_idx').on(t.tenantId, t.createdBy),
     index('deals_tenant_id_status_close_date_idx').on(t.tenantId, t.status, t.closeDate),

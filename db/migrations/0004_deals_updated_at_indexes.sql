@@ -1,0 +1,2 @@
+CREATE INDEX "deals_tenant_id_updated_at_idx" ON "deals" USING btree ("tenant_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "deals_tenant_id_process_stage_updated_idx" ON "deals" USING btree ("tenant_id","process_id","stage_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);
