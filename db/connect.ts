@@ -6,11 +6,11 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
 import { citext } from '@electric-sql/pglite/contrib/citext'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { migrate as migrateNeon } from 'drizzle-orm/neon-serverless/migrator'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import { migrate as migrateNeon } from 'drizzle-orm/neon-serverless/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
 import ws from 'ws'
 import type { Db } from './client.ts'
@@ -41,7 +41,10 @@ export interface ConnectOptions {
  * `url` unset → PGlite persisted under .data/; `memory://` → a throwaway in-memory PGlite;
  * `postgres://…` → node-postgres (or Neon's driver with `neonWsProxy`).
  */
-export async function connect(url = process.env.DATABASE_URL, options: ConnectOptions = {}): Promise<Connection> {
+export async function connect(
+  url = process.env.DATABASE_URL,
+  options: ConnectOptions = {},
+): Promise<Connection> {
   if (!url || url.startsWith('memory://') || url.startsWith('file://')) {
     const dataDir = url?.startsWith('file://') ? fileURLToPath(url) : (url ?? DEFAULT_PGLITE_DIR)
     return connectPglite(dataDir, options.pgliteTemplate)
