@@ -1,0 +1,38 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { jsonContent, memberRefusals } from '../../lib/openapi.ts'
+import { listOf, ZPageQuery } from '../../lib/paging.ts'
+
+export const ZAuditEntry = z
+  .object({
+    id: z.uuid(),
+    action: z.string(),
+    actorUserId: z.uuid().nullable(),
+    entityType: z.string().nullable(),
+    entityId: z.uuid().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('AuditEntry')
+
+export const listAuditLog = createRoute({
+  method: 'get',
+  path: '/audit-log',
+  tags: ['Audit'],
+  summary: 'The workspace audit trail, newest first, with filters (admins, F14.5)',
+  request: {
+    query: ZPageQuery.extend({
+      action: z.string().max(100).optional(),
+      actor: z.uuid().optional().openapi({ description: 'Acting user id' }),
+      entityType: z.string().max(50).optional(),
+      entityId: z.uuid().optional(),
+      from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Inclusive lower bound' }),
+      to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Exclusive upper bound' }),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of audit entries', ...jsonContent(listOf(ZAuditEntry)) },
+    ...memberRefusals,
+  },
+})

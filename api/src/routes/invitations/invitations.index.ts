@@ -1,0 +1,48 @@
+import type { Deps } from '../../context.ts'
+import { createRouter } from '../../lib/router.ts'
+import { hostTenantId, memberTx, requireMember } from '../../middleware/auth.ts'
+import type { AuraLucia } from '../../services/auth/lucia.ts'
+import { loadMe } from '../../services/auth/me.ts'
+import { acceptInvitation } from '../../services/invitations/accept-invitation.ts'
+import { createInvitation } from '../../services/invitations/create-invitation.ts'
+import { listInvitations } from '../../services/invitations/list-invitations.ts'
+import { revokeInvitation } from '../../services/invitations/revoke-invitation.ts'
+import * as routes from './invitations.routes.ts'
+
+export const invitationsRoutes = (deps: Deps, lucia: AuraLucia) =>
+  createRouter()
+    .openapi(routes.createInvitation, async (c) => {
+      const member = requireMember(c, 'invitations.manage')
+      const caller = { ...member, requestId: c.get('requestId') }
+      const input = { ...c.req.valid('json'), origin: new URL(c.req.url).origin }
+      return c.json(await memberTx(deps, member, (tx) => createInvitation(tx, caller, input)), 201)
+    })
+    .openapi(routes.listInvitations, async (c) => {
+      const member = requireMember(c, 'invitations.manage')
+      const query = c.req.valid('query')
+      return c.json(await memberTx(deps, member, (tx) => listInvitations(tx, query)), 200)
+    })
+    .openapi(routes.revokeInvitation, async (c) => {
+      const member = requireMember(c, 'invitations.manage')
+      const caller = { ...member, requestId: c.get('requestId') }
+      const { id } = c.req.valid('param')
+      await memberTx(deps, member, (tx) => revokeInvitation(tx, caller, id))
+      return c.body(null, 204)
+    })
+    .openapi(routes.acceptInvitation, async (c) => {
+      // Anonymous by design: the token is the credential. It only works on the inviting workspace's host.
+      const tenantId = hostTenantId(c)
+      const user = await acceptInvitation(deps.db, tenantId, c.req.valid('json'), c.get('requestId'))
+      const session = await lucia.createSession(user.id, { tenantId, elevatedUntil: null })
+      c.header('Set-Cookie', lucia.createSessionCookie(session.id).serialize(), { append: true })
+      const auth = {
+        userId: user.id,
+        tenantId,
+        role: user.role,
+        isPlatformAdmin: false,
+        via: 'session' as const,
+        sessionId: session.id,
+        elevatedUntil: null,
+      }
+      return c.json(await loadMe(deps.db, auth), 201)
+    })

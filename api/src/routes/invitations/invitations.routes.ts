@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { listOf, ZPageQuery } from '../../lib/paging.ts'
+import { problemResponse, ZEmail, ZMe, ZPassword, ZToken } from '../auth/auth.schemas.ts'
+
+export const ZInvitation = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: z.enum(['admin', 'manager', 'rep']),
+    invitedBy: z.uuid().nullable(),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Invitation')
+
+export const createInvitation = createRoute({
+  method: 'post',
+  path: '/invitations',
+  tags: ['Invitations'],
+  summary: 'Invite someone by email with a role; replaces their pending invitation (admins)',
+  request: { body: jsonBody(z.object({ email: ZEmail, role: z.enum(['admin', 'manager', 'rep']) })) },
+  responses: {
+    201: { description: 'Invitation sent', ...jsonContent(ZInvitation) },
+    400: problemResponse('Invalid fields'),
+    409: problemResponse('Already a member'),
+    ...memberRefusals,
+  },
+})
+
+export const listInvitations = createRoute({
+  method: 'get',
+  path: '/invitations',
+  tags: ['Invitations'],
+  summary: 'Pending invitations, newest first (admins)',
+  request: { query: ZPageQuery },
+  responses: {
+    200: { description: 'A page of pending invitations', ...jsonContent(listOf(ZInvitation)) },
+    ...memberRefusals,
+  },
+})
+
+export const revokeInvitation = createRoute({
+  method: 'delete',
+  path: '/invitations/{id}',
+  tags: ['Invitations'],
+  summary: 'Withdraw a pending invitation (admins)',
+  request: { params: ZIdParam },
+  responses: { 204: { description: 'Withdrawn' }, ...memberRefusals },
+})
+
+export const acceptInvitation = createRoute({
+  method: 'post',
+  path: '/invitations/accept',
+  tags: ['Invitations'],
+  summary: 'Accept with the emailed token: set name and password, become a member, get signed in',
+  request: {
+    body: jsonBody(
+      z.object({
+        token: ZToken,
+        name: z.string().trim().min(1, 'Enter your name').max(120),
+        password: ZPassword,
+      }),
+    ),
+  },
+  responses: {
+    201: { description: 'Member created and signed in on this host', ...jsonContent(ZMe) },
+    400: problemResponse('Invalid, used, withdrawn or expired token (field `token`), or invalid fields'),
+    409: problemResponse('The invited email already has an account'),
+  },
+})

@@ -1,0 +1,31 @@
+import type { Deps } from '../../context.ts'
+import { createRouter } from '../../lib/router.ts'
+import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { deactivateUser } from '../../services/users/deactivate-user.ts'
+import { listUsers } from '../../services/users/list-users.ts'
+import { updateUser } from '../../services/users/update-user.ts'
+import * as routes from './users.routes.ts'
+
+export const usersRoutes = (deps: Deps) =>
+  createRouter()
+    .openapi(routes.listUsers, async (c) => {
+      const member = requireMember(c, 'users.read')
+      const query = c.req.valid('query')
+      return c.json(await memberTx(deps, member, (tx) => listUsers(tx, query)), 200)
+    })
+    .openapi(routes.updateUser, async (c) => {
+      // Any member may reach this (their own profile); updateUser decides per field with the F4.1 table.
+      const member = requireMember(c)
+      const caller = { ...member, requestId: c.get('requestId') }
+      const { id } = c.req.valid('param')
+      const patch = c.req.valid('json')
+      return c.json(await memberTx(deps, member, (tx) => updateUser(tx, caller, id, patch)), 200)
+    })
+    .openapi(routes.deactivateUser, async (c) => {
+      // TODO(step-up, NFR-S8): user deletion is a step-up operation; when /auth/step-up lands, decide
+      // whether deactivation (reversible, data kept) needs it too.
+      const member = requireMember(c, 'users.manage')
+      const caller = { ...member, requestId: c.get('requestId') }
+      const { id } = c.req.valid('param')
+      return c.json(await memberTx(deps, member, (tx) => deactivateUser(tx, caller, id)), 200)
+    })

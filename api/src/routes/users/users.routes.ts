@@ -1,0 +1,82 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { jsonBody, jsonContent, memberRefusals, ZHttpsUrl, ZIdParam } from '../../lib/openapi.ts'
+import { listOf, ZPageQuery } from '../../lib/paging.ts'
+import { problemResponse } from '../auth/auth.schemas.ts'
+
+const ZRole = z.enum(['admin', 'manager', 'rep'])
+
+export const ZMember = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: ZRole,
+    status: z.enum(['active', 'deactivated']),
+    avatarUrl: z.string().nullable(),
+    department: z.string().nullable(),
+    phone: z.string().nullable(),
+    lastLoginAt: z.string().nullable(),
+    deactivatedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Member')
+
+/** F3.6 profile fields, which the user edits themself; `role` (F4.2) is for admins. */
+export const ZUserPatch = z
+  .object({
+    name: z.string().trim().min(1, 'Enter a name').max(120),
+    avatarUrl: ZHttpsUrl.nullable(),
+    department: z.string().trim().max(80).nullable(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()./-]{3,32}$/, 'Use digits, spaces and + ( ) - . / only')
+      .nullable(),
+    role: ZRole,
+  })
+  .partial()
+  .strict()
+
+export const listUsers = createRoute({
+  method: 'get',
+  path: '/users',
+  tags: ['Users'],
+  summary: 'Members of this workspace, newest first',
+  request: {
+    query: ZPageQuery.extend({
+      role: ZRole.optional(),
+      status: z.enum(['active', 'deactivated']).optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of members', ...jsonContent(listOf(ZMember)) },
+    ...memberRefusals,
+  },
+})
+
+export const updateUser = createRoute({
+  method: 'patch',
+  path: '/users/{id}',
+  tags: ['Users'],
+  summary: 'Edit profile fields (self or admin) or the role (admins; audited user.role_changed)',
+  request: { params: ZIdParam, body: jsonBody(ZUserPatch) },
+  responses: {
+    200: { description: 'The updated member', ...jsonContent(ZMember) },
+    400: problemResponse('Invalid fields'),
+    409: problemResponse('Would leave the workspace without an active admin'),
+    ...memberRefusals,
+  },
+})
+
+export const deactivateUser = createRoute({
+  method: 'post',
+  path: '/users/{id}/deactivate',
+  tags: ['Users'],
+  summary: 'Soft-delete a member: sessions and API tokens revoked at once, data kept (admins)',
+  request: { params: ZIdParam },
+  responses: {
+    200: { description: 'The deactivated member', ...jsonContent(ZMember) },
+    409: problemResponse('You cannot deactivate yourself'),
+    ...memberRefusals,
+  },
+})

@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { jsonBody, jsonContent, memberRefusals, ZHttpsUrl } from '../../lib/openapi.ts'
+import { problemResponse } from '../auth/auth.schemas.ts'
+
+// Intl knows the IANA zones of the runtime (Node and workerd ship the same ICU data); 'UTC' is the
+// column default but not always in the list.
+const TIMEZONES = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])
+
+export const ZWorkspace = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    companyName: z.string(),
+    logoUrl: z.string().nullable(),
+    industry: z.string().nullable(),
+    timezone: z.string(),
+    currency: z.string(),
+    retentionDays: z.number().int(),
+    status: z.enum(['prospect', 'pending', 'active', 'suspended', 'deleted']),
+    activatedAt: z.string().nullable(),
+  })
+  .openapi('Workspace')
+
+export const ZWorkspacePatch = z
+  .object({
+    companyName: z.string().trim().min(1, 'Enter the company name').max(120),
+    logoUrl: ZHttpsUrl.nullable(),
+    industry: z.string().trim().max(80).nullable(),
+    timezone: z.string().refine((tz) => TIMEZONES.has(tz), 'Use an IANA time zone such as Europe/Paris'),
+    /** Days a deleted workspace is kept before the purge (F1.8). */
+    retentionDays: z.number().int().min(1).max(3650),
+  })
+  .partial()
+  .strict()
+
+export const getWorkspace = createRoute({
+  method: 'get',
+  path: '/workspace',
+  tags: ['Workspace'],
+  summary: 'This workspace’s metadata (any member)',
+  responses: { 200: { description: 'The workspace', ...jsonContent(ZWorkspace) }, ...memberRefusals },
+})
+
+export const updateWorkspace = createRoute({
+  method: 'patch',
+  path: '/workspace',
+  tags: ['Workspace'],
+  summary: 'Edit company name, logo, industry, time zone, retention (admins, audited)',
+  request: { body: jsonBody(ZWorkspacePatch) },
+  responses: {
+    200: { description: 'The updated workspace', ...jsonContent(ZWorkspace) },
+    400: problemResponse('Invalid fields'),
+    ...memberRefusals,
+  },
+})

@@ -1,0 +1,84 @@
+import { type Db, schema, withTenant } from '@aura/db'
+import { hashPassword } from '@aura/db/passwords'
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import { isUniqueViolation } from '../../lib/db-errors.ts'
+import { AppError } from '../../lib/problem.ts'
+import { sha256Hex } from '../../lib/tokens.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+
+export interface AcceptInvitationInput {
+  token: string
+  name: string
+  password: string
+}
+
+const badToken = () =>
+  new AppError('validation_failed', 'This invitation link is invalid, already used, withdrawn or expired', {
+    errors: [{ field: 'token', message: 'Invalid, used, withdrawn or expired' }],
+  })
+
+/**
+ * F3.3: the invitee sets a password and becomes a member with the invited role. Runs on the tenant host
+ * before anyone is signed in (a tenant transaction with no user): RLS confines the token lookup to this
+ * workspace, so another workspace's token is as unknown as a forged one. Consuming the invitation and
+ * creating the user commit together; one email belongs to at most one account (users.email is unique),
+ * so an address that already has an account anywhere gets 409 and the invitation stays unused.
+ */
+export async function acceptInvitation(
+  db: Db,
+  tenantId: string,
+  input: AcceptInvitationInput,
+  requestId?: string,
+) {
+  const { invitations: i, users } = schema
+  const tokenHash = await sha256Hex(input.token)
+  const passwordHash = await hashPassword(input.password)
+  try {
+    return await withTenant(db, { tenantId }, async (tx) => {
+      const now = new Date()
+      const [invitation] = await tx
+        .update(i)
+        .set({ acceptedAt: now })
+        .where(
+          and(eq(i.tokenHash, tokenHash), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)),
+        )
+        .returning()
+      if (!invitation) throw badToken()
+      const [user] = await tx
+        .insert(users)
+        .values({
+          tenantId,
+          email: invitation.email,
+          name: input.name,
+          passwordHash,
+          role: invitation.role,
+          // The emailed link proves the address.
+          emailVerifiedAt: now,
+          createdBy: invitation.invitedBy,
+        })
+        .returning()
+      if (!user) throw new Error('insert returned no row')
+      await recordAudit(tx, {
+        tenantId,
+        action: 'user.created',
+        actorUserId: user.id,
+        entityType: 'user',
+        entityId: user.id,
+        after: {
+          email: user.email,
+          role: user.role,
+          invitationId: invitation.id,
+          invitedBy: invitation.invitedBy,
+        },
+        requestId,
+      })
+      return user
+    })
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_email_unique'))
+      throw new AppError('conflict', 'An account with this email already exists; sign in with it instead', {
+        errors: [{ field: 'token', message: 'The invited email already has an account' }],
+      })
+    throw err
+  }
+}

@@ -1,0 +1,74 @@
+import { type Role, schema, type Tx } from '@aura/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { enqueueEmail } from '../../lib/email/outbox.ts'
+import { emails } from '../../lib/email/templates.ts'
+import { AppError } from '../../lib/problem.ts'
+import { randomToken, sha256Hex } from '../../lib/tokens.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import { toInvitation } from './list-invitations.ts'
+
+/** F3.2: an invitation link works for seven days. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+export interface CreateInvitationInput {
+  email: string
+  role: Role
+  /** The workspace's origin (https://acme.example.com): the link points back to this host. */
+  origin: string
+}
+
+/**
+ * F3.1/F3.2: invites by email with a role. The token (256 random bits) leaves only in the email; the
+ * table keeps its SHA-256. A newer invitation to the same address withdraws the pending one, so only
+ * the latest link works.
+ */
+export async function createInvitation(
+  tx: Tx,
+  caller: { tenantId: string; userId: string; requestId?: string },
+  input: CreateInvitationInput,
+) {
+  const { users, invitations, tenants } = schema
+  const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email))
+  if (member)
+    throw new AppError('conflict', 'This person is already a member of the workspace', {
+      errors: [{ field: 'email', message: 'Already a member' }],
+    })
+  const now = new Date()
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    )
+  const token = randomToken()
+  const [invitation] = await tx
+    .insert(invitations)
+    .values({
+      tenantId: caller.tenantId,
+      email: input.email,
+      role: input.role,
+      tokenHash: await sha256Hex(token),
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      invitedBy: caller.userId,
+    })
+    .returning()
+  if (!invitation) throw new Error('insert returned no row')
+  const [tenant] = await tx.select({ companyName: tenants.companyName }).from(tenants)
+  const link = `${input.origin}/invitations/accept?token=${token}`
+  await enqueueEmail(
+    tx,
+    input.email,
+    emails.invitation(tenant?.companyName ?? 'Aura CRM', input.role, link),
+    caller.tenantId,
+  )
+  await recordAudit(tx, {
+    tenantId: caller.tenantId,
+    action: 'user.invited',
+    actorUserId: caller.userId,
+    entityType: 'invitation',
+    entityId: invitation.id,
+    after: { email: input.email, role: input.role },
+    requestId: caller.requestId,
+  })
+  return toInvitation(invitation)
+}

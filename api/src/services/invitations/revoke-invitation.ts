@@ -1,0 +1,28 @@
+import { schema, type Tx } from '@aura/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { notFound } from '../../lib/problem.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+
+/** Withdraws a pending invitation: its link answers like a forged one from now on. */
+export async function revokeInvitation(
+  tx: Tx,
+  caller: { tenantId: string; userId: string; requestId?: string },
+  invitationId: string,
+) {
+  const { invitations: i } = schema
+  const [revoked] = await tx
+    .update(i)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(i.id, invitationId), isNull(i.acceptedAt), isNull(i.revokedAt)))
+    .returning({ id: i.id, email: i.email })
+  if (!revoked) throw notFound('Pending invitation')
+  await recordAudit(tx, {
+    tenantId: caller.tenantId,
+    action: 'invitation.revoked',
+    actorUserId: caller.userId,
+    entityType: 'invitation',
+    entityId: revoked.id,
+    after: { email: revoked.email },
+    requestId: caller.requestId,
+  })
+}

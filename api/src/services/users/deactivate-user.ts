@@ -1,0 +1,47 @@
+import { schema, type Tx } from '@aura/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { AppError, notFound } from '../../lib/problem.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import { toMember } from './list-users.ts'
+
+/**
+ * F3.4/F3.5: soft delete. The row and everything the user owns stay (audit history keeps its actor);
+ * their sessions on this workspace and their API tokens die in the same transaction, and login refuses
+ * a deactivated status. Root-domain sessions a member may hold are invisible here, but authentication
+ * refuses any session whose user is not active, so they are dead too.
+ */
+export async function deactivateUser(
+  tx: Tx,
+  caller: { tenantId: string; userId: string; requestId?: string },
+  userId: string,
+) {
+  const { users, sessions, apiTokens } = schema
+  if (userId === caller.userId) throw new AppError('conflict', 'You cannot deactivate yourself')
+  const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
+  if (!before) throw notFound('User')
+  if (before.status === 'deactivated') return toMember(before)
+  const now = new Date()
+  const [after] = await tx
+    .update(users)
+    .set({ status: 'deactivated', deactivatedAt: now })
+    .where(eq(users.id, userId))
+    .returning()
+  if (!after) throw notFound('User')
+  const killed = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id })
+  await recordAudit(tx, {
+    tenantId: caller.tenantId,
+    action: 'user.deactivated',
+    actorUserId: caller.userId,
+    entityType: 'user',
+    entityId: userId,
+    before: { status: before.status },
+    after: { status: after.status, sessionsRevoked: killed.length, tokensRevoked: revoked.length },
+    requestId: caller.requestId,
+  })
+  return toMember(after)
+}
