@@ -6,8 +6,13 @@ import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { site } from './middleware/site.ts'
+import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
+import { platformRoutes } from './routes/platform/platform.index.ts'
+import { usersRoutes } from './routes/users/users.index.ts'
+import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
 import { createLucia } from './services/auth/lucia.ts'
 
 export type { Deps } from './context.ts'
@@ -20,7 +25,14 @@ export function createApp(deps: Deps) {
   const lucia = createLucia(deps.db, deps.config.cookieSecure)
   app.use('/api/*', site(deps), authenticate(deps, lucia))
 
-  const v1 = createRouter().route('/', healthRoutes(deps)).route('/', authRoutes(deps, lucia))
+  const v1 = createRouter()
+    .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps, lucia))
+    .route('/', platformRoutes(deps))
+    .route('/', workspaceRoutes(deps))
+    .route('/', usersRoutes(deps))
+    .route('/', invitationsRoutes(deps, lucia))
+    .route('/', auditLogRoutes(deps))
   return app.route('/api/v1', v1)
 }
 
