@@ -1,0 +1,99 @@
+import { schema } from '@aura/db'
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
+
+const patch = (body: unknown): RequestInit => ({
+  method: 'PATCH',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+describe('GET /users, PATCH /users/{id}', () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>
+  let ws: Awaited<ReturnType<typeof createWorkspace>>
+  let other: Awaited<ReturnType<typeof createWorkspace>>
+  beforeAll(async () => {
+    api = await createTestApi()
+    ws = await createWorkspace(api)
+    other = await createWorkspace(api)
+  })
+  afterAll(() => api.close())
+
+  it('lists the members of this workspace only, to every role', async () => {
+    for (const who of [ws.admin, ws.manager, ws.rep]) {
+      const res = await ws.as(who, '/users')
+      expect(res.status).toBe(200)
+      const ids = (await res.json()).data.map((u: { id: string }) => u.id)
+      expect(ids).toEqual(expect.arrayContaining([ws.admin.id, ws.manager.id, ws.rep.id]))
+      expect(ids).not.toContain(other.admin.id)
+    }
+    const reps = await (await ws.as(ws.manager, '/users?role=rep')).json()
+    expect(reps.data.map((u: { id: string }) => u.id)).toEqual([ws.rep.id])
+  })
+
+  it('lets an admin change a role, audited as user.role_changed', async () => {
+    const rep = await ws.member('rep')
+    const res = await ws.as(ws.admin, `/users/${rep.id}`, patch({ role: 'manager' }))
+    expect(res.status).toBe(200)
+    expect((await res.json()).role).toBe('manager')
+    const [audit] = await api.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'user.role_changed'), eq(schema.auditLog.entityId, rep.id)))
+    expect(audit).toMatchObject({
+      actorUserId: ws.admin.id,
+      before: { role: 'rep' },
+      after: { role: 'manager' },
+    })
+  })
+
+  it('refuses role changes by managers and reps, even on themselves', async () => {
+    for (const [who, target] of [
+      [ws.manager, ws.rep],
+      [ws.rep, ws.rep],
+      [ws.manager, ws.manager],
+    ] as const) {
+      const res = await ws.as(who, `/users/${target.id}`, patch({ role: 'admin' }))
+      expect(res.status).toBe(403)
+    }
+  })
+
+  it('lets a member edit their own profile fields but not someone else’s', async () => {
+    const mine = await ws.as(
+      ws.rep,
+      `/users/${ws.rep.id}`,
+      patch({
+        name: 'Rita Rep',
+        department: 'Sales EMEA',
+        phone: '+33 1 23 45 67 89',
+        avatarUrl: 'https://cdn.example.com/r.png',
+      }),
+    )
+    expect(mine.status).toBe(200)
+    expect(await mine.json()).toMatchObject({ name: 'Rita Rep', department: 'Sales EMEA' })
+    expect((await ws.as(ws.rep, `/users/${ws.manager.id}`, patch({ name: 'X' }))).status).toBe(403)
+    expect((await ws.as(ws.manager, `/users/${ws.rep.id}`, patch({ name: 'X' }))).status).toBe(403)
+    const bad = await ws.as(ws.rep, `/users/${ws.rep.id}`, patch({ avatarUrl: 'http://x.test/a.png' }))
+    expect((await bad.json()).errors[0].field).toBe('avatarUrl')
+  })
+
+  it('refuses to demote the last active admin (409)', async () => {
+    const solo = await createWorkspace(api)
+    const res = await solo.as(solo.admin, `/users/${solo.admin.id}`, patch({ role: 'manager' }))
+    expect(res.status).toBe(409)
+    const second = await solo.member('admin')
+    expect((await solo.as(solo.admin, `/users/${solo.admin.id}`, patch({ role: 'manager' }))).status).toBe(
+      200,
+    )
+    expect((await solo.as(second, `/users/${second.id}`, patch({ role: 'rep' }))).status).toBe(409)
+  })
+
+  it('answers 404 for another workspace’s user', async () => {
+    expect((await ws.as(ws.admin, `/users/${other.rep.id}`, patch({ role: 'manager' }))).status).toBe(404)
+    expect((await ws.as(ws.admin, `/users/${other.rep.id}/deactivate`, { method: 'POST' })).status).toBe(404)
+    const [still] = await api.db.select().from(schema.users).where(eq(schema.users.id, other.rep.id))
+    expect(still).toMatchObject({ role: 'rep', status: 'active' })
+  })
+})
