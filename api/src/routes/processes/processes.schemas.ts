@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi'
+
+/** Deal fields a stage may require before a deal enters it (F11.7). */
+export const REQUIRABLE_FIELDS = [
+  'amount',
+  'closeDate',
+  'contactId',
+  'organizationId',
+  'assignedUserId',
+  'notes',
+] as const
+export type RequirableField = (typeof REQUIRABLE_FIELDS)[number]
+
+export const ZStageKind = z.enum(['open', 'won', 'lost'])
+const ZName = z.string().trim().min(1, 'Enter a name').max(120)
+const ZProbability = z.number().int().min(0).max(100)
+const ZRequiredFields = z
+  .array(z.enum(REQUIRABLE_FIELDS))
+  .max(REQUIRABLE_FIELDS.length)
+  .transform((f) => [...new Set(f)])
+
+export const ZStage = z
+  .object({
+    id: z.uuid(),
+    processId: z.uuid(),
+    name: z.string(),
+    position: z.number().int(),
+    kind: ZStageKind,
+    winProbability: z.number().int(),
+    requiredFields: z.array(z.string()),
+  })
+  .openapi('Stage')
+
+export const ZProcess = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    isDefault: z.boolean(),
+    archived: z.boolean(),
+    archivedAt: z.string().nullable(),
+    position: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    stages: z.array(ZStage),
+  })
+  .openapi('Process')
+
+export const ZCreateStage = z
+  .object({
+    name: ZName,
+    kind: ZStageKind.default('open'),
+    winProbability: ZProbability.default(0),
+    requiredFields: ZRequiredFields.default([]),
+  })
+  .openapi('CreateStage')
+export type TCreateStage = z.infer<typeof ZCreateStage>
+
+export const ZUpdateStage = z
+  .object({
+    name: ZName,
+    kind: ZStageKind,
+    winProbability: ZProbability,
+    requiredFields: ZRequiredFields,
+  })
+  .partial()
+  .openapi('UpdateStage')
+export type TUpdateStage = z.infer<typeof ZUpdateStage>
+
+export const ZCreateProcess = z
+  .object({
+    name: ZName,
+    description: z.string().trim().max(2000).nullable().optional(),
+    isDefault: z.boolean().default(false),
+    /** Stages in board order; may be empty and added later. */
+    stages: z.array(ZCreateStage).max(50).default([]),
+  })
+  .openapi('CreateProcess')
+export type TCreateProcess = z.infer<typeof ZCreateProcess>
+
+export const ZUpdateProcess = z
+  .object({
+    name: ZName,
+    description: z.string().trim().max(2000).nullable(),
+    /** Only `true`: the default moves to this process (exactly one per tenant, F11.13). */
+    isDefault: z.literal(true, 'Make another process the default instead'),
+    archived: z.boolean(),
+  })
+  .partial()
+  .openapi('UpdateProcess')
+export type TUpdateProcess = z.infer<typeof ZUpdateProcess>
+
+export const ZReorderStages = z
+  .object({ stageIds: z.array(z.uuid()).min(1).max(50) })
+  .openapi('ReorderStages')
+
+export const ZProcessListQuery = z.object({
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+})
+
+export const ZProcessParams = z.object({ id: z.uuid() })
+export const ZStageParams = z.object({ id: z.uuid(), stageId: z.uuid() })
+export const ZDeleteStageQuery = z.object({ moveTo: z.uuid().optional() })

@@ -1,0 +1,81 @@
+// F8.3 list: filters, a stable sort (key, id) and keyset paging. Every filter is an indexed column led by
+// tenant_id (db/schema/deals.ts); RLS adds the tenant and, for reps, ownership. The cursor carries the sort
+// key as Postgres text (microseconds intact) and names its sort, so a cursor from another sort is a 400.
+import { schema, type Tx } from '@aura/db'
+import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm'
+import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { AppError } from '../../lib/problem.ts'
+import type { DealSort, TDealListQuery } from '../../routes/deals/deals.schemas.ts'
+import { selectDeals, toDeal } from './deal-view.ts'
+
+const d = schema.deals
+const TS = 'YYYY-MM-DD"T"HH24:MI:SS.US'
+
+/** Per sort: the ORDER BY expression, its text form for the cursor, the cast back, the accepted text. */
+const SORTS: Record<DealSort, { expr: SQL; text: SQL; cast: (v: string) => SQL; shape: RegExp }> = {
+  updatedAt: {
+    expr: sql`${d.updatedAt}`,
+    text: sql`to_char(${d.updatedAt} at time zone 'UTC', ${TS})`,
+    cast: (v) => sql`(${v}::timestamp at time zone 'UTC')`,
+    shape: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/,
+  },
+  createdAt: {
+    expr: sql`${d.createdAt}`,
+    text: sql`to_char(${d.createdAt} at time zone 'UTC', ${TS})`,
+    cast: (v) => sql`(${v}::timestamp at time zone 'UTC')`,
+    shape: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/,
+  },
+  // Deals without a close date sort as the earliest (last when newest first).
+  closeDate: {
+    expr: sql`coalesce(${d.closeDate}, '-infinity'::date)`,
+    text: sql`coalesce(${d.closeDate}, '-infinity'::date)::text`,
+    cast: (v) => sql`${v}::date`,
+    shape: /^(-infinity|\d{4}-\d{2}-\d{2})$/,
+  },
+  amount: {
+    expr: sql`${d.amount}`,
+    text: sql`${d.amount}::text`,
+    cast: (v) => sql`${v}::numeric`,
+    shape: /^\d{1,12}\.\d{2}$/,
+  },
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export async function listDeals(tx: Tx, q: TDealListQuery) {
+  const sort = SORTS[q.sort]
+  const tag = `${q.sort}.${q.direction}:`
+  const desc = q.direction === 'desc'
+  const where: (SQL | undefined)[] = [
+    isNull(d.deletedAt),
+    q.processId ? eq(d.processId, q.processId) : undefined,
+    q.stageId ? eq(d.stageId, q.stageId) : undefined,
+    q.assignedUserId ? eq(d.assignedUserId, q.assignedUserId) : undefined,
+    q.organizationId ? eq(d.organizationId, q.organizationId) : undefined,
+    q.status ? eq(d.status, q.status) : undefined,
+    q.minProbability !== undefined ? gte(d.probability, q.minProbability) : undefined,
+    q.maxProbability !== undefined ? lte(d.probability, q.maxProbability) : undefined,
+    q.closeDateFrom ? gte(d.closeDate, q.closeDateFrom) : undefined,
+    q.closeDateTo ? lte(d.closeDate, q.closeDateTo) : undefined,
+    q.q ? sql`${d.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+  ]
+  const cursor = decodeCursor(q.cursor)
+  if (cursor) {
+    const [value, id] = cursor
+    const key = typeof value === 'string' && value.startsWith(tag) ? value.slice(tag.length) : ''
+    if (!sort.shape.test(key) || !UUID.test(id)) {
+      throw new AppError('validation_failed', 'The cursor belongs to another sort or is damaged', {
+        errors: [{ field: 'cursor', message: 'Use the nextCursor of the previous page with the same sort' }],
+      })
+    }
+    const after = sql`(${sort.expr}, ${d.id}) ${sql.raw(desc ? '<' : '>')} (${sort.cast(key)}, ${id}::uuid)`
+    where.push(after)
+  }
+  const dir = sql.raw(desc ? 'desc' : 'asc')
+  const rows = await selectDeals(tx, sql<string>`${sort.text}`)
+    .where(and(...where))
+    .orderBy(sql`${sort.expr} ${dir}`, sql`${d.id} ${dir}`)
+    .limit(q.limit + 1)
+  const page = toPage(rows, q.limit, (r) => [`${tag}${r.sortKey}`, r.id])
+  return { data: page.data.map(toDeal), nextCursor: page.nextCursor }
+}
