@@ -10,7 +10,9 @@ import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
+import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
+import { productsRoutes } from './routes/products/products.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
 import { createLucia } from './services/auth/lucia.ts'
@@ -33,6 +35,8 @@ export function createApp(deps: Deps) {
     .route('/', usersRoutes(deps))
     .route('/', invitationsRoutes(deps, lucia))
     .route('/', auditLogRoutes(deps))
+    .route('/', productsRoutes(deps))
+    .route('/', lineItemsRoutes(deps))
   return app.route('/api/v1', v1)
 }
 

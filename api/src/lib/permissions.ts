@@ -18,7 +18,11 @@ export const PERMISSIONS = {
   'processes.manage': ADMIN,
   'products.read': ALL,
   'products.manage': ADMIN,
+  /** Reps see active products only (F12.1). */
+  'products.read-inactive': MANAGERS,
   'pricing.manage': ADMIN,
+  /** The raw cost on blueprints and in price history (ADR 0060). */
+  'pricing.read-cost': MANAGERS,
   'records.reassign': MANAGERS,
   'pricing.override-discount': MANAGERS,
   'records.read-all': MANAGERS,

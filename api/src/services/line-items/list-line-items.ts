@@ -1,0 +1,33 @@
+// A deal's lines in their order (position, id), keyset-paged, with the deal's totals as the database has them.
+import { schema, type Tx } from '@aura/db'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { toPage } from '../../lib/pagination.ts'
+import { notFound } from '../../lib/problem.ts'
+import { checkedCursor } from '../products/checked-cursor.ts'
+import { dealTotals, selectLines, toLine } from './line-item-view.ts'
+
+export interface ListLineItemsInput {
+  limit: number
+  cursor?: string | undefined
+  includeRemoved?: 'true' | 'false' | undefined
+}
+
+export async function listLineItems(tx: Tx, dealId: string, input: ListLineItemsInput) {
+  const { dealLineItems: li, deals } = schema
+  const [deal] = await tx
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.id, dealId), isNull(deals.deletedAt)))
+  if (!deal) throw notFound('Deal')
+  const after = checkedCursor(input.cursor, 'integer')
+  const rows = await selectLines(
+    tx,
+    and(
+      eq(li.dealId, dealId),
+      input.includeRemoved === 'true' ? undefined : isNull(li.deletedAt),
+      after ? sql`(${li.position}, ${li.id}) > (${Number(after[0])}, ${after[1]}::uuid)` : undefined,
+    ),
+  ).limit(input.limit + 1)
+  const page = toPage(rows, input.limit, (r) => [r.position, r.id])
+  return { data: page.data.map(toLine), nextCursor: page.nextCursor, deal: await dealTotals(tx, dealId) }
+}
