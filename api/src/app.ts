@@ -2,17 +2,22 @@
 // (tenant from host) → routes. Later layers (auth, RBAC, rate limit, withTenant) slot in after `site`.
 import type { Deps } from './context.ts'
 import { createRouter } from './lib/router.ts'
+import { dispatchInBackground } from './lib/email/dispatch-in-background.ts'
+import { transportFromConfig } from './lib/email/transport.ts'
 import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
+import { rateLimit } from './middleware/rate-limit.ts'
+import { PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { site } from './middleware/site.ts'
 import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
+import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
-import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
+import { localOutboxRoutes } from './routes/local-outbox/local-outbox.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
-import { productsRoutes } from './routes/products/products.index.ts'
+import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
 import { createLucia } from './services/auth/lucia.ts'
@@ -25,7 +30,9 @@ export function createApp(deps: Deps) {
   app.onError(onError)
   app.notFound(onNotFound)
   const lucia = createLucia(deps.db, deps.config.cookieSecure)
-  app.use('/api/*', site(deps), authenticate(deps, lucia))
+  const rateLimits = new PostgresRateLimitStore(deps.db)
+  app.use('/api/*', site(deps), authenticate(deps, lucia), rateLimit(deps, rateLimits))
+  app.use('/api/*', dispatchInBackground(deps, transportFromConfig(deps.config, deps.logger)))
 
   const v1 = createRouter()
     .route('/', healthRoutes(deps))
@@ -35,8 +42,9 @@ export function createApp(deps: Deps) {
     .route('/', usersRoutes(deps))
     .route('/', invitationsRoutes(deps, lucia))
     .route('/', auditLogRoutes(deps))
-    .route('/', productsRoutes(deps))
-    .route('/', lineItemsRoutes(deps))
+    .route('/', recoveryRoutes(deps, lucia))
+    .route('/', tokenRoutes(deps))
+    .route('/', localOutboxRoutes(deps))
   return app.route('/api/v1', v1)
 }
 

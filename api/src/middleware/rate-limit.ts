@@ -1,0 +1,78 @@
+// NFR-S7: 100 requests a minute per signed-in user; per client IP on the auth endpoints a stranger can
+// call, stricter for login and password reset. Runs after authenticate, so the user is known. Every
+// limited response carries RateLimit-* headers; a refused one is a 429 problem with Retry-After.
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv, Deps } from '../context.ts'
+import { AppError } from '../lib/problem.ts'
+import type { RateLimitHit, RateLimitStore } from './rate-limit-store.ts'
+
+const WINDOW_MS = 60_000
+
+interface Rule {
+  key: string
+  limit: number
+}
+
+/**
+ * The client address: `cf-connecting-ip` on Workers, else the first hop of `x-forwarded-for` (the Node
+ * server sets it from the socket). Null when neither is present (in-process test requests): per-IP rules
+ * then do not apply, but per-user limits still do.
+ */
+export function clientIp(c: Context): string | null {
+  const cf = c.req.header('cf-connecting-ip')?.trim()
+  if (cf) return cf
+  const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+  return first || null
+}
+
+function rulesFor(c: Context<AppEnv>, deps: Deps): Rule[] {
+  const { config } = deps
+  const rules: Rule[] = []
+  const path = c.req.path.replace(/^\/api\/v1/, '')
+  const ip = clientIp(c)
+  const auth = c.get('auth')
+  if (ip && c.req.method === 'POST') {
+    if (path === '/auth/login')
+      rules.push({ key: `ip:${ip}:login`, limit: config.RATE_LIMIT_LOGIN_PER_MINUTE })
+    else if (path.startsWith('/auth/password-reset'))
+      rules.push({ key: `ip:${ip}:reset`, limit: config.RATE_LIMIT_RESET_PER_MINUTE })
+    else if (!auth && (path.startsWith('/auth/') || path === '/invitations/accept'))
+      rules.push({ key: `ip:${ip}:auth`, limit: config.RATE_LIMIT_AUTH_IP_PER_MINUTE })
+  }
+  if (auth) rules.push({ key: `user:${auth.userId}`, limit: config.RATE_LIMIT_USER_PER_MINUTE })
+  return rules
+}
+
+export const rateLimit = (deps: Deps, store: RateLimitStore) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const rules = rulesFor(c, deps)
+    if (rules.length === 0) return next()
+    const now = new Date()
+    const hits = await store.hit(
+      rules.map((r) => r.key),
+      WINDOW_MS,
+      now,
+    )
+    // The tightest rule speaks for the response.
+    let tightest = { rule: rules[0] as Rule, hit: hits[0] as RateLimitHit }
+    rules.forEach((rule, i) => {
+      const hit = hits[i] as RateLimitHit
+      if (rule.limit - hit.count < tightest.rule.limit - tightest.hit.count) tightest = { rule, hit }
+    })
+    const { rule, hit } = tightest
+    const resetSeconds = Math.max(1, Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000))
+    const headers = {
+      'RateLimit-Limit': String(rule.limit),
+      'RateLimit-Remaining': String(Math.max(0, rule.limit - hit.count)),
+      'RateLimit-Reset': String(resetSeconds),
+    }
+    if (hit.count > rule.limit) {
+      c.get('log').warn('rate limited', { rule: rule.key.split(':')[0], limit: rule.limit })
+      throw new AppError('rate_limited', 'Too many requests; try again shortly', {
+        headers: { ...headers, 'Retry-After': String(resetSeconds) },
+      })
+    }
+    await next()
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
+  })

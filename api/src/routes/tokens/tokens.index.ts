@@ -1,0 +1,40 @@
+import type { Deps } from '../../context.ts'
+import { AppError } from '../../lib/problem.ts'
+import { createRouter } from '../../lib/router.ts'
+import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/tokens/api-tokens.ts'
+import * as routes from './tokens.routes.ts'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+const present = <T extends { createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null }>(t: T) => ({
+  ...t,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: iso(t.lastUsedAt),
+  expiresAt: iso(t.expiresAt),
+})
+
+export const tokenRoutes = (deps: Deps) =>
+  createRouter()
+    .openapi(routes.listTokens, async (c) => {
+      const member = requireMember(c)
+      const rows = await memberTx(deps, member, (tx) => listApiTokens(tx, member))
+      return c.json({ data: rows.map(present) }, 200)
+    })
+    .openapi(routes.createToken, async (c) => {
+      const member = requireMember(c)
+      // A leaked token must not be able to outlive its own revocation by minting more.
+      if (member.via !== 'session')
+        throw new AppError('forbidden', 'Create API tokens from a signed-in session')
+      const input = c.req.valid('json')
+      const created = await memberTx(deps, member, (tx) =>
+        createApiToken(tx, member, input, c.get('requestId')),
+      )
+      return c.json(present(created), 201)
+    })
+    .openapi(routes.revokeToken, async (c) => {
+      const member = requireMember(c)
+      await memberTx(deps, member, (tx) =>
+        revokeApiToken(tx, member, c.req.valid('param').id, c.get('requestId')),
+      )
+      return c.body(null, 204)
+    })
