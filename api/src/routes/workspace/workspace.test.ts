@@ -1,5 +1,5 @@
 import { schema } from '@aura/db'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
@@ -43,7 +43,7 @@ describe('GET/PATCH /workspace', () => {
     const [audit] = await api.db
       .select()
       .from(schema.auditLog)
-      .where(eq(schema.auditLog.action, 'workspace.updated'))
+      .where(and(eq(schema.auditLog.action, 'workspace.updated'), eq(schema.auditLog.tenantId, ws.tenant.id)))
     expect(audit).toMatchObject({
       tenantId: ws.tenant.id,
       actorUserId: ws.admin.id,
