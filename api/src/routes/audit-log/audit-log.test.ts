@@ -31,7 +31,7 @@ describe('GET /audit-log (F14.5)', () => {
     await api.db
       .insert(schema.auditLog)
       .values([
-        ...Array.from({ length: 30 }, (_, i) => row('test.bulk', ws.manager.id, ws.rep.id, day(1))),
+        ...Array.from({ length: 30 }, () => row('test.bulk', ws.manager.id, ws.rep.id, day(1))),
         row('test.alpha', ws.admin.id, ws.manager.id, day(2)),
         row('test.beta', ws.admin.id, ws.rep.id, day(3)),
         { ...row('test.alpha', other.admin.id, other.rep.id, day(2)), tenantId: other.tenant.id },
