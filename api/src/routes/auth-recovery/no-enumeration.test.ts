@@ -1,0 +1,71 @@
+// Signup, login and reset must not reveal whether an email has an account: same status, same body and
+// about the same time. Timings are compared as a ratio of medians, never against absolute numbers.
+import { uniq } from '@aura/db/seed/index'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi, jsonBody } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
+
+const RUNS = 5
+
+async function measure(send: () => Promise<Response>) {
+  const times: number[] = []
+  const answers = new Set<string>()
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now()
+    const res = await send()
+    times.push(performance.now() - t0)
+    const body = (await res.json()) as Record<string, unknown>
+    delete body.instance
+    answers.add(`${res.status} ${JSON.stringify(body)}`)
+  }
+  times.sort((a, b) => a - b)
+  return { median: times[Math.floor(RUNS / 2)] as number, answers: [...answers] }
+}
+
+describe('no account enumeration', { timeout: 60_000 }, () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>
+  let acme: Awaited<ReturnType<typeof createWorkspace>>
+  beforeAll(async () => {
+    api = await createTestApi()
+    acme = await createWorkspace(api)
+  })
+  afterAll(() => api.close())
+
+  const unknown = () => `nobody-${uniq()}@example.com`
+
+  async function expectIndistinguishable(known: () => Promise<Response>, stranger: () => Promise<Response>) {
+    // Warm both paths once (decoy hash, prepared statements) before timing.
+    await known()
+    await stranger()
+    const a = await measure(known)
+    const b = await measure(stranger)
+    expect(a.answers).toHaveLength(1)
+    expect(a.answers).toEqual(b.answers)
+    const ratio = a.median / b.median
+    expect(ratio, `medians ${a.median.toFixed(0)} ms vs ${b.median.toFixed(0)} ms`).toBeGreaterThan(0.5)
+    expect(ratio).toBeLessThan(2)
+  }
+
+  it('signup on the root domain', async () => {
+    const body = (email: string) => jsonBody({ email, password: 'a long enough passphrase', name: 'Someone' })
+    await expectIndistinguishable(
+      () => api.request('root', '/auth/signup', body(acme.admin.email)),
+      () => api.request('root', '/auth/signup', body(unknown())),
+    )
+  })
+
+  it('login with a wrong password vs an unknown email', async () => {
+    const body = (email: string) => jsonBody({ email, password: 'not the password at all' })
+    await expectIndistinguishable(
+      () => acme.as(null, '/auth/login', body(acme.rep.email)),
+      () => acme.as(null, '/auth/login', body(unknown())),
+    )
+  })
+
+  it('password reset on a workspace', async () => {
+    await expectIndistinguishable(
+      () => acme.as(null, '/auth/password-reset', jsonBody({ email: acme.manager.email })),
+      () => acme.as(null, '/auth/password-reset', jsonBody({ email: unknown() })),
+    )
+  })
+})
