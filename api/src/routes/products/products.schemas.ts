@@ -41,6 +41,7 @@ export const ZProductCreate = z
     description: z.string().trim().max(5000).nullable().optional(),
     category: z.string().trim().max(100).nullable().optional(),
     isActive: z.boolean().optional(),
+    /** Checked against the tenant's product field definitions; on PATCH merged over stored values (null removes). */
     customFields: ZCustomFields.optional(),
     /** The initial blueprint; like every pricing change it needs step-up verification. */
     pricing: ZPricingInput.optional(),

@@ -13,6 +13,10 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     api = await createTestApi()
     ws = await createWorkspace(api)
     other = await createWorkspace(api)
+    await api.db.insert(schema.customFieldDefinitions).values([
+      { tenantId: ws.tenant.id, entity: 'product', key: 'colour', label: 'Colour', type: 'text' },
+      { tenantId: ws.tenant.id, entity: 'product', key: 'weight', label: 'Weight', type: 'number' },
+    ])
   })
   afterAll(() => api.close())
 
@@ -39,6 +43,21 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     // The same SKU in another tenant is fine: unique per tenant.
     const elsewhere = await other.as(other.admin, '/products', send('POST', { sku: 'WID-1', name: 'W' }))
     expect(elsewhere.status).toBe(201)
+  })
+
+  it('validates custom fields against the definitions (400 naming the key) and merges them on PATCH', async () => {
+    const bad = await ws.as(
+      ws.admin,
+      '/products',
+      send('POST', { sku: 'CF-1', name: 'x', customFields: { colour: 3, linkedin: 'x' } }),
+    )
+    expect(bad.status).toBe(400)
+    const fields = (await bad.json()).errors.map((e: { field: string }) => e.field)
+    expect(fields).toEqual(expect.arrayContaining(['customFields.colour', 'customFields.linkedin']))
+    const p = await product(api, ws, { defaultPrice: '1.00' })
+    await ws.as(ws.admin, `/products/${p.id}`, send('PATCH', { customFields: { colour: 'blue' } }))
+    const res = await ws.as(ws.admin, `/products/${p.id}`, send('PATCH', { customFields: { weight: 2.5 } }))
+    expect((await res.json()).customFields).toEqual({ colour: 'blue', weight: 2.5 })
   })
 
   it('refuses bad fields with 400 naming each', async () => {

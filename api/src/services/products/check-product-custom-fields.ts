@@ -1,15 +1,14 @@
-// Custom field values on a product (F12.6) are checked against the tenant's definitions on write.
+// Custom field values on a product (F12.6) are checked against the tenant's definitions on write, by the
+// shared validator: unknown keys, wrong types and missing required fields are a 400 naming customFields.<key>.
 import type { Tx } from '@aura/db'
+import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
 
-/**
- * HOOK(custom-fields): the shared validator (api/src/services/custom-fields/validate-custom-fields.ts)
- * has not landed yet. When it does, replace the body with
- * `return validateCustomFields(tx, 'product', values)` so unknown keys and wrong types are a 422 naming
- * `customFields.<key>`. Until then the values are stored as given (zod already ensures an object).
- */
-export async function checkProductCustomFields(
-  _tx: Tx,
-  values: Record<string, unknown>,
+/** On create `existing` is omitted; on update `values` is a patch merged over what is stored. */
+export function checkProductCustomFields(
+  tx: Tx,
+  tenantId: string,
+  values: Record<string, unknown> | undefined,
+  existing?: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  return values
+  return validateCustomFields(tx, tenantId, 'product', values, existing)
 }

@@ -18,7 +18,7 @@ export interface CreateProductInput {
 /** Run under withConstraintErrors: a duplicate SKU is a 409 naming `sku`. */
 export async function createProduct(tx: Tx, caller: Caller, input: CreateProductInput) {
   const { pricing, ...fields } = input
-  const customFields = await checkProductCustomFields(tx, fields.customFields ?? {})
+  const customFields = await checkProductCustomFields(tx, caller.tenantId, fields.customFields)
   const [product] = await tx
     .insert(schema.products)
     .values({ ...fields, customFields, tenantId: caller.tenantId })

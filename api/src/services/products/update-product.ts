@@ -16,7 +16,14 @@ export async function updateProduct(tx: Tx, caller: Caller, id: string, patch: U
   const [current] = await selectProducts(tx, eq(products.id, id)).for('update', { of: products })
   if (!current) throw notFound('Product')
   const changes = { ...patch }
-  if (patch.customFields) changes.customFields = await checkProductCustomFields(tx, patch.customFields)
+  if (patch.customFields) {
+    changes.customFields = await checkProductCustomFields(
+      tx,
+      caller.tenantId,
+      patch.customFields,
+      current.product.customFields,
+    )
+  }
   const keys = (Object.keys(changes) as (keyof typeof changes)[]).filter(
     (k) => JSON.stringify(changes[k]) !== JSON.stringify(current.product[k]),
   )
