@@ -211,6 +211,10 @@ describe('/processes/{id}/stages', () => {
       (await call(ws, ws.rep, `/processes/${process.id}/stages/reorder`, send('POST', { stageIds: [mine] })))
         .status,
     ).toBe(403)
-    expect(other.defaults.defaultProcess.stages[0]?.name).toBe('Prospect')
+    const [theirs] = await api.db
+      .select()
+      .from(schema.processStages)
+      .where(eq(schema.processStages.id, otherStage ?? ''))
+    expect(theirs?.name).toBe('Prospect')
   })
 })

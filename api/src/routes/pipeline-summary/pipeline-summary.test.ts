@@ -1,0 +1,84 @@
+import { createDeal, createProcess } from '@aura/db/seed/index'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
+import { call, stage, type TestApi, type Workspace } from '../deals/deal-fixtures.ts'
+
+describe('GET /pipeline-summary', () => {
+  let api: TestApi
+  let ws: Workspace
+  let other: Workspace
+  beforeAll(async () => {
+    api = await createTestApi()
+    ws = await createWorkspace(api)
+    other = await createWorkspace(api)
+    const t = ws.tenant.id
+    await createDeal(api.db, { tenantId: t, amount: '1000.00', probability: 10, assignedUserId: ws.rep.id })
+    const q = stage(ws, 'Qualified').id
+    await createDeal(api.db, {
+      tenantId: t,
+      amount: '2500.50',
+      probability: 25,
+      stageId: q,
+      assignedUserId: ws.manager.id,
+    })
+    await createDeal(api.db, {
+      tenantId: t,
+      amount: '99.99',
+      probability: 25,
+      stageId: q,
+      assignedUserId: ws.rep.id,
+    })
+    await createDeal(api.db, { tenantId: t, amount: '5.00', stageId: q, deletedAt: new Date() })
+    await createDeal(api.db, {
+      tenantId: t,
+      amount: '700.00',
+      probability: 100,
+      stageId: stage(ws, 'Won').id,
+      status: 'won',
+      closedAt: new Date(),
+    })
+    await createDeal(api.db, { tenantId: other.tenant.id, amount: '123456.78', probability: 50 })
+  })
+  afterAll(() => api.close())
+
+  it('sums count, total and exact probability-weighted value per stage, in order, with open totals', async () => {
+    const { status, body } = await call(ws, ws.manager, '/pipeline-summary')
+    expect(status).toBe(200)
+    expect(body.processId).toBe(ws.defaults.defaultProcess.process.id)
+    const row = (name: string) => body.stages.find((s: { name: string }) => s.name === name)
+    expect(body.stages.map((s: { name: string }) => s.name)).toEqual([
+      'Prospect',
+      'Qualified',
+      'Proposal',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ])
+    expect(row('Prospect')).toMatchObject({ count: 1, totalAmount: '1000.00', weightedAmount: '100.00' })
+    // 2500.50 × 25% + 99.99 × 25% = 625.125 + 24.9975 = 650.1225 → 650.12 (no float drift)
+    expect(row('Qualified')).toMatchObject({ count: 2, totalAmount: '2600.49', weightedAmount: '650.12' })
+    expect(row('Proposal')).toMatchObject({ count: 0, totalAmount: '0.00', weightedAmount: '0.00' })
+    expect(row('Won')).toMatchObject({ count: 1, totalAmount: '700.00', weightedAmount: '700.00' })
+    expect(body.totals).toEqual({ openCount: 3, openAmount: '3600.49', openWeightedAmount: '750.12' })
+  })
+
+  it("gives a rep the summary of their own deals (RLS) and another process's numbers on request", async () => {
+    const mine = (await call(ws, ws.rep, '/pipeline-summary')).body
+    expect(mine.totals).toEqual({ openCount: 2, openAmount: '1099.99', openWeightedAmount: '125.00' })
+    const { process } = await createProcess(api.db, { tenantId: ws.tenant.id })
+    const empty = (await call(ws, ws.rep, `/pipeline-summary?processId=${process.id}`)).body
+    expect(empty.totals).toEqual({ openCount: 0, openAmount: '0.00', openWeightedAmount: '0.00' })
+    expect(empty.stages).toHaveLength(6)
+  })
+
+  it("answers 404 for another tenant's process", async () => {
+    const res = await call(
+      ws,
+      ws.admin,
+      `/pipeline-summary?processId=${other.defaults.defaultProcess.process.id}`,
+    )
+    expect(res.status).toBe(404)
+    expect((await call(ws, ws.admin, '/pipeline-summary?processId=nope')).status).toBe(400)
+  })
+})
