@@ -13,10 +13,13 @@ import { site } from './middleware/site.ts'
 import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
+import { dealRoutes } from './routes/deals/deals.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
 import { localOutboxRoutes } from './routes/local-outbox/local-outbox.index.ts'
+import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summary.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
+import { processRoutes } from './routes/processes/processes.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
@@ -42,6 +45,9 @@ export function createApp(deps: Deps) {
     .route('/', usersRoutes(deps))
     .route('/', invitationsRoutes(deps, lucia))
     .route('/', auditLogRoutes(deps))
+    .route('/', processRoutes(deps))
+    .route('/', dealRoutes(deps))
+    .route('/', pipelineSummaryRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))
     .route('/', tokenRoutes(deps))
     .route('/', localOutboxRoutes(deps))
