@@ -16,10 +16,12 @@ import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
 import { dealRoutes } from './routes/deals/deals.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
+import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
 import { localOutboxRoutes } from './routes/local-outbox/local-outbox.index.ts'
 import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summary.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
 import { processRoutes } from './routes/processes/processes.index.ts'
+import { productsRoutes } from './routes/products/products.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
@@ -51,6 +53,8 @@ export function createApp(deps: Deps) {
     .route('/', recoveryRoutes(deps, lucia))
     .route('/', tokenRoutes(deps))
     .route('/', localOutboxRoutes(deps))
+    .route('/', productsRoutes(deps))
+    .route('/', lineItemsRoutes(deps))
   return app.route('/api/v1', v1)
 }
 
