@@ -10,14 +10,18 @@ import { rateLimit } from './middleware/rate-limit.ts'
 import { PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { site } from './middleware/site.ts'
+import { activityRoutes } from './routes/activities/activities.index.ts'
 import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
+import { contactRoutes } from './routes/contacts/contacts.index.ts'
+import { customFieldRoutes } from './routes/custom-fields/custom-fields.index.ts'
 import { dealRoutes } from './routes/deals/deals.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
 import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
 import { localOutboxRoutes } from './routes/local-outbox/local-outbox.index.ts'
+import { organizationRoutes } from './routes/organizations/organizations.index.ts'
 import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summary.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
 import { processRoutes } from './routes/processes/processes.index.ts'
@@ -47,6 +51,10 @@ export function createApp(deps: Deps) {
     .route('/', usersRoutes(deps))
     .route('/', invitationsRoutes(deps, lucia))
     .route('/', auditLogRoutes(deps))
+    .route('/', organizationRoutes(deps))
+    .route('/', contactRoutes(deps))
+    .route('/', activityRoutes(deps))
+    .route('/', customFieldRoutes(deps))
     .route('/', processRoutes(deps))
     .route('/', dealRoutes(deps))
     .route('/', pipelineSummaryRoutes(deps))

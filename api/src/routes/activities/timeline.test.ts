@@ -1,0 +1,96 @@
+import { schema, withTenant } from '@aura/db'
+import { createActivity, createContact, createDeal } from '@aura/db/seed/index'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
+
+describe('contact timeline: activities, deal creation and stage changes, newest first', () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>
+  let ws: Awaited<ReturnType<typeof createWorkspace>>
+  beforeAll(async () => {
+    api = await createTestApi()
+    ws = await createWorkspace(api)
+  })
+  afterAll(() => api.close())
+
+  it('merges the three sources in time order, pages by cursor and hides what the caller may not see', async () => {
+    const tenantId = ws.tenant.id
+    const colleague = await ws.member('rep')
+    const [first, second] = ws.defaults.defaultProcess.stages
+    if (!first || !second) throw new Error('default process needs two stages')
+    const contact = await createContact(api.db, { tenantId, assignedUserId: ws.rep.id })
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day, 12))
+    const note = await createActivity(api.db, { tenantId, contactId: contact.id, occurredAt: at(1) })
+    const deal = await createDeal(api.db, {
+      tenantId,
+      contactId: contact.id,
+      assignedUserId: ws.rep.id,
+      stageId: first.id,
+      createdAt: at(2),
+    })
+    const placed = {
+      tenantId,
+      dealId: deal.id,
+      toProcessId: deal.processId,
+      amount: '1000.00',
+      probability: 10,
+    }
+    await api.db.insert(schema.dealStageHistory).values([
+      { ...placed, toStageId: first.id, toStageName: first.name, changedAt: at(2) },
+      {
+        ...placed,
+        fromProcessId: deal.processId,
+        fromStageId: first.id,
+        fromStageName: first.name,
+        toStageId: second.id,
+        toStageName: second.name,
+        changedAt: at(4),
+      },
+    ])
+    const call = await createActivity(api.db, {
+      tenantId,
+      contactId: contact.id,
+      type: 'call',
+      occurredAt: at(3),
+    })
+    const deleted = await createActivity(api.db, { tenantId, contactId: contact.id, occurredAt: at(5) })
+    await withTenant(api.db, { tenantId, role: 'admin' }, (tx) =>
+      tx.update(schema.activities).set({ deletedAt: new Date() }).where(eqId(deleted.id)),
+    )
+    // A colleague's deal on the same contact: the manager sees its creation, the rep does not.
+    await createDeal(api.db, {
+      tenantId,
+      contactId: contact.id,
+      assignedUserId: colleague.id,
+      createdAt: at(6),
+    })
+
+    const page1 = await (await ws.as(ws.rep, `/contacts/${contact.id}/timeline?limit=2`)).json()
+    const page2 = await (
+      await ws.as(ws.rep, `/contacts/${contact.id}/timeline?cursor=${page1.nextCursor}`)
+    ).json()
+    const items = [...page1.data, ...page2.data]
+    expect(items.map((i: { kind: string; at: string }) => [i.kind, i.at])).toEqual([
+      ['stage_changed', at(4).toISOString()],
+      ['activity', at(3).toISOString()],
+      ['deal_created', at(2).toISOString()],
+      ['activity', at(1).toISOString()],
+    ])
+    expect(items[0]).toMatchObject({ dealId: deal.id, fromStageName: first.name, toStageName: second.name })
+    expect(items[1]).toMatchObject({ id: call.id, activityType: 'call' })
+    expect(items[3].id).toBe(note.id)
+    expect(page2.nextCursor).toBeNull()
+
+    const manager = await (await ws.as(ws.manager, `/contacts/${contact.id}/timeline`)).json()
+    expect(manager.data.map((i: { kind: string }) => i.kind)).toEqual([
+      'deal_created',
+      'stage_changed',
+      'activity',
+      'deal_created',
+      'activity',
+    ])
+  })
+})
+
+const eqId = (id: string) => eq(schema.activities.id, id)

@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { ZEmail } from '../auth/auth.schemas.ts'
+import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
+
+export const ZContactInput = z.object({
+  firstName: z.string().trim().min(1, 'Enter a first name').max(120),
+  lastName: optionalText(120),
+  email: ZEmail.nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[0-9+().\-\s/x]*$/i, 'Use digits, spaces and + ( ) - . /')
+    .nullable()
+    .optional(),
+  title: optionalText(120),
+  organizationId: z.uuid('Not a valid id').nullable().optional(),
+  /** Defaults to the creator; someone else needs records.reassign (managers, admins). */
+  assignedUserId: z.uuid('Not a valid id').optional(),
+  customFields: ZCustomFieldValues.optional(),
+})
+
+export const ZContactPatch = ZContactInput.partial()
+
+export const ZContactListQuery = ZListQuery.extend({
+  q: z.string().trim().min(1).max(200).optional().openapi({
+    description: 'One box: name (typo-tolerant), email fragment, phone digits or company name',
+  }),
+  assignedUserId: z.uuid('Not a valid id').optional(),
+  organizationId: z.uuid('Not a valid id').optional(),
+})
+
+export const ZContact = z
+  .object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string().nullable(),
+    fullName: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    title: z.string().nullable(),
+    organizationId: z.uuid().nullable(),
+    organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    assignedUserId: z.uuid().nullable(),
+    customFields: ZCustomFieldValues,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.uuid().nullable(),
+  })
+  .openapi('Contact')
+
+export const ZContactPage = ZPage(ZContact).openapi('ContactPage')

@@ -1,0 +1,47 @@
+import { z } from '@hono/zod-openapi'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
+
+export const ZOrganizationInput = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(200),
+  parentId: z.uuid('Not a valid id').nullable().optional(),
+  size: optionalText(50),
+  industry: optionalText(120),
+  location: optionalText(200),
+  website: optionalText(2048),
+  customFields: ZCustomFieldValues.optional(),
+})
+
+export const ZOrganizationPatch = ZOrganizationInput.partial()
+
+export const ZOrganizationListQuery = ZListQuery.extend({
+  q: z.string().trim().min(1).max(200).optional(),
+  parentId: z.uuid('Not a valid id').optional(),
+})
+
+const ZRef = z.object({ id: z.uuid(), name: z.string() })
+
+export const ZOrganizationSummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    parentId: z.uuid().nullable(),
+    size: z.string().nullable(),
+    industry: z.string().nullable(),
+    location: z.string().nullable(),
+    website: z.string().nullable(),
+    customFields: ZCustomFieldValues,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.uuid().nullable(),
+  })
+  .openapi('OrganizationSummary')
+
+export const ZOrganization = ZOrganizationSummary.extend({
+  parent: ZRef.nullable(),
+  subsidiaries: z.array(ZRef),
+}).openapi('Organization')
+
+export const ZOrganizationPage = ZPage(ZOrganizationSummary).openapi('OrganizationPage')
