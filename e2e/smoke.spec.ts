@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs'
 import { expect, test, workspaceUrl } from './fixtures.ts'
-
-// The demo tenant comes from db/seed/demo.ts; until that exists the demo workspace cannot render.
-const DEMO_SEED_EXISTS = existsSync(new URL('../db/seed/demo.ts', import.meta.url))
 
 test('the root domain shows the product page with sign-up and log-in links', async ({
   page,
@@ -30,14 +26,27 @@ test('the root page fits a 320 px phone without sideways scrolling', async ({ pa
   expect(overflow).toBeLessThanOrEqual(0)
 })
 
-test('the demo workspace home loads through the API', async ({ page, baseURL, checkA11y, shot }) => {
-  test.skip(!DEMO_SEED_EXISTS, 'db/seed/demo.ts (seedDemo) does not exist yet')
-  const res = await page.goto(workspaceUrl(baseURL, 'demo'))
-  expect(res?.status()).toBe(200)
-  await expect(page.getByTestId('workspace-slug')).toHaveText('demo')
-  await expect(page.getByTestId('api-status')).toHaveText('Operational')
-  await shot('demo-home')
-  await checkA11y('demo-home')
+test('a demo rep logs in on the workspace and lands on the dashboard', async ({
+  page,
+  baseURL,
+  checkA11y,
+  shot,
+}) => {
+  await page.goto(workspaceUrl(baseURL, 'demo'))
+  await expect(page).toHaveURL(/\/login$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in to demo')
+  await checkA11y('demo-login')
+  await page.getByLabel('Email').fill('rep@demo.aura.test')
+  await page.getByLabel('Password').fill('wrong password')
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page.getByRole('alert')).toHaveText('Invalid email or password')
+  await page.getByLabel('Password').fill('demo-password-123')
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Rita Rep')
+  await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0)
+  await shot('demo-dashboard')
+  await checkA11y('demo-dashboard')
 })
 
 test('an unknown workspace gets a friendly 404, not a stack trace', async ({

@@ -4,7 +4,7 @@ import { SiteFooter, SiteHeader } from './site-header.tsx'
 
 /** What a loader throws (via `data(...)`) to choose the page shown; see lib/errors.server.ts. */
 export interface ErrorPageData {
-  kind?: 'no-workspace' | 'unknown-host'
+  kind?: 'no-workspace' | 'unknown-host' | 'suspended'
   /** Where "go back" leads: the public site when the workspace itself is missing. */
   homeUrl?: string
 }
@@ -20,6 +20,13 @@ function copyFor(status: number, data: ErrorPageData): Copy {
     return {
       title: 'No workspace at this address',
       body: 'Check the spelling of the address, or ask your admin for your workspace link.',
+      action: 'Go to Aura',
+    }
+  }
+  if (data.kind === 'suspended') {
+    return {
+      title: 'This workspace is suspended',
+      body: 'Its data is kept safe. Ask your workspace admin to contact Aura support to restore access.',
       action: 'Go to Aura',
     }
   }

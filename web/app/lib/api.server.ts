@@ -22,7 +22,23 @@ export interface Problem {
   title: string
 }
 
-export async function readProblem(res: Response): Promise<Problem> {
-  const body = (await res.json().catch(() => ({}))) as Partial<Problem>
-  return { status: res.status, code: body.code ?? 'unknown', title: body.title ?? res.statusText }
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+export async function readProblem(res: Response): Promise<Problem & { errors: FieldProblem[] }> {
+  const body = (await res.json().catch(() => ({}))) as Partial<Problem> & { errors?: FieldProblem[] }
+  return {
+    status: res.status,
+    code: body.code ?? 'unknown',
+    title: body.title ?? res.statusText,
+    errors: Array.isArray(body.errors) ? body.errors : [],
+  }
+}
+
+/** The API's Set-Cookie headers (login, logout, session renewal), to pass on to the browser. */
+export function cookiesFrom(res: Response, headers = new Headers()): Headers {
+  for (const cookie of res.headers.getSetCookie()) headers.append('Set-Cookie', cookie)
+  return headers
 }
