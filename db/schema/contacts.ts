@@ -62,7 +62,12 @@ export const contacts = pgTable(
     // One-box typo-tolerant search (F7.3): trigram GIN indexes led by tenant_id (btree_gin).
     index('contacts_full_name_trgm_idx').using('gin', t.tenantId, t.fullName.op('gin_trgm_ops')),
     index('contacts_email_trgm_idx').using('gin', t.tenantId, sql`(email::text) gin_trgm_ops`),
-    index('contacts_phone_trgm_idx').using('gin', t.tenantId, t.phone.op('gin_trgm_ops')),
+    // Phones are searched by their digits whatever the formatting ("5550" finds "+1 (555) 0123").
+    index('contacts_phone_digits_trgm_idx').using(
+      'gin',
+      t.tenantId,
+      sql`(regexp_replace(phone, '\\D', '', 'g')) gin_trgm_ops`,
+    ),
     ...policies({
       table: 'contacts',
       noun: 'contacts',
