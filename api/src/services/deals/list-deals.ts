@@ -71,7 +71,9 @@ export async function listDeals(tx: Tx, q: TDealListQuery) {
     const after = sql`(${sort.expr}, ${d.id}) ${sql.raw(desc ? '<' : '>')} (${sort.cast(key)}, ${id}::uuid)`
     where.push(after)
   }
-  const dir = sql.raw(desc ? 'desc' : 'asc')
+  // The indexes are (… desc nulls last, id desc nulls last), as drizzle-kit writes them; plain `desc` means
+  // nulls first and would not match, so the order spells it out (no key is null: close_date is coalesced).
+  const dir = sql.raw(desc ? 'desc nulls last' : 'asc nulls first')
   const rows = await selectDeals(tx, sql<string>`${sort.text}`)
     .where(and(...where))
     .orderBy(sql`${sort.expr} ${dir}`, sql`${d.id} ${dir}`)

@@ -25,20 +25,27 @@ export async function summarizePipeline(tx: Tx, processId: string | undefined) {
   const process = await resolveProcessForSummary(tx, processId)
   const s = schema.processStages
   const d = schema.deals
+  // Deals are aggregated per stage first (a hash aggregate over the process's deals), then joined to the
+  // few stages: no sort of every deal row. The window sums give the open-pipeline totals in the same query.
   const result = (await tx.execute(sql`
+    with agg as (
+      select d.stage_id, count(*) as n, sum(d.amount) as total, sum(d.amount * d.probability) as w,
+        count(*) filter (where d.status = 'open') as open_n,
+        sum(d.amount) filter (where d.status = 'open') as open_total,
+        sum(d.amount * d.probability) filter (where d.status = 'open') as open_w
+      from ${d} d
+      where d.process_id = ${process.id} and d.deleted_at is null
+      group by d.stage_id)
     select s.id, s.name, s.kind, s.position, s.win_probability,
-      count(d.id)::int as count,
-      coalesce(sum(d.amount), 0)::numeric(20, 2)::text as total,
-      round(coalesce(sum(d.amount * d.probability), 0) / 100, 2)::numeric(20, 2)::text as weighted,
-      (sum(count(d.id) filter (where d.status = 'open')) over ())::int as open_count,
-      coalesce(sum(sum(d.amount) filter (where d.status = 'open')) over (), 0)::numeric(20, 2)::text as open_total,
-      round(coalesce(sum(sum(d.amount * d.probability) filter (where d.status = 'open')) over (), 0) / 100, 2)
-        ::numeric(20, 2)::text as open_weighted
+      coalesce(a.n, 0)::int as count,
+      coalesce(a.total, 0)::numeric(20, 2)::text as total,
+      round(coalesce(a.w, 0) / 100, 2)::numeric(20, 2)::text as weighted,
+      coalesce(sum(a.open_n) over (), 0)::int as open_count,
+      coalesce(sum(a.open_total) over (), 0)::numeric(20, 2)::text as open_total,
+      round(coalesce(sum(a.open_w) over (), 0) / 100, 2)::numeric(20, 2)::text as open_weighted
     from ${s} s
-    left join ${d} d on d.tenant_id = s.tenant_id and d.process_id = s.process_id and d.stage_id = s.id
-      and d.deleted_at is null
+    left join agg a on a.stage_id = s.id
     where s.process_id = ${process.id}
-    group by s.id
     order by s.position, s.id`)) as unknown as { rows: StageRow[] }
   const rows = result.rows
   const first = rows[0]
