@@ -6,8 +6,9 @@ import { createTestApi, jsonBody } from '../../../test/harness.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
 
 const RUNS = 5
+type Send = () => Response | Promise<Response>
 
-async function measure(send: () => Promise<Response>) {
+async function measure(send: () => Response | Promise<Response>) {
   const times: number[] = []
   const answers = new Set<string>()
   for (let i = 0; i < RUNS; i++) {
@@ -33,7 +34,7 @@ describe('no account enumeration', { timeout: 60_000 }, () => {
 
   const unknown = () => `nobody-${uniq()}@example.com`
 
-  async function expectIndistinguishable(known: () => Promise<Response>, stranger: () => Promise<Response>) {
+  async function expectIndistinguishable(known: Send, stranger: Send) {
     // Warm both paths once (decoy hash, prepared statements) before timing.
     await known()
     await stranger()
