@@ -59,8 +59,8 @@ export const platformRoutes = (deps: Deps) =>
       return c.json(await changeTenantStatus(deps.db, { ...input, to: 'active' }), 200)
     })
     .openapi(routes.deleteTenant, async (c) => {
-      // TODO(step-up, NFR-S8): tenant deletion should demand a fresh step-up window once /auth/step-up
-      // lands (auth.elevatedUntil > now); until then the typed slug confirmation is the only guard.
+      // TODO(step-up, NFR-S8): tenant deletion should call requireStepUp(c) (middleware/step-up.ts) once
+      // the console's flow asks for the code; until then the typed slug confirmation is the only guard.
       const admin = requirePlatformAdmin(c)
       return c.json(
         await deleteTenant(deps.db, {

@@ -22,8 +22,8 @@ export const usersRoutes = (deps: Deps) =>
       return c.json(await memberTx(deps, member, (tx) => updateUser(tx, caller, id, patch)), 200)
     })
     .openapi(routes.deactivateUser, async (c) => {
-      // TODO(step-up, NFR-S8): user deletion is a step-up operation; when /auth/step-up lands, decide
-      // whether deactivation (reversible, data kept) needs it too.
+      // TODO(step-up, NFR-S8): requireStepUp(c) guards user *deletion*; deactivation keeps the data, so
+      // it is not gated yet. Decide with the web flow whether it should be.
       const member = requireMember(c, 'users.manage')
       const caller = { ...member, requestId: c.get('requestId') }
       const { id } = c.req.valid('param')
