@@ -1,5 +1,5 @@
 import { schema } from '@aura/db'
-import { createDeal, createOrganization } from '@aura/db/seed/index'
+import { createContact, createDeal, createOrganization } from '@aura/db/seed/index'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
@@ -83,6 +83,14 @@ describe('GET /deals', () => {
     expect(await count('q=globex')).toBe(3)
     expect(await count('q=100%25_')).toBe(3)
     expect(await count('q=Glo%25ex')).toBe(0)
+  })
+
+  it("filters by contact (a contact page lists that contact's deals)", async () => {
+    const contact = await createContact(api.db, { tenantId: ws.tenant.id, firstName: 'Ada' })
+    const deal = await createDeal(api.db, { tenantId: ws.tenant.id, name: 'Ada deal', contactId: contact.id })
+    const page = await list(`contactId=${contact.id}&limit=100`)
+    expect(page.data.map((d) => d.id)).toEqual([deal.id])
+    await api.db.update(schema.deals).set({ deletedAt: new Date() }).where(eq(schema.deals.id, deal.id))
   })
 
   it("shows a rep only their own deals; never another tenant's", async () => {

@@ -87,6 +87,7 @@ export const ZDealListQuery = ZListQuery.extend({
   stageId: z.uuid().optional(),
   assignedUserId: z.uuid().optional(),
   organizationId: z.uuid().optional(),
+  contactId: z.uuid().optional(),
   status: ZDealStatus.optional(),
   minProbability: z.coerce.number().int().min(0).max(100).optional(),
   maxProbability: z.coerce.number().int().min(0).max(100).optional(),

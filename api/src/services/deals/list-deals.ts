@@ -52,6 +52,7 @@ export async function listDeals(tx: Tx, q: TDealListQuery) {
     q.stageId ? eq(d.stageId, q.stageId) : undefined,
     q.assignedUserId ? eq(d.assignedUserId, q.assignedUserId) : undefined,
     q.organizationId ? eq(d.organizationId, q.organizationId) : undefined,
+    q.contactId ? eq(d.contactId, q.contactId) : undefined,
     q.status ? eq(d.status, q.status) : undefined,
     q.minProbability !== undefined ? gte(d.probability, q.minProbability) : undefined,
     q.maxProbability !== undefined ? lte(d.probability, q.maxProbability) : undefined,
