@@ -1,9 +1,9 @@
 // Builds the one Hono app both runtimes serve. Middleware order: request id + log → errors → site
 // (tenant from host) → routes. Later layers (auth, RBAC, rate limit, withTenant) slot in after `site`.
 import type { Deps } from './context.ts'
-import { createRouter } from './lib/router.ts'
 import { dispatchInBackground } from './lib/email/dispatch-in-background.ts'
 import { transportFromConfig } from './lib/email/transport.ts'
+import { createRouter } from './lib/router.ts'
 import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { rateLimit } from './middleware/rate-limit.ts'
@@ -17,6 +17,9 @@ import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
 import { contactRoutes } from './routes/contacts/contacts.index.ts'
 import { customFieldRoutes } from './routes/custom-fields/custom-fields.index.ts'
 import { dealRoutes } from './routes/deals/deals.index.ts'
+import { docsPage } from './routes/docs/docs-page.ts'
+import { registerOpenApi } from './routes/docs/openapi.ts'
+import { exportRoutes } from './routes/export/export.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
 import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
@@ -51,18 +54,21 @@ export function createApp(deps: Deps) {
     .route('/', usersRoutes(deps))
     .route('/', invitationsRoutes(deps, lucia))
     .route('/', auditLogRoutes(deps))
+    .route('/', processRoutes(deps))
+    .route('/', dealRoutes(deps))
+    .route('/', pipelineSummaryRoutes(deps))
     .route('/', organizationRoutes(deps))
     .route('/', contactRoutes(deps))
     .route('/', activityRoutes(deps))
     .route('/', customFieldRoutes(deps))
-    .route('/', processRoutes(deps))
-    .route('/', dealRoutes(deps))
-    .route('/', pipelineSummaryRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))
     .route('/', tokenRoutes(deps))
     .route('/', localOutboxRoutes(deps))
     .route('/', productsRoutes(deps))
     .route('/', lineItemsRoutes(deps))
+    .route('/', exportRoutes(deps))
+  registerOpenApi(v1)
+  app.get('/api/docs', docsPage(v1))
   return app.route('/api/v1', v1)
 }
 
