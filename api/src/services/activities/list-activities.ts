@@ -1,5 +1,5 @@
 import { schema, type Tx } from '@aura/db'
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { activityView } from './activity-view.ts'
 
@@ -31,7 +31,8 @@ export async function listActivities(tx: Tx, tenantId: string, query: ActivityLi
         after ? sql`(${a.occurredAt}, ${a.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(a.occurredAt), desc(a.id))
+    // NULLS LAST to match the (tenant_id, contact_id, occurred_at desc, id desc) index drizzle declares.
+    .orderBy(sql`${a.occurredAt} desc nulls last`, sql`${a.id} desc nulls last`)
     .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (r) => [r.sort, r.activity.id])
   return { data: page.data.map((r) => activityView(r.activity)), nextCursor: page.nextCursor }

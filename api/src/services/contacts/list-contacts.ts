@@ -1,5 +1,5 @@
 import { schema, type Tx } from '@aura/db'
-import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { containsPattern, digitsOf } from '../../lib/search.ts'
 import { contactView, liveOrganizationOf, orgRef } from './contact-view.ts'
@@ -39,7 +39,7 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
   let match: SQL | undefined
   if (q) {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`)
-    const search = searchTerms(q)
+    const search = searchTerms(tenantId, q)
     sortKey = search.rank
     match = search.match
   } else {
@@ -61,7 +61,9 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
     .from(c)
     .leftJoin(o, liveOrganizationOf)
     .where(and(filters, match, afterCursor))
-    .orderBy(desc(sortKey), desc(c.id))
+    // NULLS LAST as in contacts_tenant_id_created_at_idx (drizzle's .desc()); plain DESC means NULLS FIRST
+    // and would not use the index even though both columns are NOT NULL.
+    .orderBy(sql`${sortKey} desc nulls last`, sql`${c.id} desc nulls last`)
     .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (r) => [r.sort, r.contact.id])
   return {
@@ -70,30 +72,39 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
   }
 }
 
+/** A query that looks like (part of) a phone number: digits and the usual separators only. */
+const PHONE_LIKE = /^[\d\s+().\-/]+$/
+
 /**
- * The match and its rank (strict word similarity ranks "Jonhson" nearer Johnson than Jones). Each branch can use a trigram GIN index led by tenant_id (full name, email,
- * phone, organization name); phone digits match across formatting through a regex ("5550" matches
- * "+1 (555) 0123"), which the phone trigram index answers with a recheck.
+ * The match and its rank (strict word similarity ranks "Jonhson" nearer Johnson than Jones). Matching ids
+ * come from a UNION of branches that each use one index led by tenant_id — name (ILIKE or `<%`), email,
+ * company name then contacts by organization, phone digits — so only candidates are ranked, not the whole
+ * tenant. Phone numbers match on their digits ("5550" finds "+1 (555) 0123") through the expression index
+ * contacts_phone_digits_trgm_idx; its expression is written out literally so the planner recognises it.
  */
-function searchTerms(q: string) {
+function searchTerms(tenantId: string, q: string) {
   const like = containsPattern(q)
-  const digits = digitsOf(q)
-  const phoneRegex = digits.length >= 3 ? digits.split('').join('\\D*') : null
-  const orgMatch = sql`(${o.name} ilike ${like} or ${q} <% ${o.name})`
-  const match = or(
-    sql`${c.fullName} ilike ${like}`,
-    sql`${q} <% ${c.fullName}`,
-    sql`${c.email}::text ilike ${like}`,
-    phoneRegex ? sql`${c.phone} ~ ${phoneRegex}` : undefined,
-    orgMatch,
-  )
+  const digits = PHONE_LIKE.test(q) ? digitsOf(q) : ''
+  const digitsLike = digits.length >= 3 ? `%${digits}%` : null
+  const phoneDigits = sql.raw(`regexp_replace(phone, '\\D', '', 'g')`)
+  const candidates = sql`(
+    select id from contacts
+      where tenant_id = ${tenantId} and (full_name ilike ${like} or ${q} <% full_name)
+    union
+    select id from contacts where tenant_id = ${tenantId} and email::text ilike ${like}
+    union
+    select k.id from organizations org
+      join contacts k on k.tenant_id = org.tenant_id and k.organization_id = org.id
+      where org.tenant_id = ${tenantId} and org.deleted_at is null and (org.name ilike ${like} or ${q} <% org.name)
+    ${digitsLike ? sql`union select id from contacts where tenant_id = ${tenantId} and ${phoneDigits} like ${digitsLike}` : sql``}
+  )`
   const rank = sql`greatest(
     strict_word_similarity(${q}, ${c.fullName}),
     case when ${c.fullName} ilike ${like} then 1 else 0 end,
     case when ${c.email}::text ilike ${like} then 0.9 else 0 end,
-    ${phoneRegex ? sql`case when ${c.phone} ~ ${phoneRegex} then 0.9 else 0 end` : sql`0`},
+    ${digitsLike ? sql`case when regexp_replace(${c.phone}, '\\D', '', 'g') like ${digitsLike} then 0.9 else 0 end` : sql`0`},
     coalesce(strict_word_similarity(${q}, ${o.name}) * 0.8, 0),
     case when ${o.name} ilike ${like} then 0.8 else 0 end
   )::real`
-  return { match, rank }
+  return { match: sql`${c.id} in ${candidates}`, rank }
 }
