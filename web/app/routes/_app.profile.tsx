@@ -1,0 +1,102 @@
+// Your own profile (F3.6) and personal API tokens. A new token's secret is shown once, in the action's
+// answer, and never put in a URL; everything else redirects back (Post/Redirect/Get).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Notice } from '~/components/notice.tsx'
+import { ApiTokens, type CreatedToken } from '~/components/profile/api-tokens.tsx'
+import { ProfileForm } from '~/components/profile/profile-form.tsx'
+import { type ApiClient, apiClient, readProblem } from '~/lib/api.server.ts'
+import { requireUser } from '~/lib/auth.server.ts'
+import { errorPage } from '~/lib/errors.server.ts'
+import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
+
+export const meta: MetaFunction = () => [{ title: 'Your profile · Aura CRM' }]
+
+/** There is no GET /users/{id}; the member list is paged until we meet ourselves. */
+async function findMember(api: ApiClient, id: string) {
+  let cursor: string | undefined
+  for (let page = 0; page < 20; page++) {
+    const res = await api.users.$get({ query: { limit: '100', ...(cursor ? { cursor } : {}) } })
+    if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 502)
+    const body = await res.json()
+    const member = body.data.find((m) => m.id === id)
+    if (member) return member
+    if (!body.nextCursor) break
+    cursor = body.nextCursor
+  }
+  throw errorPage(404)
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireUser(request, context)
+  const api = apiClient(request, context)
+  const [member, tokens] = await Promise.all([findMember(api, me.id), api.tokens.$get()])
+  if (tokens.status !== 200) throw errorPage(502)
+  return {
+    member,
+    tokens: (await tokens.json()).data,
+    saved: new URL(request.url).searchParams.get('saved'),
+  }
+}
+
+const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null)
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const me = await requireUser(request, context)
+  const values = await formValues(request)
+  const api = apiClient(request, context)
+  if (values.intent === 'profile') {
+    const res = await api.users[':id'].$patch({
+      param: { id: me.id },
+      json: {
+        name: values.name ?? '',
+        department: orNull(values.department),
+        phone: orNull(values.phone),
+        avatarUrl: orNull(values.avatarUrl),
+      },
+    })
+    return res.status === 200 ? redirect('/profile?saved=profile') : formFailure(res, values)
+  }
+  if (values.intent === 'create-token') {
+    const days = Number(values.expiresInDays)
+    const res = await api.tokens.$post({
+      json: { name: values.tokenName ?? '', ...(days > 0 ? { expiresInDays: days } : {}) },
+    })
+    if (res.status !== 201) return formFailure(res, values)
+    const token = await res.json()
+    return { created: { name: token.name, token: token.token } satisfies CreatedToken }
+  }
+  if (values.intent === 'revoke-token') {
+    const res = await api.tokens[':id'].$delete({ param: { id: values.id ?? '' } })
+    return res.status === 204 ? redirect('/profile?saved=revoked') : formFailure(res, values)
+  }
+  throw errorPage(400)
+}
+
+export default function Profile() {
+  const { member, tokens, saved } = useLoaderData<typeof loader>()
+  const result = useActionData<FormResult & { created?: CreatedToken }>()
+  const failedFor = (intent: string) => (result?.values?.intent === intent ? result : undefined)
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Your profile</h1>
+        <p className="mt-1 text-sm break-all text-slate-600">
+          {member.email} · {member.role}
+        </p>
+      </div>
+      {saved === 'profile' && <Notice>Profile saved.</Notice>}
+      {saved === 'revoked' && <Notice>Token revoked.</Notice>}
+      <ProfileForm member={member} result={failedFor('profile')} />
+      <ApiTokens
+        tokens={tokens}
+        created={result?.created}
+        result={failedFor('create-token') ?? failedFor('revoke-token')}
+      />
+    </div>
+  )
+}

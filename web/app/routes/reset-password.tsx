@@ -1,0 +1,77 @@
+// The emailed reset link: choose a new password. The API ends every other session and signs the user in
+// here, so its cookie is passed on and the user lands on their home page.
+import { PASSWORD_MIN } from '@aura/db/passwords'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { AuthCard } from '~/components/auth-card.tsx'
+import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { InvalidLink } from '~/components/invalid-link.tsx'
+import { apiClient, cookiesFrom } from '~/lib/api.server.ts'
+import { errorPage } from '~/lib/errors.server.ts'
+import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { homeFor } from '~/lib/root-site.server.ts'
+import { siteFor } from '~/lib/site.server.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
+
+export const meta: MetaFunction = () => [{ title: 'Choose a new password · Aura CRM' }]
+
+function siteOf(request: Request, rootDomain: string) {
+  const site = siteFor(request, rootDomain)
+  if (site.kind === 'unknown') throw errorPage(404)
+  return site
+}
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const site = siteOf(request, context.rootDomain)
+  return {
+    token: new URL(request.url).searchParams.get('token') ?? '',
+    workspace: site.kind === 'tenant' ? site.slug : null,
+    passwordMin: PASSWORD_MIN,
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const site = siteOf(request, context.rootDomain)
+  const values = await formValues(request)
+  const res = await apiClient(request, context).auth['password-reset'].confirm.$post({
+    json: { token: values.token ?? '', password: values.password ?? '' },
+  })
+  if (res.status === 200) {
+    return redirect(homeFor(site.kind, await res.json()), { headers: cookiesFrom(res) })
+  }
+  return formFailure(res, values)
+}
+
+export default function ResetPassword() {
+  const { token, workspace, passwordMin } = useLoaderData<typeof loader>()
+  const result = useActionData<FormResult>()
+  if (!token || result?.fieldErrors?.token) {
+    return (
+      <InvalidLink
+        title="This reset link does not work"
+        retry={{ to: '/forgot-password', label: 'Ask for a new link' }}
+      />
+    )
+  }
+  return (
+    <AuthCard title="Choose a new password" {...(workspace ? { label: workspace } : {})}>
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <FormError message={result?.formError} />
+        <input type="hidden" name="token" value={token} />
+        <Field
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${passwordMin} characters. This signs you out everywhere else.`}
+          error={result?.fieldErrors?.password}
+        />
+        <SubmitButton>Set password and log in</SubmitButton>
+      </Form>
+    </AuthCard>
+  )
+}
