@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 
 /**
  * Archives a definition: new writes may no longer use the key, values already stored on records stay
- * (ADR 0040). The key stays taken so an old value is never reinterpreted under a new type.
+ * (ADR 0041). The key stays taken so an old value is never reinterpreted under a new type.
  */
 export async function deleteCustomField(
   tx: Tx,
