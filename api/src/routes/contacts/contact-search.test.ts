@@ -100,5 +100,6 @@ describe('contact search: one box across name, email, phone and company, typo-to
     expect(seen).toEqual([ids.jones, ids.smith, ids.johnson])
   })
 
-  const orgOf = async (id: string | undefined) => (await (await ws.as(ws.rep, `/contacts/${id}`)).json()).organizationId
+  const orgOf = async (id: string | undefined) =>
+    (await (await ws.as(ws.rep, `/contacts/${id}`)).json()).organizationId
 })
