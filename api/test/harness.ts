@@ -5,10 +5,11 @@ import { createApp } from '../src/app.ts'
 import { parseConfig } from '../src/config.ts'
 import { createLogger } from '../src/lib/logger.ts'
 
-export async function createTestApi() {
+/** `env` overrides configuration, e.g. higher rate limits for suites that send hundreds of requests. */
+export async function createTestApi(env: Record<string, string> = {}) {
   const conn = await testDb()
   const logLines: string[] = []
-  const config = parseConfig({ NODE_ENV: 'test', ROOT_DOMAIN: 'aura.test', LOG_LEVEL: 'debug' })
+  const config = parseConfig({ NODE_ENV: 'test', ROOT_DOMAIN: 'aura.test', LOG_LEVEL: 'debug', ...env })
   const logger = createLogger('debug', {}, (line) => logLines.push(line))
   const app = createApp({ db: conn.db, config, logger })
   const url = (host: string, path: string) =>
