@@ -7,19 +7,15 @@ import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { apiClient, cookiesFrom } from '~/lib/api.server.ts'
 import { currentUser, safeNext } from '~/lib/auth.server.ts'
 import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { homeFor } from '~/lib/root-site.server.ts'
 import { siteFor } from '~/lib/site.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Aura CRM' }]
 
-function homeFor(site: ReturnType<typeof siteFor>, me: { isPlatformAdmin: boolean }) {
-  if (site.kind === 'tenant') return '/dashboard'
-  return me.isPlatformAdmin ? '/platform' : '/account'
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const site = siteFor(request, context.rootDomain)
   const me = await currentUser(request, context)
-  if (me) throw redirect(homeFor(site, me))
+  if (me) throw redirect(homeFor(site.kind, me))
   return { workspace: site.kind === 'tenant' ? site.slug : null }
 }
 
@@ -31,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (res.status !== 200) return formFailure(res, values)
   const me = await res.json()
   const site = siteFor(request, context.rootDomain)
-  const next = safeNext(new URL(request.url).searchParams.get('next'), homeFor(site, me))
+  const next = safeNext(new URL(request.url).searchParams.get('next'), homeFor(site.kind, me))
   return redirect(next, { headers: cookiesFrom(res) })
 }
 
