@@ -39,15 +39,11 @@ describe('journey 1: from signup to an invited rep signed in', () => {
     const account = accounts.data.find((a: { email: string }) => a.email === founder.email)
     expect(account).toMatchObject({ emailVerified: true, requestedCompanyName: 'Globex' })
     expect((await ops.post(`/platform/accounts/${account.id}/contract`)).status).toBe(200)
-    const started = performance.now()
     const activation = await ops.post(`/platform/accounts/${account.id}/activate`, {
       slug,
       companyName: 'Globex',
     })
-    const activationMs = performance.now() - started
     expect(activation.status).toBe(201)
-    expect(activationMs).toBeLessThan(1000)
-    process.stdout.write(`[measure] journey 1 activation (${api.conn.kind}): ${activationMs.toFixed(1)} ms\n`)
     const tenant = await activation.json()
 
     // 3. The new admin signs in on <slug>.<root> and sets the workspace metadata.

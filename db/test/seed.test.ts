@@ -19,12 +19,10 @@ afterAll(async () => {
 
 describe('provisionTenantDefaults', () => {
   it('gives a new tenant the default process and a small catalogue, through the platform path', async () => {
-    const started = performance.now()
     const { tenant, defaults } = await withPlatform(conn.db, 'provision-tenant', async (tx) => {
       const tenant = await createTenant(tx)
       return { tenant, defaults: await provisionTenantDefaults(tx, tenant.id) }
     })
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(defaults.defaultProcess.process.isDefault).toBe(true)
     expect(defaults.defaultProcess.stages.map((s) => [s.name, s.winProbability, s.kind])).toEqual([
       ['Prospect', 10, 'open'],

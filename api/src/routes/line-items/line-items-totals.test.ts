@@ -108,14 +108,12 @@ describe('deal line items: exact totals the database agrees with', () => {
     expect(list.deal).toMatchObject({ amount: '5.00', lineItemsTotal: '5.00' })
   })
 
-  it('answers each change well under 500 ms (NFR-P6)', async () => {
+  // NFR-P6's latency is measured by the benchmark (e2e/bench), not asserted in a timed test.
+  it('keeps the total exact on a deal with many lines', async () => {
     const p = await product(api, ws, { defaultPrice: '19.99' })
     const d = await deal(api, ws, ws.rep)
     for (let i = 0; i < 20; i++) await add(d.id, { productId: p.id, quantity: 1 })
-    const started = performance.now()
     const res = await add(d.id, { productId: p.id, quantity: 3 })
-    const elapsed = performance.now() - started
     await expectAgreement(res, '459.77')
-    expect(elapsed).toBeLessThan(500)
   })
 })

@@ -54,14 +54,8 @@ describe('platform console: accounts, contract, activation', () => {
       contractSignedAt: expect.any(String),
     })
 
-    const started = performance.now()
     const res = await ops.post(`/platform/accounts/${account.id}/activate`, { slug, companyName: 'Acme Inc' })
-    const elapsedMs = performance.now() - started
-    process.stdout.write(
-      `[measure] tenant activation (POST …/activate, ${api.conn.kind}): ${elapsedMs.toFixed(1)} ms\n`,
-    )
     expect(res.status).toBe(201)
-    expect(elapsedMs).toBeLessThan(1000)
     const tenant = await res.json()
     expect(tenant).toMatchObject({
       slug,
