@@ -1,0 +1,78 @@
+// Journey 2: a manager switches processes on the board, moves a deal by drag and drop and by keyboard,
+// reassigns it on the deal page and reads the pipeline summary on the dashboard.
+import { expect, test } from './fixtures.ts'
+import { card, column, createDeal, demo, logIn, unique } from './sales-helpers.ts'
+
+test('a manager works the pipeline: switch, drag, keyboard move, reassign, summary', async ({
+  page,
+  baseURL,
+  checkA11y,
+  shot,
+}) => {
+  await logIn(page, baseURL, 'manager@demo.aura.test')
+  const name = unique('J2 deal')
+  const dealId = await createDeal(page, baseURL, { name, amount: '4200.00' })
+
+  await page.goto(demo(baseURL, '/board'))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Board: Sales pipeline')
+  await checkA11y('board')
+  await shot('board')
+
+  // The process switcher is always there (NFR-U6).
+  const switcher = page.getByRole('navigation', { name: 'Sales processes' })
+  await switcher.getByRole('link', { name: 'Renewals' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Board: Renewals')
+  await expect(column(page, 'Quote sent')).toBeVisible()
+  await switcher.getByRole('link', { name: 'Sales pipeline' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Board: Sales pipeline')
+
+  // Drag and drop: Prospect → Qualified, shown at once, then confirmed by the server.
+  await expect(column(page, 'Prospect').locator(card(page, dealId))).toBeVisible()
+  await card(page, dealId).dragTo(column(page, 'Qualified'))
+  await expect(column(page, 'Qualified').locator(card(page, dealId))).toBeVisible()
+  await expect(page.getByRole('status')).toHaveText(`Moved ${name} to Qualified.`)
+  await shot('board-after-drag')
+
+  // Keyboard: choose the stage in the card's select with the arrow key, then Enter on Move.
+  const select = page.getByLabel(`Stage for ${name}`)
+  await select.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(select.locator('option:checked')).toHaveText('Proposal')
+  await page.getByRole('button', { name: `Move ${name}` }).press('Enter')
+  await expect(column(page, 'Proposal').locator(card(page, dealId))).toBeVisible()
+  await expect(page.getByRole('status')).toHaveText(`Moved ${name} to Proposal.`)
+  await expect(page.getByRole('link', { name })).toBeFocused()
+
+  // Reassign on the deal page: select the rep, Reassign (three clicks at most).
+  await page.getByRole('link', { name }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await expect(page.getByText(/· Proposal · 50%/)).toBeVisible() // the saved stage, as the API has it
+  await checkA11y('deal')
+  await page.getByLabel('Assigned to').selectOption({ label: 'Sam Seller' })
+  await page.getByRole('button', { name: 'Reassign' }).click()
+  await expect(page.getByText('owner Sam Seller')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible()
+  await expect(page.getByText('Qualified → Proposal', { exact: true })).toBeVisible()
+  await shot('deal-reassigned')
+
+  // The dashboard's pipeline summary counts the deal in Proposal.
+  await page.goto(demo(baseURL, '/dashboard'))
+  const chart = page.getByRole('table', { name: 'Deals per stage in Sales pipeline' })
+  await expect(chart.getByRole('row', { name: /Proposal/ })).toBeVisible()
+  await checkA11y('dashboard')
+  await shot('dashboard')
+})
+
+test('the board fits a 320 px phone: columns scroll inside the board, not the page', async ({
+  page,
+  baseURL,
+}) => {
+  await logIn(page, baseURL, 'manager@demo.aura.test')
+  await page.setViewportSize({ width: 320, height: 640 })
+  await page.goto(demo(baseURL, '/board'))
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  const inner = await page.getByTestId('board-scroll').evaluate((el) => el.scrollWidth > el.clientWidth)
+  expect(inner).toBe(true)
+})

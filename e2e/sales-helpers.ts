@@ -1,0 +1,37 @@
+// Helpers for the sales journeys: log in on the demo workspace and make this test's own deals through
+// the "New deal" form (plain HTML, so it works with JavaScript on or off), so specs never share data.
+import { expect, type Page } from '@playwright/test'
+import { workspaceUrl } from './fixtures.ts'
+
+export const demo = (baseURL: string | undefined, path: string) => workspaceUrl(baseURL, 'demo', path)
+
+export async function logIn(page: Page, baseURL: string | undefined, email: string) {
+  await page.goto(demo(baseURL, '/login'))
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('demo-password-123')
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+}
+
+/** Creates a deal with the form and returns its id (from the deal page's URL). */
+export async function createDeal(
+  page: Page,
+  baseURL: string | undefined,
+  deal: { name: string; amount?: string; process?: string },
+): Promise<string> {
+  await page.goto(demo(baseURL, '/deals/new'))
+  await page.getByLabel('Name').fill(deal.name)
+  await page.getByLabel('Amount').fill(deal.amount ?? '1000.00')
+  if (deal.process) await page.getByLabel('Process').selectOption({ label: deal.process })
+  await page.getByRole('button', { name: 'Create deal' }).click()
+  await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deal.name)
+  return new URL(page.url()).pathname.split('/').at(-1) ?? ''
+}
+
+/** A board column (a region named by its stage heading). */
+export const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true })
+export const card = (page: Page, id: string) => page.locator(`li[data-deal-id="${id}"]`)
+
+export const unique = (prefix: string) =>
+  `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

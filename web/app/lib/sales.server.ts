@@ -1,0 +1,74 @@
+// Loader helpers for the sales screens: unwrap an API answer or turn a refusal into the friendly error
+// page, and the small lookups (processes, members, organizations) several screens share.
+import { type AppLoadContext, redirect } from '@remix-run/node'
+import { type ApiClient, readProblem } from './api.server.ts'
+import { errorPage } from './errors.server.ts'
+
+interface AnyResponse {
+  ok: boolean
+  status: number
+  json(): Promise<unknown>
+}
+type OkBody<R> = R extends { status: 200 | 201; json(): Promise<infer T> } ? T : never
+
+/** The 2xx body, or: 401 → login, 403/404 → the friendly page, anything else → a calm 502. */
+export async function must<R extends AnyResponse>(
+  res: R,
+  request: Request,
+  context: AppLoadContext,
+): Promise<OkBody<R>> {
+  if (res.ok) return (await res.json()) as OkBody<R>
+  const response = res as unknown as Response
+  const problem = await readProblem(response)
+  if (problem.status === 401) {
+    const url = new URL(request.url)
+    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
+  }
+  if (problem.status === 403 || problem.status === 404) throw errorPage(problem.status)
+  // The API's per-user rate limit (NFR-S7) counts the web's own calls too; say "try again" plainly.
+  if (problem.status === 429) throw errorPage(429)
+  context.log.error('sales: API error', { status: problem.status, code: problem.code })
+  throw errorPage(502)
+}
+
+export type Process = OkBody<Awaited<ReturnType<ApiClient['processes']['$get']>>>['data'][number]
+export type Deal = OkBody<Awaited<ReturnType<ApiClient['deals'][':id']['$get']>>>
+export type Summary = OkBody<Awaited<ReturnType<ApiClient['pipeline-summary']['$get']>>>
+export type Member = { id: string; name: string | null; email: string; role: string; status: string }
+export type Org = { id: string; name: string }
+
+export const canReassign = (role: string) => role === 'admin' || role === 'manager'
+
+/** Members for owner names and the owner select (the first 100; a sales team is smaller). */
+export async function listMembers(api: ApiClient, request: Request, context: AppLoadContext) {
+  const body = await must(await api.users.$get({ query: { limit: '100' } }), request, context)
+  return body.data.map(({ id, name, email, role, status }) => ({ id, name, email, role, status }))
+}
+
+export async function listOrganizations(api: ApiClient, request: Request, context: AppLoadContext) {
+  const body = await must(await api.organizations.$get({ query: { limit: '100' } }), request, context)
+  return body.data.map(({ id, name }) => ({ id, name }))
+}
+
+export async function listProcesses(api: ApiClient, request: Request, context: AppLoadContext) {
+  return (await must(await api.processes.$get({ query: {} }), request, context)).data
+}
+
+/** Drops empty strings so a GET filter form only sends what the user set. */
+export function present(params: URLSearchParams, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const k of keys) {
+    const v = params.get(k)?.trim()
+    if (v) out[k] = v
+  }
+  return out
+}
+
+export async function listContacts(api: ApiClient, request: Request, context: AppLoadContext) {
+  const body = await must(await api.contacts.$get({ query: { limit: '100' } }), request, context)
+  return body.data.map(({ id, fullName }) => ({ id, name: fullName }))
+}
+
+/** Form text → API value: '' means "not set" (undefined) or, when clearing is allowed, null. */
+export const optional = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
+export const nullable = (v: string | undefined) => (v?.trim() ? v.trim() : null)

@@ -1,0 +1,156 @@
+// The board: one column per stage of the chosen process. Moves go through one action, reached by drag
+// and drop or the card's Move form (fetcher, optimistic) or, without JavaScript, the same form posted.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { useFetchers, useLoaderData, useSubmit } from '@remix-run/react'
+import { useCallback, useRef, useState } from 'react'
+import { BoardColumn } from '~/components/sales/board-column.tsx'
+import { type BoardApi, BoardContext, type MoveResult } from '~/components/sales/board-context.tsx'
+import { ProcessSwitcher } from '~/components/sales/process-switcher.tsx'
+import { apiClient, readProblem } from '~/lib/api.server.ts'
+import { type Card, loadBoard } from '~/lib/board.server.ts'
+import { formValues } from '~/lib/forms.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Board${data ? `: ${data.processName}` : ''} · Aura CRM` },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [board, workspace] = await Promise.all([
+    loadBoard(request, context),
+    apiClient(request, context)
+      .workspace.$get()
+      .then(async (r) => (r.ok ? await r.json() : null)),
+  ])
+  return { ...board, currency: workspace?.currency ?? 'EUR' }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const v = await formValues(request)
+  const dealId = v.dealId ?? ''
+  const res = await apiClient(request, context).deals[':id'].stage.$post({
+    param: { id: dealId },
+    json: { stageId: v.stageId ?? '' },
+  })
+  if (res.ok) {
+    const deal = await res.json()
+    if (v.via === 'fetcher') return { ok: true, dealId, stageName: deal.stageName } satisfies MoveResult
+    return redirect(`/board?process=${encodeURIComponent(v.processId ?? deal.processId)}`)
+  }
+  const p = await readProblem(res as unknown as Response)
+  const moveError = { title: p.title, fields: p.errors.map((e) => e.field) }
+  return data({ dealId, moveError } satisfies MoveResult, { status: p.status < 500 ? p.status : 502 })
+}
+
+function usePendingMoves() {
+  const fetchers = useFetchers()
+  // In-flight moves: the card shows in its new column at once (optimistic) until the board revalidates.
+  const pending = new Map<string, string>()
+  for (const f of fetchers) {
+    const stageId = f.formData?.get('stageId')
+    if (f.key.startsWith('move-') && f.formData?.get('intent') === 'move' && typeof stageId === 'string') {
+      pending.set(f.key.slice(5), stageId)
+    }
+  }
+  return pending
+}
+
+export default function Board() {
+  const board = useLoaderData<typeof loader>()
+  const submit = useSubmit()
+  const pending = usePendingMoves()
+  // Extra pages per column, kept per process so switching processes starts from first pages again.
+  const [loaded, setLoaded] = useState<{ processId: string; cols: Record<string, Card[]> }>({
+    processId: board.processId,
+    cols: {},
+  })
+  const more = loaded.processId === board.processId ? loaded.cols : {}
+  const [focusId, setFocusId] = useState<string | null>(null)
+  const [message, setMessage] = useState('')
+  const announced = useRef(new WeakSet<object>())
+  const names = useRef(new Map<string, string>())
+  const onMore = useCallback(
+    (stageId: string, cards: Card[]) =>
+      setLoaded((l) => {
+        const cols = l.processId === board.processId ? l.cols : {}
+        return {
+          processId: board.processId,
+          cols: { ...cols, [stageId]: [...(cols[stageId] ?? []), ...cards] },
+        }
+      }),
+    [board.processId],
+  )
+
+  // Every card once: the loader's fresh pages win over older "Load more" copies; pending moves apply.
+  const all = new Map<string, { card: Card; stageId: string }>()
+  for (const source of [
+    (s: string) => board.columns.find((c) => c.stageId === s)?.cards,
+    (s: string) => more[s],
+  ])
+    for (const col of board.columns)
+      for (const card of source(col.stageId) ?? [])
+        if (!all.has(card.id)) all.set(card.id, { card, stageId: col.stageId })
+  for (const { card } of all.values()) names.current.set(card.id, card.name)
+  const columns = board.columns.map((col) => ({
+    col,
+    cards: [...all.values()]
+      .filter((x) => (pending.get(x.card.id) ?? x.stageId) === col.stageId)
+      .map((x) => x.card),
+  }))
+  const pendingIds = new Set(pending.keys())
+
+  // Finished moves are said in the live region, once each (a moved card remounts with the same result).
+  const announce = useCallback((d: MoveResult) => {
+    if (announced.current.has(d)) return
+    announced.current.add(d)
+    const name = names.current.get(d.dealId) ?? 'The deal'
+    setMessage(
+      d.ok
+        ? `Moved ${name} to ${d.stageName}.`
+        : `${name} was not moved: ${d.moveError?.title ?? 'refused'}.`,
+    )
+  }, [])
+
+  const api: BoardApi = {
+    processId: board.processId,
+    stages: board.columns.map((c) => ({ stageId: c.stageId, name: c.name })),
+    users: board.users,
+    focusId,
+    announce,
+    move(dealId, _name, stageId, focus) {
+      const stage = board.columns.find((c) => c.stageId === stageId)
+      setMessage(`Moving ${names.current.get(dealId) ?? 'deal'} to ${stage?.name ?? 'stage'}…`)
+      setFocusId(focus ? dealId : null)
+      submit(
+        { intent: 'move', via: 'fetcher', dealId, stageId, processId: board.processId },
+        { method: 'post', navigate: false, fetcherKey: `move-${dealId}` },
+      )
+    },
+  }
+
+  return (
+    <BoardContext.Provider value={api}>
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Board: {board.processName}</h1>
+        <ProcessSwitcher processes={board.processes} currentId={board.processId} path="/board" />
+        <p role="status" aria-live="polite" className="min-h-6 text-sm text-slate-700">
+          {message}
+        </p>
+        <div className="relative -mx-4 overflow-x-auto px-4 pb-2" data-testid="board-scroll">
+          <div className="flex items-start gap-3">
+            {columns.map(({ col, cards }) => (
+              <BoardColumn
+                key={col.stageId}
+                column={col}
+                cards={cards}
+                pendingIds={pendingIds}
+                currency={board.currency}
+                onMore={onMore}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+    </BoardContext.Provider>
+  )
+}

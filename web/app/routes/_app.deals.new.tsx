@@ -1,0 +1,116 @@
+// "New deal": a plain form; the API fills the default process, first stage and probability (F11.14).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { DealInputs } from '~/components/sales/deal-inputs.tsx'
+import { cardClass, SelectField } from '~/components/sales/select-field.tsx'
+import { apiClient } from '~/lib/api.server.ts'
+import { requireUser } from '~/lib/auth.server.ts'
+import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import {
+  canReassign,
+  listContacts,
+  listMembers,
+  listOrganizations,
+  listProcesses,
+  nullable,
+  optional,
+} from '~/lib/sales.server.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const meta: MetaFunction = () => [{ title: 'New deal · Aura CRM' }]
+export const handle: RouteHandle = { hydrate: false }
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const api = apiClient(request, context)
+  const [me, processes, members, organizations, contacts] = await Promise.all([
+    requireUser(request, context),
+    listProcesses(api, request, context),
+    listMembers(api, request, context),
+    listOrganizations(api, request, context),
+    listContacts(api, request, context),
+  ])
+  const owners = canReassign(me.role ?? '')
+    ? members.filter((m) => m.status === 'active').map((m) => ({ id: m.id, name: m.name ?? m.email }))
+    : null
+  return { me: { id: me.id }, processes, owners, organizations, contacts }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = await formValues(request)
+  const res = await apiClient(request, context).deals.$post({
+    json: {
+      name: values.name ?? '',
+      amount: optional(values.amount),
+      processId: optional(values.processId),
+      stageId: optional(values.stageId),
+      closeDate: nullable(values.closeDate),
+      contactId: nullable(values.contactId),
+      organizationId: nullable(values.organizationId),
+      assignedUserId: optional(values.assignedUserId),
+      notes: nullable(values.notes),
+    },
+  })
+  if (res.status !== 201) return formFailure(res as unknown as Response, values)
+  const deal = await res.json()
+  return redirect(`/deals/${deal.id}`)
+}
+
+export default function NewDeal() {
+  const { me, processes, owners, organizations, contacts } = useLoaderData<typeof loader>()
+  const result = useActionData<FormResult>()
+  const defaultProcess = processes.find((p) => p.isDefault) ?? processes[0]
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold tracking-tight">New deal</h1>
+      <Form method="post" noValidate className={`${cardClass} grid grid-cols-1 gap-4 sm:grid-cols-2`}>
+        <div className="sm:col-span-2">
+          <FormError message={result?.formError} />
+        </div>
+        <SelectField
+          label="Process"
+          name="processId"
+          defaultValue={result?.values?.processId ?? defaultProcess?.id}
+          error={result?.fieldErrors?.processId}
+        >
+          {processes.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.isDefault ? ' (default)' : ''}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Stage"
+          name="stageId"
+          defaultValue={result?.values?.stageId ?? ''}
+          error={result?.fieldErrors?.stageId}
+        >
+          <option value="">First stage of the process</option>
+          {processes.map((p) => (
+            <optgroup key={p.id} label={p.name}>
+              {p.stages
+                .filter((s) => s.kind === 'open')
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <DealInputs
+          deal={{ assignedUserId: me.id }}
+          result={result}
+          contacts={contacts}
+          organizations={organizations}
+          owners={owners}
+        />
+        <div className="sm:col-span-2">
+          <SubmitButton>Create deal</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}
