@@ -1,8 +1,9 @@
 // A ready workspace for API tests: an active tenant with default process and catalogue, and one signed-in
 // member per role. Built with the shared factories (db/seed), signed in through the real login endpoint.
 
-import type { Role } from '@aura/db'
+import { type Role, schema, withPlatform } from '@aura/db'
 import { createTenant, createUser, provisionTenantDefaults, uniq } from '@aura/db/seed/index'
+import { eq } from 'drizzle-orm'
 import { type createTestApi, jsonBody, sessionCookie } from './harness.ts'
 
 type TestApi = Awaited<ReturnType<typeof createTestApi>>
@@ -37,4 +38,14 @@ export async function createWorkspace(api: TestApi, slug = `co-${uniq()}`) {
   const as = (who: Member | null, path: string, init: RequestInit = {}) =>
     api.request(slug, path, { ...init, headers: { ...(who ? { cookie: who.cookie } : {}), ...init.headers } })
   return { tenant, slug, defaults, admin, manager, rep, member, as }
+}
+
+/**
+ * Step-up without the emailed code (tests of the code flow itself use POST /auth/step-up): stamps the
+ * member's sessions as verified, so a refusal can only come from what the test is about.
+ */
+export async function elevate(api: TestApi, member: Member, until = new Date(Date.now() + 10 * 60_000)) {
+  await withPlatform(api.db, 'step-up', (tx) =>
+    tx.update(schema.sessions).set({ elevatedUntil: until }).where(eq(schema.sessions.userId, member.id)),
+  )
 }

@@ -1,6 +1,6 @@
 // Two workspaces for the cross-tenant suite: A holds one record of every kind the API addresses by id;
 // B is the attacker's workspace with records of its own (so body attacks have valid targets to edit).
-import { schema, withPlatform } from '@aura/db'
+import { schema } from '@aura/db'
 import {
   createActivity,
   createContact,
@@ -11,9 +11,8 @@ import {
   createProduct,
   uniq,
 } from '@aura/db/seed/index'
-import { eq } from 'drizzle-orm'
 import type { createTestApi } from '../harness.ts'
-import type { createWorkspace, Member } from '../workspace.ts'
+import { type createWorkspace, elevate, type Member } from '../workspace.ts'
 
 type TestApi = Awaited<ReturnType<typeof createTestApi>>
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>
@@ -87,10 +86,5 @@ export type Records = Awaited<ReturnType<typeof recordsOf>>
 
 /** Step-up for attackers, so a refusal can only come from the record lookup, not from a missing code. */
 export async function elevateAll(api: TestApi, members: Member[]) {
-  const until = new Date(Date.now() + 30 * 60_000)
-  for (const m of members) {
-    await withPlatform(api.db, 'step-up', (tx) =>
-      tx.update(schema.sessions).set({ elevatedUntil: until }).where(eq(schema.sessions.userId, m.id)),
-    )
-  }
+  for (const m of members) await elevate(api, m, new Date(Date.now() + 30 * 60_000))
 }

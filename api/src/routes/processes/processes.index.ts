@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../../context.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { requireStepUp } from '../../middleware/step-up.ts'
 import { createProcess } from '../../services/processes/create-process.ts'
 import { createStage } from '../../services/processes/create-stage.ts'
 import { deleteProcess } from '../../services/processes/delete-process.ts'
@@ -45,6 +46,7 @@ export const processRoutes = (deps: Deps) =>
     })
     .openapi(routes.deleteProcess, async (c) => {
       const { member, actor } = admin(c)
+      requireStepUp(c)
       await memberTx(deps, member, (tx) => deleteProcess(tx, actor, c.req.valid('param').id))
       return c.body(null, 204)
     })

@@ -3,7 +3,7 @@ import { createDeal, createProcess } from '@aura/db/seed/index'
 import { and, eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
+import { createWorkspace, elevate } from '../../../test/workspace.ts'
 import { auditOf, call, fields, send, type TestApi, type Workspace } from '../deals/deal-fixtures.ts'
 
 describe('/processes', () => {
@@ -14,6 +14,8 @@ describe('/processes', () => {
     api = await createTestApi()
     ws = await createWorkspace(api)
     other = await createWorkspace(api)
+    await elevate(api, ws.admin)
+    await elevate(api, other.admin)
   })
   afterAll(() => api.close())
 

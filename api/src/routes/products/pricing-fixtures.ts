@@ -1,5 +1,5 @@
 // Test fixtures shared by the product, pricing and line-item suites (not a test file itself).
-import { schema, withPlatform } from '@aura/db'
+import { schema } from '@aura/db'
 import { createDeal, createProduct } from '@aura/db/seed/index'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { createTestApi } from '../../../test/harness.ts'
@@ -14,12 +14,7 @@ export const send = (method: string, body?: unknown): RequestInit => ({
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 })
 
-/** Step-up without the emailed code: stamps the member's sessions as verified for ten minutes. */
-export function elevate(api: TestApi, member: Member, until = new Date(Date.now() + 10 * 60_000)) {
-  return withPlatform(api.db, 'step-up', (tx) =>
-    tx.update(schema.sessions).set({ elevatedUntil: until }).where(eq(schema.sessions.userId, member.id)),
-  )
-}
+export { elevate } from '../../../test/workspace.ts'
 
 /** A product with a blueprint, written directly (no API, no step-up). */
 export async function product(

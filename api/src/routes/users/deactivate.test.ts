@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, jsonBody } from '../../../test/harness.ts'
 import { apiTokenFor, bearer } from '../../../test/platform.ts'
-import { createWorkspace, TEST_PASSWORD } from '../../../test/workspace.ts'
+import { createWorkspace, elevate, TEST_PASSWORD } from '../../../test/workspace.ts'
 
 describe('POST /users/{id}/deactivate (F3.4, F3.5)', () => {
   let api: Awaited<ReturnType<typeof createTestApi>>
@@ -11,11 +11,19 @@ describe('POST /users/{id}/deactivate (F3.4, F3.5)', () => {
   beforeAll(async () => {
     api = await createTestApi()
     ws = await createWorkspace(api)
+    await elevate(api, ws.admin)
   })
   afterAll(() => api.close())
 
   const deactivate = (who: Parameters<typeof ws.as>[0], id: string) =>
     ws.as(who, `/users/${id}/deactivate`, { method: 'POST' })
+
+  it('needs step-up (NFR-S8: deactivation is user deletion)', async () => {
+    const fresh = await ws.member('admin')
+    const res = await deactivate(fresh, ws.rep.id)
+    expect(res.status).toBe(403)
+    expect((await res.json()).code).toBe('step_up_required')
+  })
 
   it('kills sessions and API tokens at once, refuses login, keeps the row, audits', async () => {
     const rep = await ws.member('rep')

@@ -1,6 +1,7 @@
 import type { Deps } from '../../context.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { requireStepUp } from '../../middleware/step-up.ts'
 import { deactivateUser } from '../../services/users/deactivate-user.ts'
 import { listUsers } from '../../services/users/list-users.ts'
 import { updateUser } from '../../services/users/update-user.ts'
@@ -22,9 +23,9 @@ export const usersRoutes = (deps: Deps) =>
       return c.json(await memberTx(deps, member, (tx) => updateUser(tx, caller, id, patch)), 200)
     })
     .openapi(routes.deactivateUser, async (c) => {
-      // TODO(step-up, NFR-S8): requireStepUp(c) guards user *deletion*; deactivation keeps the data, so
-      // it is not gated yet. Decide with the web flow whether it should be.
+      // Deactivation is Aura's user deletion (F3.4), a sensitive operation under NFR-S8.
       const member = requireMember(c, 'users.manage')
+      requireStepUp(c)
       const caller = { ...member, requestId: c.get('requestId') }
       const { id } = c.req.valid('param')
       return c.json(await memberTx(deps, member, (tx) => deactivateUser(tx, caller, id)), 200)

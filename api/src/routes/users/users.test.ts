@@ -2,7 +2,7 @@ import { schema } from '@aura/db'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
+import { createWorkspace, elevate } from '../../../test/workspace.ts'
 
 const patch = (body: unknown): RequestInit => ({
   method: 'PATCH',
@@ -18,6 +18,8 @@ describe('GET /users, PATCH /users/{id}', () => {
     api = await createTestApi()
     ws = await createWorkspace(api)
     other = await createWorkspace(api)
+    await elevate(api, ws.admin)
+    await elevate(api, other.admin)
   })
   afterAll(() => api.close())
 
