@@ -30,7 +30,19 @@ export interface Auth {
   elevatedUntil: Date | null
 }
 
+/**
+ * What the runtime entry knows about a request that the request itself cannot be trusted to say: the
+ * client's address (the Node server's socket, Cloudflare's cf-connecting-ip on Workers) and whether
+ * the call counts toward the caller's per-user rate limit. Passed as Hono's env, which no client can set.
+ */
+export interface CallerFacts {
+  clientIp: string | null
+  /** False for a page's second and later in-process API calls: a page view counts once. */
+  countsTowardUserLimit: boolean
+}
+
 export interface AppEnv {
+  Bindings: { aura?: CallerFacts }
   Variables: {
     requestId: string
     log: Logger

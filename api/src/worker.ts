@@ -59,7 +59,9 @@ export default {
     const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
     try {
       // Handlers finish their queries before returning; the pool closes after the response is sent.
-      return await requestDb.run(neon.db, () => app.fetch(request, env, ctx))
+      // Cloudflare sets cf-connecting-ip itself (a client's own value is replaced), so here it is a fact.
+      const aura = { clientIp: request.headers.get('cf-connecting-ip'), countsTowardUserLimit: true }
+      return await requestDb.run(neon.db, () => app.fetch(request, { ...env, aura }, ctx))
     } finally {
       ctx.waitUntil(neon.close())
     }

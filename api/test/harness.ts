@@ -19,8 +19,13 @@ export async function createTestApi(env: Record<string, string> = {}) {
     db: conn.db,
     conn,
     logLines,
-    /** `host` is a tenant slug, or 'root' for the bare root domain. */
-    request: (host: string, path: string, init?: RequestInit) => app.request(url(host, path), init),
+    /** `host` is a tenant slug, or 'root' for the bare root domain; `clientIp` as the runtime would tell it. */
+    request: (host: string, path: string, init?: RequestInit, clientIp?: string) =>
+      app.request(
+        url(host, path),
+        init,
+        clientIp ? { aura: { clientIp, countsTowardUserLimit: true } } : undefined,
+      ),
     close: () => conn.close(),
   }
 }

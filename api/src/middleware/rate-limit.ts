@@ -15,15 +15,12 @@ interface Rule {
 }
 
 /**
- * The client address: `cf-connecting-ip` on Workers, else the first hop of `x-forwarded-for` (the Node
- * server sets it from the socket). Null when neither is present (in-process test requests): per-IP rules
- * then do not apply, but per-user limits still do.
+ * The client address as the runtime entry saw it (never a request header: X-Forwarded-For and
+ * cf-connecting-ip are forgeable on Node, and rotating them would reset the limits). Null when the entry
+ * gave none: per-IP rules then do not apply, but per-user limits still do.
  */
-export function clientIp(c: Context): string | null {
-  const cf = c.req.header('cf-connecting-ip')?.trim()
-  if (cf) return cf
-  const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-  return first || null
+export function clientIp(c: Context<AppEnv>): string | null {
+  return c.env?.aura?.clientIp ?? null
 }
 
 function rulesFor(c: Context<AppEnv>, deps: Deps): Rule[] {
@@ -40,7 +37,9 @@ function rulesFor(c: Context<AppEnv>, deps: Deps): Rule[] {
     else if (!auth && (path.startsWith('/auth/') || path === '/invitations/accept'))
       rules.push({ key: `ip:${ip}:auth`, limit: config.RATE_LIMIT_AUTH_IP_PER_MINUTE })
   }
-  if (auth) rules.push({ key: `user:${auth.userId}`, limit: config.RATE_LIMIT_USER_PER_MINUTE })
+  if (auth && c.env?.aura?.countsTowardUserLimit !== false) {
+    rules.push({ key: `user:${auth.userId}`, limit: config.RATE_LIMIT_USER_PER_MINUTE })
+  }
   return rules
 }
 
