@@ -10,11 +10,16 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
  * hostname (the tenant) arrives intact.
  */
 export function loadContextFor(api: NodeApi) {
-  const apiFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-    api.app.fetch(new Request(input, init))) as typeof fetch
   return (request: Request): AppLoadContext => {
     const incoming = request.headers.get('x-request-id')
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    // A page view counts once toward the user's rate limit (NFR-S7), however many API calls its loaders
+    // make in parallel: only this request's first in-process call counts (see CallerFacts in the API).
+    let calls = 0
+    const apiFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      api.app.fetch(new Request(input, init), {
+        aura: { clientIp: null, countsTowardUserLimit: calls++ === 0 },
+      })) as typeof fetch
     return {
       apiFetch,
       requestId,

@@ -1,10 +1,11 @@
-// Invitations (admins): invite by email with a role and see who has not accepted yet. A minimal page for
-// journey 1; the full users screen (roles, deactivation) may replace it.
+// Users (admins): members with their role (changeable) and deactivation behind a confirmation; invitations
+// by email with a role, and the pending ones with revoke. Several small forms, told apart by `intent`.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
+import { MemberList } from '~/components/settings/member-list.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
@@ -15,31 +16,78 @@ export const handle: RouteHandle = { hydrate: false }
 
 export const meta: MetaFunction = () => [{ title: 'Users and invitations · Aura CRM' }]
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAdmin(request, context)
-  const res = await apiClient(request, context).invitations.$get({ query: { limit: '100' } })
-  if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 502)
-  return { pending: (await res.json()).data, invited: new URL(request.url).searchParams.get('invited') }
+const NOTICES = {
+  role: 'Role saved.',
+  deactivated: 'User deactivated: their sessions have ended.',
+  revoked: 'Invitation revoked.',
 }
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireAdmin(request, context)
+  const api = apiClient(request, context)
+  const [res, users] = await Promise.all([
+    api.invitations.$get({ query: { limit: '100' } }),
+    api.users.$get({ query: { limit: '100' } }),
+  ])
+  if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 502)
+  if (users.status !== 200) throw errorPage(502)
+  const params = new URL(request.url).searchParams
+  const done = params.get('done')
+  return {
+    meId: me.id,
+    members: (await users.json()).data,
+    pending: (await res.json()).data,
+    invited: params.get('invited'),
+    notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
+  }
+}
+
+const asRole = (v: string | undefined) => (v === 'admin' || v === 'manager' ? v : 'rep')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
+  const api = apiClient(request, context)
   const values = await formValues(request)
-  const role = values.role === 'admin' || values.role === 'manager' ? values.role : 'rep'
-  const res = await apiClient(request, context).invitations.$post({
-    json: { email: values.email ?? '', role },
-  })
+  const done = (what: keyof typeof NOTICES) => redirect(`/settings/users?done=${what}`)
+  const id = values.userId ?? values.invitationId ?? ''
+  if (values.intent === 'role' || values.intent === 'deactivate' || values.intent === 'revoke') {
+    const res =
+      values.intent === 'role'
+        ? await api.users[':id'].$patch({ param: { id }, json: { role: asRole(values.role) } })
+        : values.intent === 'deactivate'
+          ? await api.users[':id'].deactivate.$post({ param: { id } })
+          : await api.invitations[':id'].$delete({ param: { id } })
+    if (res.ok)
+      return done(values.intent === 'role' ? 'role' : values.intent === 'revoke' ? 'revoked' : 'deactivated')
+    // e.g. 409 "would leave the workspace without an admin": said at the top of the page.
+    const problem = await readProblem(res as unknown as Response)
+    return data<FormResult>(
+      { formError: problem.title, values: { intent: 'members' } },
+      { status: problem.status },
+    )
+  }
+  const res = await api.invitations.$post({ json: { email: values.email ?? '', role: asRole(values.role) } })
   if (res.status !== 201) return formFailure(res, values)
   return redirect(`/settings/users?invited=${encodeURIComponent((await res.json()).email)}`)
 }
 
 export default function UsersSettings() {
-  const { pending, invited } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const { meId, members, pending, invited, notice } = useLoaderData<typeof loader>()
+  const action = useActionData<FormResult>()
+  const memberError = action?.values?.intent === 'members' ? action.formError : undefined
+  const result = memberError ? undefined : action
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Users and invitations</h1>
       {invited && <Notice>Invitation sent to {invited}.</Notice>}
+      {notice && <Notice>{notice}</Notice>}
+      <FormError message={memberError} />
+      <section aria-labelledby="members" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="members" className="text-lg font-semibold">
+          Members
+        </h2>
+        <MemberList members={members} meId={meId} />
+      </section>
       <Form
         method="post"
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
@@ -84,11 +132,25 @@ export default function UsersSettings() {
         ) : (
           <ul className="mt-2 divide-y divide-slate-100">
             {pending.map((invitation) => (
-              <li key={invitation.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-                <span className="break-all">{invitation.email}</span>
+              <li
+                key={invitation.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              >
+                <span className="min-w-0 flex-1 break-all">{invitation.email}</span>
                 <span className="text-slate-600">
                   {invitation.role} · expires {invitation.expiresAt.slice(0, 10)}
                 </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <button
+                    type="submit"
+                    aria-label={`Revoke the invitation for ${invitation.email}`}
+                    className="min-h-11 rounded-md px-3 text-slate-700 hover:bg-slate-100"
+                  >
+                    Revoke
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

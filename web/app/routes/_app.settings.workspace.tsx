@@ -1,5 +1,5 @@
-// Workspace metadata (admins): company name, logo, industry, time zone. A minimal form for journey 1;
-// the full settings area may replace it.
+// Workspace metadata (admins): company name, logo, industry, time zone (typed with suggestions from the
+// runtime's IANA list, so it stays a plain field), and how long a deleted workspace is kept (retention).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -19,7 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
   const res = await apiClient(request, context).workspace.$get()
   if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 502)
-  return { workspace: await res.json(), saved: new URL(request.url).searchParams.has('saved') }
+  return {
+    workspace: await res.json(),
+    saved: new URL(request.url).searchParams.has('saved'),
+    timezones: ['UTC', ...Intl.supportedValuesOf('timeZone')],
+  }
 }
 
 const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null)
@@ -33,16 +37,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       logoUrl: orNull(values.logoUrl),
       industry: orNull(values.industry),
       timezone: values.timezone?.trim() ?? '',
+      // Not a whole number becomes 0, which the API refuses with its own range message.
+      ...(values.retentionDays?.trim()
+        ? { retentionDays: Math.trunc(Number(values.retentionDays)) || 0 }
+        : {}),
     },
   })
   return res.status === 200 ? redirect('/settings/workspace?saved=1') : formFailure(res, values)
 }
 
 export default function WorkspaceSettings() {
-  const { workspace, saved } = useLoaderData<typeof loader>()
+  const { workspace, saved, timezones } = useLoaderData<typeof loader>()
   const result = useActionData<FormResult>()
-  const value = (key: 'companyName' | 'logoUrl' | 'industry' | 'timezone') =>
-    result?.values?.[key] ?? workspace[key] ?? ''
+  const value = (key: 'companyName' | 'logoUrl' | 'industry' | 'timezone' | 'retentionDays') =>
+    result?.values?.[key] ?? String(workspace[key] ?? '')
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Workspace settings</h1>
@@ -79,8 +87,26 @@ export default function WorkspaceSettings() {
           name="timezone"
           required
           hint="An IANA time zone, such as Europe/Paris or America/Chicago."
+          list="timezones"
+          autoComplete="off"
           defaultValue={value('timezone')}
           error={result?.fieldErrors?.timezone}
+        />
+        <datalist id="timezones">
+          {timezones.map((tz) => (
+            <option key={tz} value={tz} />
+          ))}
+        </datalist>
+        <Field
+          label="Retention days"
+          name="retentionDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          hint="How long a deleted workspace's data is kept before it is purged."
+          defaultValue={value('retentionDays')}
+          error={result?.fieldErrors?.retentionDays}
         />
         <div>
           <SubmitButton>Save workspace</SubmitButton>

@@ -1,0 +1,76 @@
+// Members with a role select each (one small form per member) and deactivation behind a confirmation
+// (a <details> disclosure: works without JavaScript, and nothing happens on the first click).
+import { Form } from '../form.tsx'
+import { buttonClass } from '../sales/select-field.tsx'
+
+interface Member {
+  id: string
+  email: string
+  name: string | null
+  role: 'admin' | 'manager' | 'rep'
+  status: 'active' | 'deactivated'
+}
+
+export function MemberList({ members, meId }: { members: Member[]; meId: string }) {
+  return (
+    <ul className="mt-2 divide-y divide-slate-100">
+      {members.map((m) => {
+        const who = m.name ?? m.email
+        return (
+          <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3 text-sm">
+            <div className="min-w-0 flex-1 basis-56">
+              <p className="font-medium break-words">{who}</p>
+              <p className="break-all text-slate-600">
+                {m.email}
+                {m.status === 'deactivated' && ' · deactivated'}
+              </p>
+            </div>
+            {m.status === 'active' && (
+              <Form method="post" className="flex items-center gap-2">
+                <input type="hidden" name="intent" value="role" />
+                <input type="hidden" name="userId" value={m.id} />
+                <label htmlFor={`role-${m.id}`} className="sr-only">
+                  Access for {who}
+                </label>
+                <select
+                  id={`role-${m.id}`}
+                  name="role"
+                  defaultValue={m.role}
+                  className="min-h-11 rounded-md border border-slate-300 bg-white px-2 text-base"
+                >
+                  <option value="rep">Rep</option>
+                  <option value="manager">Manager</option>
+                  <option value="admin">Admin</option>
+                </select>
+                <button type="submit" className={buttonClass.secondary} aria-label={`Save access for ${who}`}>
+                  Save
+                </button>
+              </Form>
+            )}
+            {m.status === 'active' && m.id !== meId && (
+              <details className="w-full sm:w-auto">
+                <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 text-red-700 hover:bg-red-50">
+                  Deactivate {who}…
+                </summary>
+                <Form
+                  method="post"
+                  className="mt-2 flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
+                >
+                  <input type="hidden" name="intent" value="deactivate" />
+                  <input type="hidden" name="userId" value={m.id} />
+                  <p>Their sessions and API tokens end at once; their records stay.</p>
+                  <button
+                    type="submit"
+                    className="inline-flex min-h-11 items-center justify-center rounded-md bg-red-700 px-4 font-medium text-white hover:bg-red-800"
+                  >
+                    Yes, deactivate {who}
+                  </button>
+                </Form>
+              </details>
+            )}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

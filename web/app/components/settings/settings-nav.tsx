@@ -1,0 +1,30 @@
+import { NavLink } from '@remix-run/react'
+
+const SECTIONS = [
+  { to: '/settings/workspace', label: 'Workspace' },
+  { to: '/settings/users', label: 'Users' },
+  { to: '/settings/processes', label: 'Processes' },
+  { to: '/settings/custom-fields', label: 'Custom fields' },
+  { to: '/settings/audit-log', label: 'Audit log' },
+  { to: '/settings/export', label: 'Export' },
+] as const
+
+const link = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex min-h-11 shrink-0 items-center rounded-md px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${
+    isActive
+      ? 'bg-white text-indigo-800 shadow-sm ring-1 ring-slate-200'
+      : 'text-slate-700 hover:bg-slate-100'
+  }`
+
+/** The settings sections; scrolls sideways on a phone rather than widening the page. */
+export function SettingsNav() {
+  return (
+    <nav aria-label="Settings" className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1">
+      {SECTIONS.map((s) => (
+        <NavLink key={s.to} to={s.to} className={link}>
+          {s.label}
+        </NavLink>
+      ))}
+    </nav>
+  )
+}

@@ -1,0 +1,42 @@
+// A `datetime-local` field has no zone: the user means the workspace's wall clock. These turn it into an
+// instant (ISO with offset) and back, with Intl's zone data (no date library shipped).
+
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant))
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
+  return wall - Math.floor(instant / 1000) * 1000
+}
+
+/** "2026-03-01T09:30" in Europe/Paris → "2026-03-01T08:30:00.000Z"; null when not a local date-time. */
+export function localToIso(local: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim())
+  if (!m) return null
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number]
+  const wall = Date.UTC(y, mo - 1, d, h, mi)
+  // Two passes settle the offset on either side of a daylight-saving change.
+  let instant = wall - offsetMs(wall, timeZone)
+  instant = wall - offsetMs(instant, timeZone)
+  return new Date(instant).toISOString()
+}
+
+/** An instant as the workspace's wall clock, in `datetime-local` form. */
+export function isoToLocal(iso: string, timeZone: string): string {
+  const t = new Date(iso).getTime()
+  return new Date(t + offsetMs(t, timeZone)).toISOString().slice(0, 16)
+}
+
+export function formatInZone(iso: string, timeZone: string, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  )
+}

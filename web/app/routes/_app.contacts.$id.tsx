@@ -1,0 +1,195 @@
+// One contact: details (edit; owner reassignment for managers and admins), organization link, the
+// timeline with "Log activity" and archive, and the contact's deals. Several forms, told apart by `intent`.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Notice } from '~/components/notice.tsx'
+import { ContactDeals } from '~/components/records/contact-deals.tsx'
+import { ContactFields } from '~/components/records/contact-fields.tsx'
+import { LogActivityForm } from '~/components/records/log-activity.tsx'
+import { Pager } from '~/components/records/pager.tsx'
+import { Timeline } from '~/components/records/timeline.tsx'
+import { cardClass } from '~/components/sales/select-field.tsx'
+import { apiClient, readProblem } from '~/lib/api.server.ts'
+import { requireUser } from '~/lib/auth.server.ts'
+import { errorPage } from '~/lib/errors.server.ts'
+import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { contactBody, ownerChoices, workspaceLocale } from '~/lib/records.server.ts'
+import { canReassign, listMembers, listOrganizations, must, nullable } from '~/lib/sales.server.ts'
+import { localToIso } from '~/lib/zoned-time.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contact.fullName ?? 'Contact'} · Aura CRM` },
+]
+
+const SAVED = {
+  created: 'Contact created.',
+  saved: 'Contact saved.',
+  logged: 'Activity logged.',
+  archived: 'Activity archived.',
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const id = params.id ?? ''
+  const api = apiClient(request, context)
+  const url = new URL(request.url)
+  const cursor = url.searchParams.get('cursor') ?? undefined
+  // The contact first: an unknown or other-tenant id is a 404 before anything else is fetched.
+  const me = await requireUser(request, context)
+  const contact = await must(await api.contacts[':id'].$get({ param: { id } }), request, context)
+  const [timeline, deals, organizations, members, locale] = await Promise.all([
+    api.contacts[':id'].timeline.$get({
+      param: { id },
+      query: { limit: '20', ...(cursor ? { cursor } : {}) },
+    }),
+    api.deals.$get({ query: { contactId: id, limit: '50' } }),
+    listOrganizations(api, request, context),
+    listMembers(api, request, context),
+    workspaceLocale(api, request, context),
+  ])
+  const saved = url.searchParams.get('saved')
+  return {
+    me: { id: me.id, manages: canReassign(me.role ?? '') },
+    contact,
+    timeline: await must(timeline, request, context),
+    deals: (await must(deals, request, context)).data,
+    organizations,
+    owners: canReassign(me.role ?? '') ? ownerChoices(members) : null,
+    names: Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email])),
+    locale,
+    onFirstPage: !cursor,
+    notice: saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null,
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const id = params.id ?? ''
+  const me = await requireUser(request, context)
+  const api = apiClient(request, context)
+  const values = await formValues(request)
+  const done = (what: keyof typeof SAVED) => redirect(`/contacts/${id}?saved=${what}`)
+  if (values.intent === 'archive-activity') {
+    const res = await api.activities[':id'].$delete({ param: { id: values.activityId ?? '' } })
+    if (res.status === 204) return done('archived')
+    throw errorPage((await readProblem(res as unknown as Response)).status === 403 ? 403 : 404)
+  }
+  if (values.intent === 'log-activity') {
+    const { timezone } = await workspaceLocale(api, request, context)
+    const when = values.occurredAt?.trim() ? localToIso(values.occurredAt, timezone) : undefined
+    if (when === null) {
+      return data<FormResult & { intent: string }>(
+        { intent: 'log-activity', values, fieldErrors: { occurredAt: 'Pick a date and time' } },
+        { status: 400 },
+      )
+    }
+    const res = await api.contacts[':id'].activities.$post({
+      param: { id },
+      json: {
+        type: (['call', 'email', 'meeting', 'note'] as const).find((t) => t === values.type) ?? 'note',
+        subject: nullable(values.subject),
+        description: values.description ?? '',
+        dealId: nullable(values.dealId),
+        ...(when ? { occurredAt: when } : {}),
+      },
+    })
+    if (res.status === 201) return done('logged')
+    return withIntent('log-activity', await formFailure(res as unknown as Response, values))
+  }
+  const res = await api.contacts[':id'].$patch({
+    param: { id },
+    json: contactBody(values, canReassign(me.role ?? '')),
+  })
+  if (res.status === 200) return done('saved')
+  return withIntent('save', await formFailure(res as unknown as Response, values))
+}
+
+/** Tags a form failure with the form it belongs to, so only that form shows the errors. */
+async function withIntent(intent: string, failure: ReturnType<typeof data<FormResult>>) {
+  return data({ ...failure.data, intent }, failure.init ?? undefined)
+}
+
+export default function ContactPage() {
+  const { me, contact, timeline, deals, organizations, owners, names, locale, onFirstPage, notice } =
+    useLoaderData<typeof loader>()
+  const result = useActionData<FormResult & { intent?: string }>()
+  const edit = result?.intent === 'save' ? result : undefined
+  const log = result?.intent === 'log-activity' ? result : undefined
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <p className="text-sm text-slate-600">
+          <Link to="/contacts" className="hover:underline">
+            Contacts
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{contact.fullName}</h1>
+        <p className="text-sm text-slate-700">
+          {[contact.title, contact.email, contact.phone].filter(Boolean).join(' · ')}
+          {contact.organization && (
+            <>
+              {' '}
+              at{' '}
+              <Link
+                to={`/organizations/${contact.organization.id}`}
+                className="font-medium text-indigo-700 hover:underline"
+              >
+                {contact.organization.name}
+              </Link>
+            </>
+          )}
+        </p>
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex flex-col gap-6">
+          <section className={cardClass}>
+            <LogActivityForm
+              values={log?.values}
+              errors={log?.fieldErrors}
+              formError={log?.formError}
+              deals={deals.map((d) => ({ id: d.id, name: d.name }))}
+              timezone={locale.timezone}
+            />
+          </section>
+          <section aria-labelledby="timeline" className={`${cardClass} flex flex-col gap-2`}>
+            <h2 id="timeline" className="text-lg font-semibold">
+              Timeline
+            </h2>
+            <Timeline
+              items={timeline.data}
+              names={names}
+              timezone={locale.timezone}
+              currency={locale.currency}
+              canArchive={(item) => me.manages || item.actorUserId === me.id}
+            />
+            <Pager params={{}} nextCursor={timeline.nextCursor} onFirstPage={onFirstPage} />
+          </section>
+        </div>
+        <div className="flex flex-col gap-6">
+          <ContactDeals deals={deals} contactId={contact.id} />
+          <section aria-labelledby="details" className={cardClass}>
+            <h2 id="details" className="text-lg font-semibold">
+              Details
+            </h2>
+            <Form method="post" noValidate className="mt-3 flex flex-col gap-4">
+              <input type="hidden" name="intent" value="save" />
+              <FormError message={edit?.formError} />
+              <ContactFields
+                values={edit?.values ?? contact}
+                errors={edit?.fieldErrors}
+                organizations={organizations}
+                owners={owners}
+              />
+              <div>
+                <SubmitButton>Save contact</SubmitButton>
+              </div>
+            </Form>
+          </section>
+        </div>
+      </div>
+    </div>
+  )
+}

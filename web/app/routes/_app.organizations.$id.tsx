@@ -1,0 +1,156 @@
+// One organization: its parent and subsidiaries (linked), its contacts, and the edit form with a parent
+// select (itself excluded; the API refuses deeper loops with 422 on parentId).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Notice } from '~/components/notice.tsx'
+import { OrganizationFields, organizationBody } from '~/components/records/organization-fields.tsx'
+import { cardClass } from '~/components/sales/select-field.tsx'
+import { apiClient } from '~/lib/api.server.ts'
+import { requireUser } from '~/lib/auth.server.ts'
+import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { listOrganizations, must } from '~/lib/sales.server.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? 'Organization'} · Aura CRM` },
+]
+
+const linkClass = 'inline-flex min-h-11 items-center font-medium text-indigo-700 hover:underline'
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const id = params.id ?? ''
+  const api = apiClient(request, context)
+  await requireUser(request, context)
+  const organization = await must(await api.organizations[':id'].$get({ param: { id } }), request, context)
+  const [contacts, parents] = await Promise.all([
+    api.contacts.$get({ query: { organizationId: id, limit: '50' } }),
+    listOrganizations(api, request, context),
+  ])
+  const saved = new URL(request.url).searchParams.get('saved')
+  return {
+    organization,
+    contacts: await must(contacts, request, context),
+    parents: parents.filter((p) => p.id !== id),
+    notice: saved === 'created' ? 'Organization created.' : saved === 'saved' ? 'Organization saved.' : null,
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const id = params.id ?? ''
+  await requireUser(request, context)
+  const values = await formValues(request)
+  const res = await apiClient(request, context).organizations[':id'].$patch({
+    param: { id },
+    json: organizationBody(values),
+  })
+  if (res.status !== 200) return formFailure(res as unknown as Response, values)
+  return redirect(`/organizations/${id}?saved=saved`)
+}
+
+export default function OrganizationPage() {
+  const { organization: org, contacts, parents, notice } = useLoaderData<typeof loader>()
+  const result = useActionData<FormResult>()
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <p className="text-sm text-slate-600">
+          <Link to="/organizations" className="hover:underline">
+            Organizations
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{org.name}</h1>
+        <p className="text-sm text-slate-700">
+          {[org.industry, org.size, org.location].filter(Boolean).join(' · ')}
+          {org.website && (
+            <>
+              {' · '}
+              <a href={org.website} rel="noopener noreferrer" className="text-indigo-700 hover:underline">
+                {org.website}
+              </a>
+            </>
+          )}
+        </p>
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="flex flex-col gap-6">
+          <section aria-labelledby="family" className={cardClass}>
+            <h2 id="family" className="text-lg font-semibold">
+              Company structure
+            </h2>
+            <p className="mt-2 text-sm">
+              Parent:{' '}
+              {org.parent ? (
+                <Link to={`/organizations/${org.parent.id}`} className={linkClass}>
+                  {org.parent.name}
+                </Link>
+              ) : (
+                'none'
+              )}
+            </p>
+            <h3 className="mt-3 text-sm font-medium text-slate-800">Subsidiaries</h3>
+            {org.subsidiaries.length === 0 ? (
+              <p className="text-sm text-slate-700">None.</p>
+            ) : (
+              <ul>
+                {org.subsidiaries.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/organizations/${s.id}`} className={linkClass}>
+                      {s.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link to={`/organizations/new?parentId=${org.id}`} className={`${linkClass} text-sm`}>
+              Add a subsidiary
+            </Link>
+          </section>
+          <section aria-labelledby="org-contacts" className={cardClass}>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="org-contacts" className="text-lg font-semibold">
+                Contacts
+              </h2>
+              <Link to={`/contacts/new?organizationId=${org.id}`} className={`${linkClass} text-sm`}>
+                New contact here
+              </Link>
+            </div>
+            {contacts.data.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-700">No contacts you can see.</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-slate-100">
+                {contacts.data.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-x-3 text-sm">
+                    <Link to={`/contacts/${c.id}`} className={linkClass}>
+                      {c.fullName}
+                    </Link>
+                    <span className="break-all text-slate-700">{c.title ?? c.email ?? ''}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <section aria-labelledby="org-details" className={cardClass}>
+          <h2 id="org-details" className="text-lg font-semibold">
+            Details
+          </h2>
+          <Form method="post" noValidate className="mt-3 flex flex-col gap-4">
+            <FormError message={result?.formError} />
+            <OrganizationFields
+              values={result?.values ?? org}
+              errors={result?.fieldErrors}
+              parents={parents}
+            />
+            <div>
+              <SubmitButton>Save organization</SubmitButton>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </div>
+  )
+}

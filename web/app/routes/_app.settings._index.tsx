@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { requireAdmin } from '~/lib/require-admin.server.ts'
+
+/** /settings opens its first section (after the admin check, so others see the 403, not a redirect). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context)
+  return redirect('/settings/workspace')
+}

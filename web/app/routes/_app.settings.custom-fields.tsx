@@ -1,0 +1,116 @@
+// Custom field definitions (admins): per record type, with "Define a field" and retire (values on records
+// are kept). Options for select fields are one per line. Zero JS.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form.tsx'
+import { Notice } from '~/components/notice.tsx'
+import { cardClass } from '~/components/sales/select-field.tsx'
+import { CustomFieldForm } from '~/components/settings/custom-field-form.tsx'
+import { apiClient, readProblem } from '~/lib/api.server.ts'
+import { errorPage } from '~/lib/errors.server.ts'
+import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { requireAdmin } from '~/lib/require-admin.server.ts'
+import { must } from '~/lib/sales.server.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
+export const meta: MetaFunction = () => [{ title: 'Custom fields · Settings · Aura CRM' }]
+
+const ENTITIES = [
+  ['organization', 'Organizations'],
+  ['contact', 'Contacts'],
+  ['deal', 'Deals'],
+  ['product', 'Products'],
+] as const
+const TYPES = ['text', 'number', 'date', 'select'] as const
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context)
+  const api = apiClient(request, context)
+  const fields = (await must(await api['custom-fields'].$get({ query: {} }), request, context)).data
+  const done = new URL(request.url).searchParams.get('done')
+  return {
+    fields,
+    notice: done === 'created' ? 'Field defined.' : done === 'retired' ? 'Field retired.' : null,
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAdmin(request, context)
+  const api = apiClient(request, context)
+  const values = await formValues(request)
+  if (values.intent === 'retire') {
+    const res = await api['custom-fields'][':id'].$delete({ param: { id: values.fieldId ?? '' } })
+    if (res.status !== 204)
+      throw errorPage((await readProblem(res as unknown as Response)).status === 403 ? 403 : 404)
+    return redirect('/settings/custom-fields?done=retired')
+  }
+  const options = (values.options ?? '')
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  const res = await api['custom-fields'].$post({
+    json: {
+      entity: ENTITIES.find(([e]) => e === values.entity)?.[0] ?? 'contact',
+      key: values.key?.trim() ?? '',
+      label: values.label ?? '',
+      type: TYPES.find((t) => t === values.type) ?? 'text',
+      required: values.required === 'on',
+      ...(values.type === 'select' ? { options } : {}),
+    },
+  })
+  if (res.status !== 201) return formFailure(res as unknown as Response, values)
+  return redirect('/settings/custom-fields?done=created')
+}
+
+export default function CustomFields() {
+  const { fields, notice } = useLoaderData<typeof loader>()
+  const result = useActionData<FormResult>()
+  return (
+    <div className="flex max-w-3xl flex-col gap-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Custom fields</h1>
+      {notice && <Notice>{notice}</Notice>}
+      {ENTITIES.map(([entity, title]) => {
+        const mine = fields.filter((f) => f.entity === entity)
+        return (
+          <section key={entity} aria-labelledby={`cf-${entity}`} className={cardClass}>
+            <h2 id={`cf-${entity}`} className="text-lg font-semibold">
+              {title}
+            </h2>
+            {mine.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-700">No custom fields.</p>
+            ) : (
+              <ul className="mt-1 divide-y divide-slate-100">
+                {mine.map((f) => (
+                  <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-1 text-sm">
+                    <span>
+                      <span className="font-medium">{f.label}</span>{' '}
+                      <span className="text-slate-600">
+                        ({f.key} · {f.type}
+                        {f.required ? ' · required' : ''}
+                        {f.options.length > 0 ? ` · ${f.options.join(', ')}` : ''})
+                      </span>
+                    </span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="retire" />
+                      <input type="hidden" name="fieldId" value={f.id} />
+                      <button
+                        type="submit"
+                        aria-label={`Retire ${f.label}`}
+                        className="min-h-11 rounded-md px-3 text-slate-700 hover:bg-slate-100"
+                      >
+                        Retire
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )
+      })}
+      <CustomFieldForm result={result} entities={ENTITIES} />
+    </div>
+  )
+}
