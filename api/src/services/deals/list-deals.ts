@@ -58,7 +58,9 @@ export async function listDeals(tx: Tx, q: TDealListQuery) {
     q.maxProbability !== undefined ? lte(d.probability, q.maxProbability) : undefined,
     q.closeDateFrom ? gte(d.closeDate, q.closeDateFrom) : undefined,
     q.closeDateTo ? lte(d.closeDate, q.closeDateTo) : undefined,
-    q.q ? sql`${d.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+    // Name fragment: ids from search_deal_ids (migration 0006, ADR 0080) on deals_name_trgm_idx, which RLS
+    // keeps crm_app off; the rows are still read under RLS, so the function only narrows the list.
+    q.q ? sql`${d.id} in (select s.id from search_deal_ids(${q.q}) s)` : undefined,
   ]
   const cursor = decodeCursor(q.cursor)
   if (cursor) {

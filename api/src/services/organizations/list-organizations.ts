@@ -1,7 +1,6 @@
 import { schema, type Tx } from '@aura/db'
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
-import { containsPattern } from '../../lib/search.ts'
 import { organizationView } from './organization-view.ts'
 
 export interface OrganizationListQuery {
@@ -13,7 +12,9 @@ export interface OrganizationListQuery {
 
 /**
  * Organizations by name (then id), keyset paged. `q` matches a name fragment (ILIKE) or a misspelled word
- * (pg_trgm `<%`, word similarity); both are served by organizations_name_trgm_idx (tenant_id, name).
+ * (pg_trgm `<%`, word similarity 0.6). The matching ids come from search_organization_ids (migration 0006,
+ * ADR 0080), which can use organizations_name_trgm_idx where crm_app under RLS cannot; the rows are read
+ * here under RLS, so the function only narrows the list.
  */
 export async function listOrganizations(tx: Tx, tenantId: string, query: OrganizationListQuery) {
   const o = schema.organizations
@@ -27,7 +28,7 @@ export async function listOrganizations(tx: Tx, tenantId: string, query: Organiz
         eq(o.tenantId, tenantId),
         isNull(o.deletedAt),
         query.parentId ? eq(o.parentId, query.parentId) : undefined,
-        q ? or(sql`${o.name} ilike ${containsPattern(q)}`, sql`${q} <% ${o.name}`) : undefined,
+        q ? sql`${o.id} in (select s.id from search_organization_ids(${q}) s)` : undefined,
         after ? sql`(${o.name}, ${o.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
       ),
     )
