@@ -47,7 +47,16 @@ export default defineConfig({
     command: 'node --import tsx web/server/main.ts',
     cwd: REPO_ROOT,
     url: `http://localhost:${PORT}/api/v1/health`,
-    env: { PORT: String(PORT), DATABASE_URL: 'memory://', LOG_LEVEL: 'warn' },
+    // Every journey signs in from the same loopback address, which real users never share; the per-IP
+    // auth limits are proven by the API's tests, so here they are raised out of the way.
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: 'memory://',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+      RATE_LIMIT_AUTH_IP_PER_MINUTE: '10000',
+      RATE_LIMIT_RESET_PER_MINUTE: '10000',
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -1,9 +1,10 @@
 // The one-origin server: `/api/*` goes to the API app, built assets are served from disk, everything
 // else is rendered by Remix. Shared by main.ts (production build) and dev.ts (Vite).
 import type { NodeApi } from '@aura/api/node'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { loadContextFor } from './context.ts'
 
 export interface WebServerOptions {
@@ -16,7 +17,9 @@ export interface WebServerOptions {
 
 export function createWebServer({ api, build, mode, clientDir }: WebServerOptions) {
   const app = new Hono()
-  app.all('/api/*', (c) => api.app.fetch(c.req.raw))
+  app.all('/api/*', (c) =>
+    api.app.fetch(c.req.raw, { aura: { clientIp: clientIp(c), countsTowardUserLimit: true } }),
+  )
 
   if (clientDir) {
     // File names under /assets carry a content hash, so they never change: cache them for a year.
@@ -38,6 +41,15 @@ export function createWebServer({ api, build, mode, clientDir }: WebServerOption
 
   const handle = createRequestHandler(build, mode)
   const contextFor = loadContextFor(api)
-  app.all('*', (c) => handle(c.req.raw, contextFor(c.req.raw)))
+  app.all('*', (c) => handle(c.req.raw, contextFor(c.req.raw, clientIp(c))))
   return app
+}
+
+/** The client as this server's socket sees it; the only address the API trusts (no forwarded headers). */
+function clientIp(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null
+  } catch {
+    return null
+  }
 }

@@ -10,7 +10,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
  * hostname (the tenant) arrives intact.
  */
 export function loadContextFor(api: NodeApi) {
-  return (request: Request): AppLoadContext => {
+  /** `clientIp` is the socket's address: the API's per-IP login and reset limits apply to web forms too. */
+  return (request: Request, clientIp: string | null): AppLoadContext => {
     const incoming = request.headers.get('x-request-id')
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
     // A page view counts once toward the user's rate limit (NFR-S7), however many API calls its loaders
@@ -18,7 +19,7 @@ export function loadContextFor(api: NodeApi) {
     let calls = 0
     const apiFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
       api.app.fetch(new Request(input, init), {
-        aura: { clientIp: null, countsTowardUserLimit: calls++ === 0 },
+        aura: { clientIp, countsTowardUserLimit: calls++ === 0 },
       })) as typeof fetch
     return {
       apiFetch,
