@@ -227,4 +227,13 @@ test('settings pages are reachable, accessible and fit a phone', async ({
     await shot(`phone${path.replaceAll('/', '-')}`)
     await checkA11y(`phone${path.replaceAll('/', '-')}`)
   }
+  // Deactivating a member is a sensitive operation: a fresh session is asked for the emailed code first
+  // (the spec stops there, so the shared demo member stays active).
+  await page.goto(workspaceUrl(baseURL, 'demo', '/settings/users'))
+  await page.getByText('Deactivate Sam Seller…').click()
+  await page.getByRole('button', { name: 'Yes, deactivate Sam Seller' }).click()
+  await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Verify and deactivate' })).toBeVisible()
+  await shot('users-step-up')
+  await checkA11y('users-step-up')
 })

@@ -6,10 +6,12 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
 import { MemberList } from '~/components/settings/member-list.tsx'
+import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
+import { withStepUp } from '~/lib/step-up.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -42,6 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+const MEMBER_INTENTS = ['role', 'deactivate', 'revoke']
+
 const asRole = (v: string | undefined) => (v === 'admin' || v === 'manager' ? v : 'rep')
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,21 +54,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = await formValues(request)
   const done = (what: keyof typeof NOTICES) => redirect(`/settings/users?done=${what}`)
   const id = values.userId ?? values.invitationId ?? ''
-  if (values.intent === 'role' || values.intent === 'deactivate' || values.intent === 'revoke') {
+  if (values.intent === 'deactivate') {
+    // Deactivation is a sensitive operation (NFR-S8): the API may first ask for the emailed code.
+    return withStepUp(
+      request,
+      context,
+      values,
+      async () => (await api.users[':id'].deactivate.$post({ param: { id } })) as unknown as Response,
+      () => done('deactivated'),
+    )
+  }
+  if (values.intent === 'role' || values.intent === 'revoke') {
     const res =
       values.intent === 'role'
         ? await api.users[':id'].$patch({ param: { id }, json: { role: asRole(values.role) } })
-        : values.intent === 'deactivate'
-          ? await api.users[':id'].deactivate.$post({ param: { id } })
-          : await api.invitations[':id'].$delete({ param: { id } })
-    if (res.ok)
-      return done(values.intent === 'role' ? 'role' : values.intent === 'revoke' ? 'revoked' : 'deactivated')
+        : await api.invitations[':id'].$delete({ param: { id } })
+    if (res.ok) return done(values.intent === 'role' ? 'role' : 'revoked')
     // e.g. 409 "would leave the workspace without an admin": said at the top of the page.
     const problem = await readProblem(res as unknown as Response)
-    return data<FormResult>(
-      { formError: problem.title, values: { intent: 'members' } },
-      { status: problem.status },
-    )
+    return data<FormResult>({ formError: problem.title, values }, { status: problem.status })
   }
   const res = await api.invitations.$post({ json: { email: values.email ?? '', role: asRole(values.role) } })
   if (res.status !== 201) return formFailure(res, values)
@@ -73,15 +81,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function UsersSettings() {
   const { meId, members, pending, invited, notice } = useLoaderData<typeof loader>()
-  const action = useActionData<FormResult>()
-  const memberError = action?.values?.intent === 'members' ? action.formError : undefined
-  const result = memberError ? undefined : action
+  const action = useActionData<FormResult | StepUpResult>()
+  const stepUp = isStepUp(action) ? action.stepUp : null
+  const failure = isStepUp(action) ? undefined : action
+  const forMembers = MEMBER_INTENTS.includes(failure?.values?.intent ?? '')
+  const memberError = forMembers ? failure?.formError : undefined
+  const result = forMembers ? undefined : failure
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Users and invitations</h1>
       {invited && <Notice>Invitation sent to {invited}.</Notice>}
       {notice && <Notice>{notice}</Notice>}
       <FormError message={memberError} />
+      {stepUp && <StepUpForm {...stepUp} submitLabel="Verify and deactivate" />}
       <section aria-labelledby="members" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="members" className="text-lg font-semibold">
           Members
