@@ -105,6 +105,20 @@ export const deals = pgTable(
       t.updatedAt.desc(),
       t.id.desc(),
     ),
+    // Pipeline summary (ADR 0051): an index-only scan of a process's live deals. The policy's ownership
+    // columns are in it too, or the RLS filter would send every row back to the heap.
+    index('deals_tenant_id_process_summary_idx')
+      .on(
+        t.tenantId,
+        t.processId,
+        t.stageId,
+        t.status,
+        t.amount,
+        t.probability,
+        t.assignedUserId,
+        t.createdBy,
+      )
+      .where(sql`deleted_at is null`),
     index('deals_tenant_id_assigned_user_id_idx').on(t.tenantId, t.assignedUserId, t.createdAt.desc()),
     index('deals_tenant_id_created_by_idx').on(t.tenantId, t.createdBy),
     index('deals_tenant_id_status_close_date_idx').on(t.tenantId, t.status, t.closeDate),

@@ -1,0 +1,1 @@
+CREATE INDEX "deals_tenant_id_process_summary_idx" ON "deals" USING btree ("tenant_id","process_id","stage_id","status","amount","probability","assigned_user_id","created_by") WHERE deleted_at is null;
