@@ -57,13 +57,20 @@ export default {
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (wrangler secret put DATABASE_URL)')
     const app = appFor(env)
     const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
+    // Background work after the response (e.g. sending the email a request queued) still needs the
+    // pool: collect it, and close the pool only once all of it has settled.
+    const background: Promise<unknown>[] = []
+    const requestCtx: ExecutionContext = {
+      waitUntil: (p) => void background.push(p),
+      passThroughOnException: () => ctx.passThroughOnException(),
+      props: ctx.props,
+    }
     try {
-      // Handlers finish their queries before returning; the pool closes after the response is sent.
       // Cloudflare sets cf-connecting-ip itself (a client's own value is replaced), so here it is a fact.
       const aura = { clientIp: request.headers.get('cf-connecting-ip'), countsTowardUserLimit: true }
-      return await requestDb.run(neon.db, () => app.fetch(request, { ...env, aura }, ctx))
+      return await requestDb.run(neon.db, () => app.fetch(request, { ...env, aura }, requestCtx))
     } finally {
-      ctx.waitUntil(neon.close())
+      ctx.waitUntil(Promise.allSettled(background).then(() => neon.close()))
     }
   },
 }

@@ -1,6 +1,9 @@
-// Boots the in-process API for the web server: connect, migrate, and make sure the demo workspace
-// exists (seedDemo is idempotent; SEED_DEMO=0 skips it, e.g. for a production database).
+// Boots the in-process API for the web server: connect, migrate, make sure the demo workspace exists
+// (seedDemo is idempotent; SEED_DEMO=0 skips it, e.g. for a production database), start the email
+// dispatcher.
+import { transportFromConfig } from '@aura/api/lib/email/transport'
 import { createNodeApi, type NodeApi } from '@aura/api/node'
+import { startEmailDispatcher } from '@aura/api/services/email/start-email-dispatcher'
 import { seedDemo } from '@aura/db/seed/demo'
 
 export async function bootApi(env: Record<string, string | undefined>): Promise<NodeApi> {
@@ -25,5 +28,17 @@ export async function bootApi(env: Record<string, string | undefined>): Promise<
     await api.close()
     throw err
   }
-  return api
+  // The outbox is drained in the background: through Resend with RESEND_API_KEY, into the log without.
+  const stopEmail = startEmailDispatcher({
+    db: api.conn.db,
+    transport: transportFromConfig(api.config, api.logger),
+    logger: api.logger,
+  })
+  return {
+    ...api,
+    close: async () => {
+      await stopEmail()
+      await api.close()
+    },
+  }
 }
