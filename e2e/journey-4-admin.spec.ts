@@ -3,51 +3,9 @@
 // emailed step-up code) and another product deactivated — and a rep sees every change at once.
 // The default process is shared by the whole demo workspace, so the spec restores "Sales pipeline" as
 // the default as soon as the rep has seen the change (and again after a failure).
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { codeEmails, login, newCode, unique } from './admin-helpers.ts'
 import { expect, expectAccessible, test, workspaceUrl } from './fixtures.ts'
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
-async function login(page: Page, baseURL: string | undefined, email: string) {
-  await page.goto(workspaceUrl(baseURL, 'demo', '/login'))
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('demo-password-123')
-  await page.getByRole('button', { name: 'Log in' }).click()
-  await expect(page).toHaveURL(/\/dashboard$/)
-}
-
-interface Email {
-  id: string
-  to: string
-  subject: string
-  text: string
-}
-
-/** Step-up codes emailed to `to` so far (local mode's outbox on the root domain). */
-async function codeEmails(request: APIRequestContext, baseURL: string | undefined, to: string) {
-  const res = await request.get(new URL('/api/v1/platform/outbox', baseURL).toString())
-  expect(res.status()).toBe(200)
-  const { data } = (await res.json()) as { data: Email[] }
-  return data.filter((e) => e.to === to && /verification code/i.test(e.subject))
-}
-
-/** Waits for a code email that was not there before and returns its 6 digits. */
-async function newCode(
-  request: APIRequestContext,
-  baseURL: string | undefined,
-  to: string,
-  seen: Set<string>,
-) {
-  let code = ''
-  await expect
-    .poll(async () => {
-      const fresh = (await codeEmails(request, baseURL, to)).find((e) => !seen.has(e.id))
-      code = /\b(\d{6})\b/.exec(fresh?.text ?? '')?.[1] ?? ''
-      return code
-    })
-    .toMatch(/^\d{6}$/)
-  return code
-}
 
 async function makeDefault(page: Page, baseURL: string | undefined, processName: string) {
   await page.goto(workspaceUrl(baseURL, 'demo', '/settings/processes'))

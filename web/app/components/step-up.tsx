@@ -21,6 +21,7 @@ export function StepUpForm({
   values: Record<string, string>
   codeError?: string | undefined
   formError?: string | undefined
+  /** Another route's action (a resource route such as a download): posted as a full document. */
   action?: string
   submitLabel?: string
 }) {
@@ -39,7 +40,13 @@ export function StepUpForm({
         We emailed you a code. Enter it to finish this change; it is valid for 10 minutes.
       </p>
       <FormError message={formError} />
-      <Form method="post" action={action} className="flex flex-col gap-3" noValidate>
+      <Form
+        method="post"
+        action={action}
+        reloadDocument={!!action}
+        className="flex flex-col gap-3"
+        noValidate
+      >
         {hidden}
         <Field
           label="Verification code"
@@ -55,7 +62,7 @@ export function StepUpForm({
           <SubmitButton>{submitLabel}</SubmitButton>
         </div>
       </Form>
-      <Form method="post" action={action}>
+      <Form method="post" action={action} reloadDocument={!!action}>
         {hidden}
         <button
           type="submit"

@@ -3,19 +3,32 @@
 // form flow: refused → we ask the API to email a code and show the code step (carrying the form's values
 // in hidden fields) → the code comes back with those values → verify, then run the operation again.
 import { type AppLoadContext, data } from '@remix-run/node'
-import { apiClient, readProblem } from './api.server.ts'
+import type { StepUpResult } from '~/components/step-up.tsx'
+import { type ApiClient, apiClient, readProblem } from './api.server.ts'
 import { formFailure } from './forms.server.ts'
+
+export type { StepUpResult }
 
 /** The form field that carries the emailed code; everything else in the form is the operation's input. */
 export const STEP_UP_CODE = 'stepUpCode'
 
-import type { StepUpResult } from '~/components/step-up.tsx'
-
-export type { StepUpResult }
-
-async function isStepUpRefusal(res: Response): Promise<boolean> {
+export async function isStepUpRefusal(res: Response): Promise<boolean> {
   if (res.status !== 403) return false
   return (await readProblem(res.clone())).code === 'step_up_required'
+}
+
+/** Checks the emailed code for this session: null when verified, else the message for the code field. */
+export async function verifyCode(api: ApiClient, code: string): Promise<string | null> {
+  const verified = await api.auth['step-up'].verify.$post({ json: { code } })
+  if (verified.status === 200) return null
+  const problem = await readProblem(verified as unknown as Response)
+  return problem.errors.find((e) => e.field === 'code')?.message ?? problem.title
+}
+
+/** Asks the API to email a code: null when sent, else why not. */
+export async function sendCode(api: ApiClient): Promise<string | null> {
+  const sent = await api.auth['step-up'].$post()
+  return sent.status === 202 ? null : (await readProblem(sent as unknown as Response)).title
 }
 
 /**
@@ -32,20 +45,15 @@ export async function withStepUp(
   const { [STEP_UP_CODE]: code, ...input } = values
   const api = apiClient(request, context)
   if (code !== undefined) {
-    const verified = await api.auth['step-up'].verify.$post({ json: { code } })
-    if (verified.status !== 200) {
-      const problem = await readProblem(verified as unknown as Response)
-      const codeError = problem.errors.find((e) => e.field === 'code')?.message ?? problem.title
-      return data<StepUpResult>({ stepUp: { values: input, codeError } }, { status: 400 })
-    }
+    const codeError = await verifyCode(api, code)
+    if (codeError) return data<StepUpResult>({ stepUp: { values: input, codeError } }, { status: 400 })
   }
   const res = await operation()
   if (res.ok) return onDone(res)
   if (!(await isStepUpRefusal(res))) return formFailure(res, input)
-  const sent = await api.auth['step-up'].$post()
-  if (sent.status !== 202) {
-    const problem = await readProblem(sent as unknown as Response)
-    return data<StepUpResult>({ stepUp: { values: input, formError: problem.title } }, { status: 403 })
-  }
-  return data<StepUpResult>({ stepUp: { values: input } }, { status: 403 })
+  const formError = (await sendCode(api)) ?? undefined
+  return data<StepUpResult>(
+    { stepUp: { values: input, ...(formError ? { formError } : {}) } },
+    { status: 403 },
+  )
 }

@@ -1,50 +1,27 @@
-// Data export (admins, F1.8): everything as JSON or one record type as CSV. The API asks for step-up, so
-// the first submit shows the emailed-code step; verifying re-submits and the browser downloads the file
-// (the API's stream is passed straight through, never buffered here). Zero JS.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData } from '@remix-run/react'
+// Data export (admins, F1.8): everything as JSON or one record type as CSV. The form posts to the
+// /resources/export download; when the API wants step-up it sends the browser back here with ?step=sent
+// and this page shows the emailed-code step, whose form carries the choice and downloads on success.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { cardClass, SelectField } from '~/components/sales/select-field.tsx'
-import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
-import { apiClient } from '~/lib/api.server.ts'
-import { type FormResult, formValues } from '~/lib/forms.server.ts'
+import { StepUpForm } from '~/components/step-up.tsx'
+import { EXPORT_ENTITIES } from '~/lib/export-entities.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
-import { withStepUp } from '~/lib/step-up.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction = () => [{ title: 'Export · Settings · Aura CRM' }]
 
-const ENTITIES = ['organizations', 'contacts', 'deals', 'line-items', 'activities', 'products'] as const
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
-  return null
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireAdmin(request, context)
-  const values = await formValues(request)
-  const entity = ENTITIES.find((e) => e === values.entity)
-  const query = entity ? { format: 'csv' as const, entity } : { format: 'json' as const }
-  return withStepUp(
-    request,
-    context,
-    values,
-    async () => (await apiClient(request, context).export.$get({ query })) as unknown as Response,
-    (res) => {
-      const headers = new Headers()
-      for (const h of ['content-type', 'content-disposition']) {
-        const v = res.headers.get(h)
-        if (v) headers.set(h, v)
-      }
-      return new Response(res.body, { status: 200, headers })
-    },
-  )
+  const params = new URL(request.url).searchParams
+  const entity = EXPORT_ENTITIES.find((e) => e === params.get('entity')) ?? ''
+  return { step: params.get('step'), entity }
 }
 
 export default function Export() {
-  const result = useActionData<FormResult | StepUpResult>()
+  const { step, entity } = useLoaderData<typeof loader>()
   return (
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Export data</h1>
@@ -52,14 +29,26 @@ export default function Export() {
         Download your workspace&apos;s records, including archived ones. Exports are recorded in the audit
         log.
       </p>
-      {isStepUp(result) ? (
-        <StepUpForm {...result.stepUp} submitLabel="Verify and download" />
+      {step === 'sent' || step === 'wrong' ? (
+        <StepUpForm
+          values={{ entity }}
+          action="/resources/export"
+          codeError={step === 'wrong' ? 'That code is not right or has expired' : undefined}
+          submitLabel="Verify and download"
+        />
       ) : (
-        <Form method="post" reloadDocument className={`${cardClass} flex flex-col gap-4`}>
-          <FormError message={result?.formError} />
-          <SelectField label="What to export" name="entity" defaultValue={result?.values?.entity ?? ''}>
+        <Form
+          method="post"
+          action="/resources/export"
+          reloadDocument
+          className={`${cardClass} flex flex-col gap-4`}
+        >
+          <FormError
+            message={step === 'failed' ? 'The export could not be started. Please try again.' : undefined}
+          />
+          <SelectField label="What to export" name="entity" defaultValue={entity}>
             <option value="">Everything (one JSON file)</option>
-            {ENTITIES.map((e) => (
+            {EXPORT_ENTITIES.map((e) => (
               <option key={e} value={e}>
                 {e.replace('-', ' ')} (CSV)
               </option>
