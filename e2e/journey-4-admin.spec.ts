@@ -153,11 +153,13 @@ test('journey 4: an admin sets up a process and products; a rep sees them at onc
   await expect(rep.getByRole('link', { name: gadget })).toHaveCount(0)
   await expect(rep.getByRole('link', { name: 'New product' })).toHaveCount(0)
   await expect(rep.getByRole('button', { name: /Deactivate/ })).toHaveCount(0)
+  await expectAccessible(rep, test.info(), 'rep-products')
   await rep.getByRole('link', { name: widget }).click()
   await expect(rep.getByText('€1,150.00')).toBeVisible()
   await expect(rep.getByText('Cost')).toHaveCount(0)
   await expect(rep.getByRole('button', { name: 'Save pricing' })).toHaveCount(0)
   await rep.screenshot({ path: test.info().outputPath('rep-product.png'), fullPage: true })
+  await expectAccessible(rep, test.info(), 'rep-product')
   await repContext.close()
 })
 
