@@ -56,5 +56,6 @@ test.describe('without JavaScript', () => {
       'href',
       `/deals/${dealId}`,
     )
+    await shot('required-fields-nojs')
   })
 })
