@@ -9,6 +9,7 @@ import { onError, onNotFound } from './middleware/errors.ts'
 import { rateLimit } from './middleware/rate-limit.ts'
 import { PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
 import { requestLog } from './middleware/request-log.ts'
+import { shedLoad } from './middleware/shed-load.ts'
 import { site } from './middleware/site.ts'
 import { activityRoutes } from './routes/activities/activities.index.ts'
 import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
@@ -38,6 +39,8 @@ export type { Deps } from './context.ts'
 
 export function createApp(deps: Deps) {
   const app = createRouter()
+  // First of all: an overloaded Node process answers 503 at once, before any logging or database work.
+  if (deps.load) app.use('/api/*', shedLoad(deps.load))
   app.use('*', requestLog(deps))
   app.onError(onError)
   app.notFound(onNotFound)

@@ -16,6 +16,9 @@ const ZConfig = z.object({
   RATE_LIMIT_RESET_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** Secure cookies need https; unset, they are on in production unless the root domain is localhost. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  // Node only: API requests in flight beyond this are refused at once with 503 + Retry-After instead of
+  // queueing for the database pool; 0 turns the guard off. See middleware/shed-load.ts.
+  API_MAX_IN_FLIGHT: z.coerce.number().int().nonnegative().default(64),
 })
 
 export type Config = z.infer<typeof ZConfig> & { cookieSecure: boolean }

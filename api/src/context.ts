@@ -1,12 +1,15 @@
 import type { Db, Role } from '@aura/db'
 import type { Config } from './config.ts'
 import type { Logger } from './lib/logger.ts'
+import type { LoadGauge } from './middleware/shed-load.ts'
 
 /** What the runtime entry (Node or Workers) hands to createApp. */
 export interface Deps {
   db: Db
   config: Config
   logger: Logger
+  /** Node only: refuse API requests with 503 + Retry-After beyond a number in flight (shed-load.ts). */
+  load?: LoadGauge
 }
 
 export interface TenantRef {
