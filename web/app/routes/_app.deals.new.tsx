@@ -34,7 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const owners = canReassign(me.role ?? '')
     ? members.filter((m) => m.status === 'active').map((m) => ({ id: m.id, name: m.name ?? m.email }))
     : null
-  return { me: { id: me.id }, processes, owners, organizations, contacts }
+  // "New deal" on a contact's page links here with ?contactId=, so the deal starts linked to it.
+  const contactId = new URL(request.url).searchParams.get('contactId')
+  return { me: { id: me.id }, processes, owners, organizations, contacts, contactId }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewDeal() {
-  const { me, processes, owners, organizations, contacts } = useLoaderData<typeof loader>()
+  const { me, processes, owners, organizations, contacts, contactId } = useLoaderData<typeof loader>()
   const result = useActionData<FormResult>()
   const defaultProcess = processes.find((p) => p.isDefault) ?? processes[0]
   return (
@@ -101,7 +103,7 @@ export default function NewDeal() {
           ))}
         </SelectField>
         <DealInputs
-          deal={{ assignedUserId: me.id }}
+          deal={{ assignedUserId: me.id, contactId }}
           result={result}
           contacts={contacts}
           organizations={organizations}
