@@ -16,9 +16,11 @@ const ZConfig = z.object({
   RATE_LIMIT_RESET_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** Secure cookies need https; unset, they are on in production unless the root domain is localhost. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
-  // Node only: API requests in flight beyond this are refused at once with 503 + Retry-After instead of
-  // queueing for the database pool; 0 turns the guard off. See middleware/shed-load.ts.
+  // Node only: at most API_MAX_IN_FLIGHT API requests run at once; up to API_MAX_QUEUE more wait at most
+  // API_MAX_WAIT_MS, the rest get 503 + Retry-After. API_MAX_IN_FLIGHT=0 turns it off (middleware/shed-load.ts).
   API_MAX_IN_FLIGHT: z.coerce.number().int().nonnegative().default(64),
+  API_MAX_QUEUE: z.coerce.number().int().nonnegative().default(2000),
+  API_MAX_WAIT_MS: z.coerce.number().int().nonnegative().default(500),
 })
 
 export type Config = z.infer<typeof ZConfig> & { cookieSecure: boolean }

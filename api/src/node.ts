@@ -4,7 +4,7 @@ import { type Connection, type ConnectOptions, connect } from '@aura/db/connect'
 import { createApp } from './app.ts'
 import { type Config, parseConfig } from './config.ts'
 import { createLogger, type Logger } from './lib/logger.ts'
-import { inFlightGauge } from './middleware/shed-load.ts'
+import { admissionGauge } from './middleware/shed-load.ts'
 
 export interface NodeApi {
   app: ReturnType<typeof createApp>
@@ -22,8 +22,15 @@ export async function createNodeApi(
   const logger = options.logger ?? createLogger(config.LOG_LEVEL)
   const conn = await connect(env.DATABASE_URL, options)
   if (options.migrate) await conn.migrate()
-  // Overload: beyond API_MAX_IN_FLIGHT requests at once, answer 503 + Retry-After (middleware/shed-load.ts).
-  const load = config.API_MAX_IN_FLIGHT > 0 ? inFlightGauge(config.API_MAX_IN_FLIGHT) : undefined
+  // Overload: a bounded, time-limited queue in front of API_MAX_IN_FLIGHT requests (middleware/shed-load.ts).
+  const load =
+    config.API_MAX_IN_FLIGHT > 0
+      ? admissionGauge({
+          maxInFlight: config.API_MAX_IN_FLIGHT,
+          maxQueue: config.API_MAX_QUEUE,
+          maxWaitMs: config.API_MAX_WAIT_MS,
+        })
+      : undefined
   const app = createApp({ db: conn.db, config, logger, ...(load ? { load } : {}) })
   return { app, conn, config, logger, close: () => conn.close() }
 }

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { parseConfig } from '../config.ts'
 import { createLogger } from '../lib/logger.ts'
-import { inFlightGauge } from './shed-load.ts'
+import { admissionGauge } from './shed-load.ts'
 
-const gauge = inFlightGauge(2)
+const gauge = admissionGauge({ maxInFlight: 2, maxQueue: 1, maxWaitMs: 50 })
 let conn: Awaited<ReturnType<typeof testDb>>
 let app: ReturnType<typeof createApp>
 
@@ -26,16 +26,24 @@ afterAll(async () => {
 })
 
 describe('shedLoad', () => {
-  it('answers 503 + Retry-After beyond the requests in flight allowed, and serves again once they leave', async () => {
-    // Two requests hold both places (as if slow), the third is refused at once.
-    expect(gauge.tryEnter() && gauge.tryEnter()).toBe(true)
+  it('queues a request beyond the limit, admits it when a place frees, refuses with 503 + Retry-After after the wait or when the queue is full', async () => {
+    // Two requests hold both places (as if slow).
+    expect(await gauge.enter()).toBe(true)
+    expect(await gauge.enter()).toBe(true)
+    // The third waits, then is refused after maxWaitMs.
     const refused = await app.request('http://aura.test/api/v1/health')
     expect(refused.status).toBe(503)
     expect(refused.headers.get('Retry-After')).toBe('1')
     expect((await refused.json()) as { code: string }).toMatchObject({ code: 'unavailable' })
+    expect(gauge.queued).toBe(0)
+    // A waiting request runs as soon as a place frees; a second waiter finds the queue (1) full.
+    const waiting = app.request('http://aura.test/api/v1/health')
+    expect((await app.request('http://aura.test/api/v1/health')).status).toBe(503)
     gauge.leave()
-    expect((await app.request('http://aura.test/api/v1/health')).status).toBe(200)
+    expect((await waiting).status).toBe(200)
     expect(gauge.inFlight).toBe(1)
     gauge.leave()
+    expect((await app.request('http://aura.test/api/v1/health')).status).toBe(200)
+    expect(gauge.inFlight).toBe(0)
   })
 })

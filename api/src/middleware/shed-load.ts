@@ -1,35 +1,67 @@
-// Overload protection for long-lived runtimes (Node): at most `max` API requests are in flight; beyond
-// that a request is refused at once with 503 + Retry-After (a problem body, no database work, no log line)
-// instead of queueing for the database pool until every client times out. Workers get one connection per
-// request and skip this.
+// Overload protection for long-lived runtimes (Node): at most `maxInFlight` API requests run at once; the
+// next ones wait in a bounded FIFO for at most `maxWaitMs`, and a request that finds the queue full or
+// waits too long is answered 503 + Retry-After (a problem body, no database work, no log line). Waiting
+// instead of refusing at once keeps clients that retry immediately from turning the refusals themselves
+// into the load. Workers get one connection per request and skip this.
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../context.ts'
 import { AppError, problemBody } from '../lib/problem.ts'
 
 export interface LoadGauge {
-  /** Admits a request (true) or refuses it (false); every admitted request must leave(). */
-  tryEnter(): boolean
+  /** Resolves true when the request may run (it must then leave()), false when it is refused. */
+  enter(): Promise<boolean> | boolean
   leave(): void
   /** Seconds a refused client should wait. */
   retryAfterSeconds: number
 }
 
-/** A counter of requests in flight in this process. */
-export function inFlightGauge(max: number, retryAfterSeconds = 1): LoadGauge & { readonly inFlight: number } {
+export interface AdmissionLimits {
+  maxInFlight: number
+  maxQueue: number
+  maxWaitMs: number
+  retryAfterSeconds?: number
+}
+
+/** Requests in flight in this process, with a bounded, time-limited queue in front. */
+export function admissionGauge(
+  limits: AdmissionLimits,
+): LoadGauge & { readonly inFlight: number; readonly queued: number } {
   let inFlight = 0
+  const queue: { admit: () => void }[] = []
   return {
     get inFlight() {
       return inFlight
     },
-    tryEnter: () => {
-      if (inFlight >= max) return false
-      inFlight++
-      return true
+    get queued() {
+      return queue.length
     },
-    leave: () => {
+    enter() {
+      if (inFlight < limits.maxInFlight && queue.length === 0) {
+        inFlight++
+        return true
+      }
+      if (queue.length >= limits.maxQueue || limits.maxWaitMs <= 0) return false
+      return new Promise<boolean>((resolve) => {
+        const entry = {
+          admit: () => {
+            clearTimeout(timer)
+            inFlight++
+            resolve(true)
+          },
+        }
+        const timer = setTimeout(() => {
+          const at = queue.indexOf(entry)
+          if (at >= 0) queue.splice(at, 1)
+          resolve(false)
+        }, limits.maxWaitMs)
+        queue.push(entry)
+      })
+    },
+    leave() {
       inFlight--
+      if (inFlight < limits.maxInFlight) queue.shift()?.admit()
     },
-    retryAfterSeconds,
+    retryAfterSeconds: limits.retryAfterSeconds ?? 1,
   }
 }
 
@@ -37,7 +69,7 @@ const BUSY = new AppError('unavailable', 'The service is busy; retry shortly')
 
 export const shedLoad = (gauge: LoadGauge) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!gauge.tryEnter()) {
+    if (!(await gauge.enter())) {
       return c.json(problemBody(BUSY), 503, {
         'Retry-After': String(gauge.retryAfterSeconds),
         'Content-Type': 'application/problem+json',
