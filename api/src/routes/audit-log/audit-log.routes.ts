@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonContent, memberRefusals } from '../../lib/openapi.ts'
-import { listOf, ZPageQuery } from '../../lib/paging.ts'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 
 export const ZAuditEntry = z
   .object({
@@ -22,7 +22,7 @@ export const listAuditLog = createRoute({
   tags: ['Audit'],
   summary: 'The workspace audit trail, newest first, with filters (admins, F14.5)',
   request: {
-    query: ZPageQuery.extend({
+    query: ZListQuery.extend({
       action: z.string().max(100).optional(),
       actor: z.uuid().optional().openapi({ description: 'Acting user id' }),
       entityType: z.string().max(50).optional(),
@@ -32,7 +32,7 @@ export const listAuditLog = createRoute({
     }),
   },
   responses: {
-    200: { description: 'A page of audit entries', ...jsonContent(listOf(ZAuditEntry)) },
+    200: { description: 'A page of audit entries', ...jsonContent(ZPage(ZAuditEntry)) },
     ...memberRefusals,
   },
 })

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
-import { listOf, ZPageQuery } from '../../lib/paging.ts'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { problemResponse, ZEmail, ZMe, ZPassword, ZToken } from '../auth/auth.schemas.ts'
 
 export const ZInvitation = z
@@ -33,9 +33,9 @@ export const listInvitations = createRoute({
   path: '/invitations',
   tags: ['Invitations'],
   summary: 'Pending invitations, newest first (admins)',
-  request: { query: ZPageQuery },
+  request: { query: ZListQuery },
   responses: {
-    200: { description: 'A page of pending invitations', ...jsonContent(listOf(ZInvitation)) },
+    200: { description: 'A page of pending invitations', ...jsonContent(ZPage(ZInvitation)) },
     ...memberRefusals,
   },
 })

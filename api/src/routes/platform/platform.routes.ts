@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody as body, jsonContent as json, ZIdParam } from '../../lib/openapi.ts'
-import { listOf, ZPageQuery } from '../../lib/paging.ts'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { ZSlug } from '../../services/platform/validate-slug.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 
@@ -44,8 +44,8 @@ export const listAccounts = createRoute({
   path: '/platform/accounts',
   tags: ['Platform'],
   summary: 'Pre-tenant accounts with their contract and verification status, newest first',
-  request: { query: ZPageQuery.extend({ contractStatus: z.enum(['none', 'signed']).optional() }) },
-  responses: { 200: { description: 'A page of accounts', ...json(listOf(ZAccount)) }, ...denied },
+  request: { query: ZListQuery.extend({ contractStatus: z.enum(['none', 'signed']).optional() }) },
+  responses: { 200: { description: 'A page of accounts', ...json(ZPage(ZAccount)) }, ...denied },
 })
 
 export const signContract = createRoute({
@@ -83,11 +83,11 @@ export const listTenants = createRoute({
   tags: ['Platform'],
   summary: 'Workspaces with lifecycle timestamps (F1.10), newest first',
   request: {
-    query: ZPageQuery.extend({
+    query: ZListQuery.extend({
       status: z.enum(['prospect', 'pending', 'active', 'suspended', 'deleted']).optional(),
     }),
   },
-  responses: { 200: { description: 'A page of workspaces', ...json(listOf(ZTenant)) }, ...denied },
+  responses: { 200: { description: 'A page of workspaces', ...json(ZPage(ZTenant)) }, ...denied },
 })
 
 const lifecycle = (verb: 'suspend' | 'resume', summary: string) =>

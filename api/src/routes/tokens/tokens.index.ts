@@ -1,11 +1,11 @@
 import type { Deps } from '../../context.ts'
+import { iso } from '../../lib/dates.ts'
 import { AppError } from '../../lib/problem.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/tokens/api-tokens.ts'
 import * as routes from './tokens.routes.ts'
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const present = <T extends { createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null }>(t: T) => ({
   ...t,
   createdAt: t.createdAt.toISOString(),

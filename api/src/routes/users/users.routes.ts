@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZHttpsUrl, ZIdParam } from '../../lib/openapi.ts'
-import { listOf, ZPageQuery } from '../../lib/paging.ts'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 
 const ZRole = z.enum(['admin', 'manager', 'rep'])
@@ -43,13 +43,13 @@ export const listUsers = createRoute({
   tags: ['Users'],
   summary: 'Members of this workspace, newest first',
   request: {
-    query: ZPageQuery.extend({
+    query: ZListQuery.extend({
       role: ZRole.optional(),
       status: z.enum(['active', 'deactivated']).optional(),
     }),
   },
   responses: {
-    200: { description: 'A page of members', ...jsonContent(listOf(ZMember)) },
+    200: { description: 'A page of members', ...jsonContent(ZPage(ZMember)) },
     ...memberRefusals,
   },
 })

@@ -1,6 +1,6 @@
 import { schema, type Tx } from '@aura/db'
-import { and, eq, isNull, sql } from 'drizzle-orm'
-import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { and, eq, isNull } from 'drizzle-orm'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 import { activityView } from './activity-view.ts'
 
 export interface ActivityListQuery {
@@ -17,9 +17,10 @@ export interface ActivityListQuery {
  */
 export async function listActivities(tx: Tx, tenantId: string, query: ActivityListQuery) {
   const a = schema.activities
-  const after = decodeCursor(query.cursor)
+  // Matches the (tenant_id, contact_id, occurred_at desc, id desc) index drizzle declares.
+  const order = newestFirst(a.occurredAt, a.id, query.cursor)
   const rows = await tx
-    .select({ activity: a, sort: sql<string>`${a.occurredAt}::text` })
+    .select({ activity: a, sort: order.key })
     .from(a)
     .where(
       and(
@@ -28,11 +29,10 @@ export async function listActivities(tx: Tx, tenantId: string, query: ActivityLi
         query.contactId ? eq(a.contactId, query.contactId) : undefined,
         query.dealId ? eq(a.dealId, query.dealId) : undefined,
         query.type ? eq(a.type, query.type) : undefined,
-        after ? sql`(${a.occurredAt}, ${a.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+        order.after,
       ),
     )
-    // NULLS LAST to match the (tenant_id, contact_id, occurred_at desc, id desc) index drizzle declares.
-    .orderBy(sql`${a.occurredAt} desc nulls last`, sql`${a.id} desc nulls last`)
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (r) => [r.sort, r.activity.id])
   return { data: page.data.map((r) => activityView(r.activity)), nextCursor: page.nextCursor }

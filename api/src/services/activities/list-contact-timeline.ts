@@ -1,6 +1,6 @@
 import type { Tx } from '@aura/db'
 import { sql } from 'drizzle-orm'
-import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 export type TimelineKind = 'activity' | 'deal_created' | 'stage_changed'
 
@@ -33,9 +33,9 @@ export async function listContactTimeline(
   contactId: string,
   page: { limit: number; cursor?: string },
 ) {
-  const after = decodeCursor(page.cursor)
+  const order = newestFirst(sql`t.at`, sql`t.id`, page.cursor)
   const result = (await tx.execute(sql`
-    select t.*, t.at::text as at_key from (
+    select t.*, ${order.key} as at_key from (
       select 'activity' as kind, a.occurred_at as at, a.id, a.deal_id, null::text as deal_name,
              a.type::text as activity_type, a.subject, a.description, null::text as from_stage_name,
              null::text as to_stage_name, null::text as amount, null::int as probability,
@@ -55,8 +55,8 @@ export async function listContactTimeline(
         where h.tenant_id = ${tenantId} and d.contact_id = ${contactId} and d.deleted_at is null
           and h.from_stage_id is not null
     ) t
-    ${after ? sql`where (t.at, t.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``}
-    order by t.at desc, t.id desc
+    ${order.after ? sql`where ${order.after}` : sql``}
+    order by ${sql.join([...order.orderBy], sql`, `)}
     limit ${page.limit + 1}`)) as unknown as { rows: TimelineRow[] }
   const { data, nextCursor } = toPage(result.rows, page.limit, (r) => [r.at_key, r.id])
   return { data: data.map(timelineItem), nextCursor }

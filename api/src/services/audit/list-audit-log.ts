@@ -1,6 +1,6 @@
 import { schema, type Tx } from '@aura/db'
-import { and, desc, eq, gte, lt } from 'drizzle-orm'
-import { afterCursor, toPage } from '../../lib/paging.ts'
+import { and, eq, gte, lt } from 'drizzle-orm'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 export interface ListAuditLogInput {
   limit: number
@@ -17,8 +17,9 @@ export interface ListAuditLogInput {
 /** F14.5: the tenant's audit trail, newest first; each filter has an index starting with tenant_id. */
 export async function listAuditLog(tx: Tx, input: ListAuditLogInput) {
   const { auditLog: a } = schema
+  const order = newestFirst(a.createdAt, a.id, input.cursor)
   const rows = await tx
-    .select()
+    .select({ entry: a, key: order.key })
     .from(a)
     .where(
       and(
@@ -28,13 +29,14 @@ export async function listAuditLog(tx: Tx, input: ListAuditLogInput) {
         input.entityId ? eq(a.entityId, input.entityId) : undefined,
         input.from ? gte(a.createdAt, input.from) : undefined,
         input.to ? lt(a.createdAt, input.to) : undefined,
-        afterCursor(a, a, input.cursor),
+        order.after,
       ),
     )
-    .orderBy(desc(a.createdAt), desc(a.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1)
-  return toPage(
-    rows.map((r) => ({
+  const page = toPage(rows, input.limit, (r) => [r.key, r.entry.id])
+  return {
+    data: page.data.map(({ entry: r }) => ({
       id: r.id,
       action: r.action,
       actorUserId: r.actorUserId,
@@ -45,6 +47,6 @@ export async function listAuditLog(tx: Tx, input: ListAuditLogInput) {
       requestId: r.requestId,
       createdAt: r.createdAt.toISOString(),
     })),
-    input.limit,
-  )
+    nextCursor: page.nextCursor,
+  }
 }

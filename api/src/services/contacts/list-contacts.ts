@@ -1,6 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { decodeCursor, newestFirst, toPage } from '../../lib/pagination.ts'
 import { contactView, liveOrganizationOf, orgRef } from './contact-view.ts'
 
 export interface ContactListQuery {
@@ -20,7 +20,6 @@ const o = schema.organizations
  */
 export async function listContacts(tx: Tx, tenantId: string, query: ContactListQuery) {
   const q = query.q?.trim()
-  const after = decodeCursor(query.cursor)
   const filters = and(
     eq(c.tenantId, tenantId),
     isNull(c.deletedAt),
@@ -32,6 +31,7 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
     // trigram indexes, which RLS keeps crm_app off, with the same matching, rank (name, email, phone
     // digits, company; "Jonhson" finds Johnson) and keyset order as before. The rows themselves are read
     // here under RLS, so the function can narrow this page but never add a row the caller may not see.
+    const after = decodeCursor(query.cursor, (rank) => typeof rank === 'number')
     const page = sql`search_contacts(${q}, ${query.assignedUserId ?? null}::uuid,
       ${query.organizationId ?? null}::uuid, ${after ? after[0] : null}::real, ${after ? after[1] : null}::uuid,
       ${query.limit + 1}::integer) as s`
@@ -45,20 +45,14 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
       .limit(query.limit + 1)
     return toContactPage(rows, query.limit)
   }
+  // Newest first on contacts_tenant_id_created_at_idx; the cursor keeps the timestamp's microseconds.
+  const order = newestFirst(c.createdAt, c.id, query.cursor)
   const rows = await tx
-    .select({ contact: c, orgId: o.id, orgName: o.name, sort: sql<string>`${c.createdAt}::text` })
+    .select({ contact: c, orgId: o.id, orgName: o.name, sort: order.key })
     .from(c)
     .leftJoin(o, liveOrganizationOf)
-    .where(
-      and(
-        filters,
-        // Text of the timestamp (microseconds kept) so the cursor resumes exactly where the page ended.
-        after ? sql`(${c.createdAt}, ${c.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
-      ),
-    )
-    // NULLS LAST as in contacts_tenant_id_created_at_idx (drizzle's .desc()); plain DESC means NULLS FIRST
-    // and would not use the index even though both columns are NOT NULL.
-    .orderBy(sql`${c.createdAt} desc nulls last`, sql`${c.id} desc nulls last`)
+    .where(and(filters, order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1)
   return toContactPage(rows, query.limit)
 }

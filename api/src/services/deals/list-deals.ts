@@ -3,44 +3,50 @@
 // key as Postgres text (microseconds intact) and names its sort, so a cursor from another sort is a 400.
 import { schema, type Tx } from '@aura/db'
 import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm'
-import { decodeCursor, toPage } from '../../lib/pagination.ts'
-import { AppError } from '../../lib/problem.ts'
+import {
+  decodeCursor,
+  fromTimestampKey,
+  invalidCursor,
+  isTimestampKey,
+  timestampKey,
+  toPage,
+} from '../../lib/pagination.ts'
 import type { DealSort, TDealListQuery } from '../../routes/deals/deals.schemas.ts'
 import { selectDeals, toDeal } from './deal-view.ts'
 
 const d = schema.deals
-const TS = 'YYYY-MM-DD"T"HH24:MI:SS.US'
 
 /** Per sort: the ORDER BY expression, its text form for the cursor, the cast back, the accepted text. */
-const SORTS: Record<DealSort, { expr: SQL; text: SQL; cast: (v: string) => SQL; shape: RegExp }> = {
+const SORTS: Record<
+  DealSort,
+  { expr: SQL; text: SQL; cast: (v: string) => SQL; valid: (v: string) => boolean }
+> = {
   updatedAt: {
     expr: sql`${d.updatedAt}`,
-    text: sql`to_char(${d.updatedAt} at time zone 'UTC', ${TS})`,
-    cast: (v) => sql`(${v}::timestamp at time zone 'UTC')`,
-    shape: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/,
+    text: timestampKey(d.updatedAt),
+    cast: fromTimestampKey,
+    valid: isTimestampKey,
   },
   createdAt: {
     expr: sql`${d.createdAt}`,
-    text: sql`to_char(${d.createdAt} at time zone 'UTC', ${TS})`,
-    cast: (v) => sql`(${v}::timestamp at time zone 'UTC')`,
-    shape: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/,
+    text: timestampKey(d.createdAt),
+    cast: fromTimestampKey,
+    valid: isTimestampKey,
   },
   // Deals without a close date sort as the earliest (last when newest first).
   closeDate: {
     expr: sql`coalesce(${d.closeDate}, '-infinity'::date)`,
     text: sql`coalesce(${d.closeDate}, '-infinity'::date)::text`,
     cast: (v) => sql`${v}::date`,
-    shape: /^(-infinity|\d{4}-\d{2}-\d{2})$/,
+    valid: (v) => /^(-infinity|\d{4}-\d{2}-\d{2})$/.test(v),
   },
   amount: {
     expr: sql`${d.amount}`,
     text: sql`${d.amount}::text`,
     cast: (v) => sql`${v}::numeric`,
-    shape: /^\d{1,12}\.\d{2}$/,
+    valid: (v) => /^\d{1,12}\.\d{2}$/.test(v),
   },
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function listDeals(tx: Tx, q: TDealListQuery) {
   const sort = SORTS[q.sort]
@@ -66,11 +72,7 @@ export async function listDeals(tx: Tx, q: TDealListQuery) {
   if (cursor) {
     const [value, id] = cursor
     const key = typeof value === 'string' && value.startsWith(tag) ? value.slice(tag.length) : ''
-    if (!sort.shape.test(key) || !UUID.test(id)) {
-      throw new AppError('validation_failed', 'The cursor belongs to another sort or is damaged', {
-        errors: [{ field: 'cursor', message: 'Use the nextCursor of the previous page with the same sort' }],
-      })
-    }
+    if (!sort.valid(key)) throw invalidCursor('Use the nextCursor of the previous page with the same sort')
     const after = sql`(${sort.expr}, ${d.id}) ${sql.raw(desc ? '<' : '>')} (${sort.cast(key)}, ${id}::uuid)`
     where.push(after)
   }

@@ -1,24 +1,19 @@
 import { schema, type Tx } from '@aura/db'
-import { and, desc, gt, isNull } from 'drizzle-orm'
-import { afterCursor, toPage } from '../../lib/paging.ts'
+import { and, gt, isNull } from 'drizzle-orm'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 /** Pending invitations: neither accepted, revoked nor expired. Newest first. */
 export async function listInvitations(tx: Tx, input: { limit: number; cursor?: string | undefined }) {
   const { invitations: i } = schema
+  const order = newestFirst(i.createdAt, i.id, input.cursor)
   const rows = await tx
-    .select()
+    .select({ invitation: i, key: order.key })
     .from(i)
-    .where(
-      and(
-        isNull(i.acceptedAt),
-        isNull(i.revokedAt),
-        gt(i.expiresAt, new Date()),
-        afterCursor(i, i, input.cursor),
-      ),
-    )
-    .orderBy(desc(i.createdAt), desc(i.id))
+    .where(and(isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, new Date()), order.after))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1)
-  return toPage(rows.map(toInvitation), input.limit)
+  const page = toPage(rows, input.limit, (r) => [r.key, r.invitation.id])
+  return { data: page.data.map((r) => toInvitation(r.invitation)), nextCursor: page.nextCursor }
 }
 
 export function toInvitation(i: typeof schema.invitations.$inferSelect) {

@@ -1,9 +1,8 @@
 // A deal's lines in their order (position, id), keyset-paged, with the deal's totals as the database has them.
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { toPage } from '../../lib/pagination.ts'
+import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { notFound } from '../../lib/problem.ts'
-import { checkedCursor } from '../products/checked-cursor.ts'
 import { dealTotals, selectLines, toLine } from './line-item-view.ts'
 
 export interface ListLineItemsInput {
@@ -19,7 +18,7 @@ export async function listLineItems(tx: Tx, dealId: string, input: ListLineItems
     .from(deals)
     .where(and(eq(deals.id, dealId), isNull(deals.deletedAt)))
   if (!deal) throw notFound('Deal')
-  const after = checkedCursor(input.cursor, 'integer')
+  const after = decodeCursor(input.cursor, Number.isInteger)
   const rows = await selectLines(
     tx,
     and(

@@ -1,6 +1,7 @@
 import { type Db, schema, withPlatform } from '@aura/db'
-import { and, desc, eq, isNull } from 'drizzle-orm'
-import { afterCursor, iso, toPage } from '../../lib/paging.ts'
+import { and, eq, isNull } from 'drizzle-orm'
+import { iso } from '../../lib/dates.ts'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 export interface ListAccountsInput {
   limit: number
@@ -11,22 +12,24 @@ export interface ListAccountsInput {
 /** Pre-tenant accounts (signed up, not yet a workspace member), newest first, for the platform console. */
 export async function listAccounts(db: Db, input: ListAccountsInput) {
   const { users } = schema
+  const order = newestFirst(users.createdAt, users.id, input.cursor)
   const rows = await withPlatform(db, 'platform-console', (tx) =>
     tx
-      .select()
+      .select({ user: users, key: order.key })
       .from(users)
       .where(
         and(
           isNull(users.tenantId),
           eq(users.isPlatformAdmin, false),
           input.contractStatus ? eq(users.contractStatus, input.contractStatus) : undefined,
-          afterCursor(users, users, input.cursor),
+          order.after,
         ),
       )
-      .orderBy(desc(users.createdAt), desc(users.id))
+      .orderBy(...order.orderBy)
       .limit(input.limit + 1),
   )
-  return toPage(rows.map(toAccount), input.limit)
+  const page = toPage(rows, input.limit, (r) => [r.key, r.user.id])
+  return { data: page.data.map((r) => toAccount(r.user)), nextCursor: page.nextCursor }
 }
 
 export function toAccount(u: typeof schema.users.$inferSelect) {

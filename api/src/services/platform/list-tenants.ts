@@ -1,6 +1,7 @@
 import { type Db, schema, withPlatform } from '@aura/db'
-import { and, desc, eq } from 'drizzle-orm'
-import { afterCursor, iso, toPage } from '../../lib/paging.ts'
+import { and, eq } from 'drizzle-orm'
+import { iso } from '../../lib/dates.ts'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 export type TenantStatus = (typeof schema.tenantStatus.enumValues)[number]
 
@@ -13,20 +14,17 @@ export interface ListTenantsInput {
 /** Every workspace with its lifecycle timestamps (F1.10), newest first. */
 export async function listTenants(db: Db, input: ListTenantsInput) {
   const { tenants } = schema
+  const order = newestFirst(tenants.createdAt, tenants.id, input.cursor)
   const rows = await withPlatform(db, 'platform-console', (tx) =>
     tx
-      .select()
+      .select({ tenant: tenants, key: order.key })
       .from(tenants)
-      .where(
-        and(
-          input.status ? eq(tenants.status, input.status) : undefined,
-          afterCursor(tenants, tenants, input.cursor),
-        ),
-      )
-      .orderBy(desc(tenants.createdAt), desc(tenants.id))
+      .where(and(input.status ? eq(tenants.status, input.status) : undefined, order.after))
+      .orderBy(...order.orderBy)
       .limit(input.limit + 1),
   )
-  return toPage(rows.map(toTenant), input.limit)
+  const page = toPage(rows, input.limit, (r) => [r.key, r.tenant.id])
+  return { data: page.data.map((r) => toTenant(r.tenant)), nextCursor: page.nextCursor }
 }
 
 export function toTenant(t: typeof schema.tenants.$inferSelect) {

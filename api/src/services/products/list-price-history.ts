@@ -1,9 +1,7 @@
-// A product's price history (F12.5), newest first. The cursor is the last row's id; its (changed_at, id)
-// is read back in SQL so microsecond timestamps never skip or repeat rows.
+// A product's price history (F12.5), newest first, keyset paged on (changed_at, id).
 import { schema, type Tx } from '@aura/db'
-import { and, desc, eq, sql } from 'drizzle-orm'
-import { toPage } from '../../lib/pagination.ts'
-import { checkedCursor } from './checked-cursor.ts'
+import { and, eq } from 'drizzle-orm'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 export async function listPriceHistory(
   tx: Tx,
@@ -11,23 +9,16 @@ export async function listPriceHistory(
   input: { limit: number; cursor?: string | undefined },
 ) {
   const h = schema.productPriceHistory
-  const after = checkedCursor(input.cursor)
+  const order = newestFirst(h.changedAt, h.id, input.cursor)
   const rows = await tx
-    .select()
+    .select({ change: h, key: order.key })
     .from(h)
-    .where(
-      and(
-        eq(h.productId, productId),
-        after
-          ? sql`(${h.changedAt}, ${h.id}) < (select c.changed_at, c.id from product_price_history c where c.id = ${after[1]}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(h.changedAt), desc(h.id))
+    .where(and(eq(h.productId, productId), order.after))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1)
-  const page = toPage(rows, input.limit, (r) => [null, r.id])
+  const page = toPage(rows, input.limit, (r) => [r.key, r.change.id])
   return {
-    data: page.data.map((r) => ({
+    data: page.data.map(({ change: r }) => ({
       id: r.id,
       productId: r.productId,
       oldPrice: r.oldPrice,

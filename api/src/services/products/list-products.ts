@@ -1,9 +1,8 @@
 // The catalogue, alphabetical with keyset paging on (name, id). Reps see active products only (F12.1).
 import { schema, type Tx } from '@aura/db'
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
-import { toPage } from '../../lib/pagination.ts'
+import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { can } from '../../lib/permissions.ts'
-import { checkedCursor } from './checked-cursor.ts'
 import { type Caller, selectProducts, toProduct } from './product-view.ts'
 
 export interface ListProductsInput {
@@ -18,7 +17,7 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
 
 export async function listProducts(tx: Tx, caller: Caller, input: ListProductsInput) {
   const { products } = schema
-  const after = checkedCursor(input.cursor)
+  const after = decodeCursor(input.cursor)
   const active = can(caller.role, 'products.read-inactive')
     ? input.active && eq(products.isActive, input.active === 'true')
     : and(eq(products.isActive, true), input.active === 'false' ? sql`false` : undefined)

@@ -1,6 +1,7 @@
 import { type Role, schema, type Tx } from '@aura/db'
-import { and, desc, eq } from 'drizzle-orm'
-import { afterCursor, iso, toPage } from '../../lib/paging.ts'
+import { and, eq } from 'drizzle-orm'
+import { iso } from '../../lib/dates.ts'
+import { newestFirst, toPage } from '../../lib/pagination.ts'
 
 export interface ListUsersInput {
   limit: number
@@ -12,19 +13,21 @@ export interface ListUsersInput {
 /** The tenant's members (RLS scopes users to the bound tenant), newest first. */
 export async function listUsers(tx: Tx, input: ListUsersInput) {
   const { users } = schema
+  const order = newestFirst(users.createdAt, users.id, input.cursor)
   const rows = await tx
-    .select()
+    .select({ user: users, key: order.key })
     .from(users)
     .where(
       and(
         input.role ? eq(users.role, input.role) : undefined,
         input.status ? eq(users.status, input.status) : undefined,
-        afterCursor(users, users, input.cursor),
+        order.after,
       ),
     )
-    .orderBy(desc(users.createdAt), desc(users.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1)
-  return toPage(rows.map(toMember), input.limit)
+  const page = toPage(rows, input.limit, (r) => [r.key, r.user.id])
+  return { data: page.data.map((r) => toMember(r.user)), nextCursor: page.nextCursor }
 }
 
 export function toMember(u: typeof schema.users.$inferSelect) {

@@ -1,5 +1,5 @@
 import { schema, type Tx } from '@aura/db'
-import { iso } from '../../lib/paging.ts'
+import { iso } from '../../lib/dates.ts'
 import { notFound } from '../../lib/problem.ts'
 
 /** The bound tenant's own row: RLS lets a tenant transaction see exactly one. */
