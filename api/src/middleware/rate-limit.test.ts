@@ -15,7 +15,7 @@ async function freshWindow() {
 }
 const randomIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${crypto.randomUUID().slice(0, 8)}`
 
-describe('rate limiting (NFR-S7)', { timeout: 60_000 }, () => {
+describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
   let api: Awaited<ReturnType<typeof createTestApi>>
   let acme: Awaited<ReturnType<typeof createWorkspace>>
   beforeAll(async () => {
