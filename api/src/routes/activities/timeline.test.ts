@@ -51,6 +51,7 @@ describe('contact timeline: activities, deal creation and stage changes, newest 
     const call = await createActivity(api.db, {
       tenantId,
       contactId: contact.id,
+      dealId: deal.id,
       type: 'call',
       occurredAt: at(3),
     })
@@ -78,7 +79,12 @@ describe('contact timeline: activities, deal creation and stage changes, newest 
       ['activity', at(1).toISOString()],
     ])
     expect(items[0]).toMatchObject({ dealId: deal.id, fromStageName: first.name, toStageName: second.name })
-    expect(items[1]).toMatchObject({ id: call.id, activityType: 'call' })
+    expect(items[1]).toMatchObject({
+      id: call.id,
+      activityType: 'call',
+      dealId: deal.id,
+      dealName: deal.name,
+    })
     expect(items[3].id).toBe(note.id)
     expect(page2.nextCursor).toBeNull()
 

@@ -36,7 +36,9 @@ export async function listContactTimeline(
   const order = newestFirst(sql`t.at`, sql`t.id`, page.cursor)
   const result = (await tx.execute(sql`
     select t.*, ${order.key} as at_key from (
-      select 'activity' as kind, a.occurred_at as at, a.id, a.deal_id, null::text as deal_name,
+      -- The deal's name is read under RLS: a deal the caller may not see leaves it null (never leaked).
+      select 'activity' as kind, a.occurred_at as at, a.id, a.deal_id,
+             (select d.name from deals d where d.tenant_id = a.tenant_id and d.id = a.deal_id) as deal_name,
              a.type::text as activity_type, a.subject, a.description, null::text as from_stage_name,
              null::text as to_stage_name, null::text as amount, null::int as probability,
              a.created_by as actor_user_id
