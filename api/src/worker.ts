@@ -10,6 +10,7 @@ import type { ExecutionContext } from 'hono'
 import { createApp } from './app.ts'
 import { parseConfig } from './config.ts'
 import { createLogger } from './lib/logger.ts'
+import { purgeDeletedTenants } from './services/platform/purge-deleted-tenants.ts'
 
 /** Bindings: `vars` from wrangler.toml, secrets set with `wrangler secret put`. */
 export interface WorkerEnv {
@@ -53,6 +54,17 @@ function appFor(env: WorkerEnv): App {
 }
 
 export default {
+  /** The hourly Cron Trigger (wrangler.toml): hard-delete tenants whose retention period has ended (F1.8). */
+  async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    if (!env.DATABASE_URL) return
+    const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
+    ctx.waitUntil(
+      purgeDeletedTenants(neon.db)
+        .then((purged) => createLogger('info').info('tenants purged', { count: purged.length }))
+        .finally(() => neon.close()),
+    )
+  },
+
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (wrangler secret put DATABASE_URL)')
     const app = appFor(env)

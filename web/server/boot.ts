@@ -4,6 +4,7 @@
 import { transportFromConfig } from '@aura/api/lib/email/transport'
 import { createNodeApi, type NodeApi } from '@aura/api/node'
 import { startEmailDispatcher } from '@aura/api/services/email/start-email-dispatcher'
+import { purgeDeletedTenants } from '@aura/api/services/platform/purge-deleted-tenants'
 import { seedDemo } from '@aura/db/seed/demo'
 
 export async function bootApi(env: Record<string, string | undefined>): Promise<NodeApi> {
@@ -34,11 +35,24 @@ export async function bootApi(env: Record<string, string | undefined>): Promise<
     transport: transportFromConfig(api.config, api.logger),
     logger: api.logger,
   })
+  const purge = setInterval(() => void purgeExpired(api), 60 * 60_000)
+  purge.unref()
   return {
     ...api,
     close: async () => {
+      clearInterval(purge)
       await stopEmail()
       await api.close()
     },
+  }
+}
+
+/** F1.8: tenants deleted (archived) longer ago than their retention period are hard-deleted, hourly. */
+async function purgeExpired(api: NodeApi) {
+  try {
+    const purged = await purgeDeletedTenants(api.conn.db)
+    if (purged.length > 0) api.logger.info('tenants purged', { count: purged.length })
+  } catch (err) {
+    api.logger.error('tenant purge failed', { error: (err as Error).name })
   }
 }
