@@ -100,10 +100,11 @@ describe('generateData tiny', () => {
       sql`select id from products where tenant_id = ${tenantId} and is_active order by id limit 1`,
     )
     await createLineItem(conn.db, { tenantId, dealId: deal.id, productId: product.id, unitPrice: '10.01' })
-    const after = await one<{ total: string }>(
-      sql`select line_items_total as total from deals where id = ${deal.id}`,
+    // The database does the arithmetic, exactly: the new total is the old one plus 1 × 10.01.
+    const after = await one<{ grew: string }>(
+      sql`select (line_items_total - ${deal.total}::numeric)::text as grew from deals where id = ${deal.id}`,
     )
-    expect(Math.round(Number(after.total) * 100) - Math.round(Number(deal.total) * 100)).toBe(1001)
+    expect(after.grew).toBe('10.01')
   })
 
   it('keeps the generated tenants isolated under RLS', async () => {
