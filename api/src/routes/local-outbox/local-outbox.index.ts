@@ -7,11 +7,14 @@ import * as routes from './local-outbox.routes.ts'
 
 /**
  * Reads every tenant's mail without signing in, which is only acceptable because it exists solely on a
- * developer's machine: with a Resend key configured the endpoint is a 404 like any unknown path.
+ * developer's machine: with a Resend key configured, or in production on a real domain (a deployment
+ * that merely forgot its key must not publish password-reset links), it is a 404 like any unknown path.
  */
 export const localOutboxRoutes = (deps: Deps) =>
   createRouter().openapi(routes.listOutbox, async (c) => {
-    if (!isLocalEmailMode(deps.config) || c.get('site').kind !== 'root') {
+    const { config } = deps
+    const onDevMachine = config.NODE_ENV !== 'production' || /(^|\.)localhost$/.test(config.ROOT_DOMAIN)
+    if (!isLocalEmailMode(config) || !onDevMachine || c.get('site').kind !== 'root') {
       throw new AppError('not_found', 'No such endpoint')
     }
     const rows = await listLocalOutbox(deps.db)

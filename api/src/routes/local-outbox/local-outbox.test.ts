@@ -32,4 +32,10 @@ describe('the local-mode outbox listing', () => {
     const app = createApp({ db: api.db, config, logger: createLogger('error', {}, () => {}) })
     expect((await app.request('http://aura.test/api/v1/platform/outbox')).status).toBe(404)
   })
+
+  it('is a 404 in production on a real domain even when the key is missing', async () => {
+    const config = parseConfig({ NODE_ENV: 'production', ROOT_DOMAIN: 'aura.example' })
+    const app = createApp({ db: api.db, config, logger: createLogger('error', {}, () => {}) })
+    expect((await app.request('http://aura.example/api/v1/platform/outbox')).status).toBe(404)
+  })
 })
