@@ -6,6 +6,10 @@ export const jsonContent = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 })
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ ...jsonContent(schema), required: true })
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  ...jsonContent(schema),
+})
 export const ZIdParam = z.object({ id: z.uuid('Not a valid id') })
 
 /** The refusals every member-only endpoint can give. */

@@ -1,10 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { jsonBody } from '../../lib/openapi.ts'
 import { problemResponse, ZEmail, ZMe, ZMessage, ZPassword, ZToken } from '../auth/auth.schemas.ts'
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
 const limited = problemResponse('Too many requests (Retry-After says when to try again)')
 
 export const requestReset = createRoute({
@@ -13,7 +10,7 @@ export const requestReset = createRoute({
   tags: ['Auth'],
   summary:
     'Email a single-use reset link (1 hour) to a user who may sign in on this host. Answers the same for every email.',
-  request: { body: json(z.object({ email: ZEmail })) },
+  request: { body: jsonBody(z.object({ email: ZEmail })) },
   responses: {
     202: { description: 'Check your inbox', content: { 'application/json': { schema: ZMessage } } },
     400: problemResponse('Invalid email'),
@@ -26,7 +23,7 @@ export const confirmReset = createRoute({
   path: '/auth/password-reset/confirm',
   tags: ['Auth'],
   summary: 'Set a new password with the emailed token; ends every other session and signs in here',
-  request: { body: json(z.object({ token: ZToken, password: ZPassword })) },
+  request: { body: jsonBody(z.object({ token: ZToken, password: ZPassword })) },
   responses: {
     200: { description: 'Password changed, signed in', content: { 'application/json': { schema: ZMe } } },
     400: problemResponse('Invalid, used or expired token (field `token`), or a weak password'),
@@ -52,7 +49,7 @@ export const verifyStepUp = createRoute({
   tags: ['Auth'],
   summary: 'Check the emailed code; sensitive operations are allowed for 10 minutes on this session',
   request: {
-    body: json(
+    body: jsonBody(
       z.object({
         code: z
           .string()

@@ -1,10 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { jsonBody } from '../../lib/openapi.ts'
 import { problemResponse, ZEmail, ZMe, ZMessage, ZPassword, ZToken } from './auth.schemas.ts'
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
 
 export const signup = createRoute({
   method: 'post',
@@ -12,7 +8,7 @@ export const signup = createRoute({
   tags: ['Auth'],
   summary: 'Create a pre-tenant account (root domain). Answers the same whether or not the email exists.',
   request: {
-    body: json(
+    body: jsonBody(
       z.object({
         email: ZEmail,
         password: ZPassword,
@@ -32,7 +28,7 @@ export const login = createRoute({
   path: '/auth/login',
   tags: ['Auth'],
   summary: 'Sign in on this host; sets a session cookie valid only here',
-  request: { body: json(z.object({ email: ZEmail, password: z.string().min(1).max(1024) })) },
+  request: { body: jsonBody(z.object({ email: ZEmail, password: z.string().min(1).max(1024) })) },
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: ZMe } } },
     401: problemResponse('Invalid email or password'),
@@ -52,7 +48,7 @@ export const verifyEmail = createRoute({
   path: '/auth/verify-email',
   tags: ['Auth'],
   summary: 'Confirm an email address with the emailed single-use token',
-  request: { body: json(z.object({ token: ZToken })) },
+  request: { body: jsonBody(z.object({ token: ZToken })) },
   responses: {
     200: { description: 'Email confirmed', content: { 'application/json': { schema: ZMessage } } },
     400: problemResponse('The link is invalid, used or expired'),

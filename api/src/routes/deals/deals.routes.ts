@@ -1,4 +1,5 @@
-import { createRoute, type z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import { jsonBody, jsonResponse } from '../../lib/openapi.ts'
 import { ZPage } from '../../lib/pagination.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
@@ -11,14 +12,6 @@ import {
   ZUpdateDeal,
 } from './deals.schemas.ts'
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 const tags = ['Deals']
 const common = {
   401: problemResponse('Not signed in'),
@@ -31,7 +24,11 @@ export const listDeals = createRoute({
   tags,
   summary: 'Deals you can see, filtered (F8.3), keyset-paginated; processId+stageId pages a board column',
   request: { query: ZDealListQuery },
-  responses: { 200: ok('A page of deals', ZPage(ZDeal)), 400: problemResponse('Invalid filter'), ...common },
+  responses: {
+    200: jsonResponse('A page of deals', ZPage(ZDeal)),
+    400: problemResponse('Invalid filter'),
+    ...common,
+  },
 })
 
 export const createDeal = createRoute({
@@ -39,9 +36,9 @@ export const createDeal = createRoute({
   path: '/deals',
   tags,
   summary: 'Create a deal (default process, first open stage and stage probability when omitted)',
-  request: { body: json(ZCreateDeal) },
+  request: { body: jsonBody(ZCreateDeal) },
   responses: {
-    201: ok('Created', ZDeal),
+    201: jsonResponse('Created', ZDeal),
     400: problemResponse('Invalid fields'),
     422: problemResponse('Unknown process, stage or linked record, or required fields missing'),
     ...common,
@@ -54,7 +51,7 @@ export const getDeal = createRoute({
   tags,
   summary: 'One deal with its process and stage names',
   request: { params: ZDealParams },
-  responses: { 200: ok('The deal', ZDeal), 404: problemResponse('No such deal'), ...common },
+  responses: { 200: jsonResponse('The deal', ZDeal), 404: problemResponse('No such deal'), ...common },
 })
 
 export const updateDeal = createRoute({
@@ -62,9 +59,9 @@ export const updateDeal = createRoute({
   path: '/deals/{id}',
   tags,
   summary: 'Edit a deal; reassigning needs records.reassign and is audited',
-  request: { params: ZDealParams, body: json(ZUpdateDeal) },
+  request: { params: ZDealParams, body: jsonBody(ZUpdateDeal) },
   responses: {
-    200: ok('Updated', ZDeal),
+    200: jsonResponse('Updated', ZDeal),
     404: problemResponse('No such deal'),
     422: problemResponse('Amount follows line items, unknown linked record, or a required field cleared'),
     ...common,
@@ -85,9 +82,9 @@ export const moveDeal = createRoute({
   path: '/deals/{id}/stage',
   tags,
   summary: 'Move a deal to a stage (of another process with processId); won/lost closes it',
-  request: { params: ZDealParams, body: json(ZMoveDeal) },
+  request: { params: ZDealParams, body: jsonBody(ZMoveDeal) },
   responses: {
-    200: ok('Moved', ZDeal),
+    200: jsonResponse('Moved', ZDeal),
     404: problemResponse('No such deal'),
     422: problemResponse('Stage not in the process, or required fields missing'),
     ...common,
@@ -100,5 +97,5 @@ export const dealHistory = createRoute({
   tags,
   summary: 'Stage history and audit trail of a deal, newest first',
   request: { params: ZDealParams },
-  responses: { 200: ok('History', ZDealHistory), 404: problemResponse('No such deal'), ...common },
+  responses: { 200: jsonResponse('History', ZDealHistory), 404: problemResponse('No such deal'), ...common },
 })

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { jsonBody, jsonResponse } from '../../lib/openapi.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZCreateProcess,
@@ -14,14 +15,6 @@ import {
   ZUpdateStage,
 } from './processes.schemas.ts'
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 const tags = ['Processes']
 const denied = {
   401: problemResponse('Not signed in'),
@@ -34,7 +27,7 @@ export const listProcesses = createRoute({
   tags,
   summary: 'Sales processes with their ordered stages (archived ones with includeArchived=true)',
   request: { query: ZProcessListQuery },
-  responses: { 200: ok('Processes', z.object({ data: z.array(ZProcess) })), ...denied },
+  responses: { 200: jsonResponse('Processes', z.object({ data: z.array(ZProcess) })), ...denied },
 })
 
 export const createProcess = createRoute({
@@ -42,9 +35,9 @@ export const createProcess = createRoute({
   path: '/processes',
   tags,
   summary: 'Create a process, with its stages in one go or empty (admins)',
-  request: { body: json(ZCreateProcess) },
+  request: { body: jsonBody(ZCreateProcess) },
   responses: {
-    201: ok('Created', ZProcess),
+    201: jsonResponse('Created', ZProcess),
     400: problemResponse('Invalid fields'),
     422: problemResponse('No open stage'),
     ...denied,
@@ -57,7 +50,11 @@ export const getProcess = createRoute({
   tags,
   summary: 'One process with its ordered stages',
   request: { params: ZProcessParams },
-  responses: { 200: ok('The process', ZProcess), 404: problemResponse('No such process'), ...denied },
+  responses: {
+    200: jsonResponse('The process', ZProcess),
+    404: problemResponse('No such process'),
+    ...denied,
+  },
 })
 
 export const updateProcess = createRoute({
@@ -65,9 +62,9 @@ export const updateProcess = createRoute({
   path: '/processes/{id}',
   tags,
   summary: 'Rename, archive/unarchive, or make the default (exactly one per tenant) (admins)',
-  request: { params: ZProcessParams, body: json(ZUpdateProcess) },
+  request: { params: ZProcessParams, body: jsonBody(ZUpdateProcess) },
   responses: {
-    200: ok('Updated', ZProcess),
+    200: jsonResponse('Updated', ZProcess),
     404: problemResponse('No such process'),
     422: problemResponse('The default cannot be archived'),
     ...denied,
@@ -94,8 +91,8 @@ export const createStage = createRoute({
   path: '/processes/{id}/stages',
   tags,
   summary: 'Add a stage at the end of the process (admins)',
-  request: { params: ZProcessParams, body: json(ZCreateStage) },
-  responses: { 201: ok('Created', ZStage), 404: problemResponse('No such process'), ...denied },
+  request: { params: ZProcessParams, body: jsonBody(ZCreateStage) },
+  responses: { 201: jsonResponse('Created', ZStage), 404: problemResponse('No such process'), ...denied },
 })
 
 export const updateStage = createRoute({
@@ -103,9 +100,9 @@ export const updateStage = createRoute({
   path: '/processes/{id}/stages/{stageId}',
   tags,
   summary: 'Rename a stage, change its probability, required fields or kind (admins)',
-  request: { params: ZStageParams, body: json(ZUpdateStage) },
+  request: { params: ZStageParams, body: jsonBody(ZUpdateStage) },
   responses: {
-    200: ok('Updated', ZStage),
+    200: jsonResponse('Updated', ZStage),
     404: problemResponse('No such stage in this process'),
     409: problemResponse('The stage holds deals: its kind cannot change'),
     422: problemResponse('The last open stage'),
@@ -118,9 +115,9 @@ export const reorderStages = createRoute({
   path: '/processes/{id}/stages/reorder',
   tags,
   summary: 'Reorder the stages: stageIds lists every stage of the process once (admins)',
-  request: { params: ZProcessParams, body: json(ZReorderStages) },
+  request: { params: ZProcessParams, body: jsonBody(ZReorderStages) },
   responses: {
-    200: ok('The stages in their new order', z.object({ data: z.array(ZStage) })),
+    200: jsonResponse('The stages in their new order', z.object({ data: z.array(ZStage) })),
     404: problemResponse('No such process'),
     422: problemResponse('Not a permutation of the stages'),
     ...denied,
