@@ -2,6 +2,7 @@
 import { Form } from '@remix-run/react'
 import { InlineField, IntentButton } from '~/components/inline-field.tsx'
 import type { FormResult } from '~/lib/forms.server.ts'
+import { ConsoleTable, td } from './console-table.tsx'
 
 export interface PlatformAccount {
   id: string
@@ -14,56 +15,27 @@ export interface PlatformAccount {
   requestedSlug: string | null
 }
 
-const th = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase'
-const td = 'px-3 py-2 align-top text-sm'
-
 export function AccountsTable({ accounts, result }: { accounts: PlatformAccount[]; result?: FormResult }) {
   if (accounts.length === 0) return <p className="text-slate-700">No accounts are waiting.</p>
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200">
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              Email
-            </th>
-            <th scope="col" className={th}>
-              Name
-            </th>
-            <th scope="col" className={th}>
-              Verified
-            </th>
-            <th scope="col" className={th}>
-              Contract
-            </th>
-            <th scope="col" className={th}>
-              Requested company
-            </th>
-            <th scope="col" className={th}>
-              Action
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {accounts.map((account) => (
-            <tr key={account.id}>
-              <td className={`${td} break-all`}>{account.email}</td>
-              <td className={td}>{account.name ?? '—'}</td>
-              <td className={td}>{account.emailVerified ? 'Yes' : 'No'}</td>
-              <td className={`${td} whitespace-nowrap`}>
-                {account.contractStatus === 'signed'
-                  ? `Signed ${account.contractSignedAt?.slice(0, 10)}`
-                  : 'Not signed'}
-              </td>
-              <td className={td}>{account.requestedCompanyName ?? '—'}</td>
-              <td className={td}>
-                <AccountAction account={account} result={result} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ConsoleTable columns={['Email', 'Name', 'Verified', 'Contract', 'Requested company', 'Action']}>
+      {accounts.map((account) => (
+        <tr key={account.id}>
+          <td className={`${td} break-all`}>{account.email}</td>
+          <td className={td}>{account.name ?? '—'}</td>
+          <td className={td}>{account.emailVerified ? 'Yes' : 'No'}</td>
+          <td className={`${td} whitespace-nowrap`}>
+            {account.contractStatus === 'signed'
+              ? `Signed ${account.contractSignedAt?.slice(0, 10)}`
+              : 'Not signed'}
+          </td>
+          <td className={td}>{account.requestedCompanyName ?? '—'}</td>
+          <td className={td}>
+            <AccountAction account={account} result={result} />
+          </td>
+        </tr>
+      ))}
+    </ConsoleTable>
   )
 }
 

@@ -2,6 +2,7 @@
 import { Form } from '@remix-run/react'
 import { InlineField, IntentButton } from '~/components/inline-field.tsx'
 import type { FormResult } from '~/lib/forms.server.ts'
+import { ConsoleTable, td } from './console-table.tsx'
 
 export interface PlatformTenant {
   id: string
@@ -12,55 +13,29 @@ export interface PlatformTenant {
   purgeAfter: string | null
 }
 
-const th = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase'
-const td = 'px-3 py-2 align-top text-sm'
-
 export function TenantsTable({ tenants, result }: { tenants: PlatformTenant[]; result?: FormResult }) {
   if (tenants.length === 0) return <p className="text-slate-700">No workspaces yet.</p>
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200">
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              Slug
-            </th>
-            <th scope="col" className={th}>
-              Company
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={th}>
-              Activated
-            </th>
-            <th scope="col" className={th}>
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {tenants.map((tenant) => (
-            <tr key={tenant.id}>
-              <td className={`${td} font-mono`}>{tenant.slug}</td>
-              <td className={td}>{tenant.companyName}</td>
-              <td className={td}>
-                {tenant.status}
-                {tenant.purgeAfter && (
-                  <span className="block text-xs text-slate-600">
-                    purged after {tenant.purgeAfter.slice(0, 10)}
-                  </span>
-                )}
-              </td>
-              <td className={`${td} whitespace-nowrap`}>{tenant.activatedAt?.slice(0, 10) ?? '—'}</td>
-              <td className={td}>
-                <TenantActions tenant={tenant} result={result} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ConsoleTable columns={['Slug', 'Company', 'Status', 'Activated', 'Actions']}>
+      {tenants.map((tenant) => (
+        <tr key={tenant.id}>
+          <td className={`${td} font-mono`}>{tenant.slug}</td>
+          <td className={td}>{tenant.companyName}</td>
+          <td className={td}>
+            {tenant.status}
+            {tenant.purgeAfter && (
+              <span className="block text-xs text-slate-600">
+                purged after {tenant.purgeAfter.slice(0, 10)}
+              </span>
+            )}
+          </td>
+          <td className={`${td} whitespace-nowrap`}>{tenant.activatedAt?.slice(0, 10) ?? '—'}</td>
+          <td className={td}>
+            <TenantActions tenant={tenant} result={result} />
+          </td>
+        </tr>
+      ))}
+    </ConsoleTable>
   )
 }
 
