@@ -15,6 +15,7 @@ import pg from 'pg'
 import ws from 'ws'
 import type { Db } from './client.ts'
 import { connectNeon } from './neon.ts'
+import { claimDataDir } from './pglite-owner.ts'
 import * as schema from './schema/index.ts'
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))
@@ -67,15 +68,22 @@ export async function connect(
 }
 
 async function connectPglite(dataDir: string, loadDataDir?: Blob): Promise<Connection> {
-  const client = await PGlite.create(dataDir, {
-    extensions: { btree_gin, citext, pg_trgm, pgcrypto },
-    ...(loadDataDir ? { loadDataDir } : {}),
-  })
+  const release = dataDir.startsWith('memory://') ? () => {} : claimDataDir(dataDir)
+  let client: PGlite
+  try {
+    client = await PGlite.create(dataDir, {
+      extensions: { btree_gin, citext, pg_trgm, pgcrypto },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    })
+  } catch (err) {
+    release()
+    throw err
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
     kind: 'pglite',
     db,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: () => client.close().finally(release),
   }
 }

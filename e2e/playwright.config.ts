@@ -43,8 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Expects a fresh web build (`npm run test:e2e` builds first).
-    command: 'node --import tsx web/server/main.ts',
+    // The production server bundle, as `npm start` runs it (`npm run test:e2e` builds first).
+    command: 'node web/build/node/main.js',
     cwd: REPO_ROOT,
     url: `http://localhost:${PORT}/api/v1/health`,
     // Every journey signs in from the same loopback address, which real users never share; the per-IP

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { DataDirInUseError } from '@aura/db/pglite-owner'
 import { serve } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
 import { createWebServer } from './app.ts'
@@ -15,7 +16,14 @@ const SERVER_BUILD = fileURLToPath(new URL('../build/server/index.js', import.me
 const CLIENT_DIR = fileURLToPath(new URL('../build/client', import.meta.url))
 
 const port = Number(process.env.PORT ?? 3000)
-const api = await bootApi(process.env)
+const api = await bootApi(process.env).catch((err: Error) => {
+  // Another process owns the embedded database: say so plainly instead of a stack trace.
+  if (err instanceof DataDirInUseError) {
+    process.stderr.write(`${err.message}\n`)
+    process.exit(1)
+  }
+  throw err
+})
 const log = api.logger.child({ layer: 'server' })
 
 if (!existsSync(SERVER_BUILD)) {
