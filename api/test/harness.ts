@@ -1,13 +1,17 @@
 // An API on a real test database, driven in-process through app.request with full tenant URLs
 // (Hono reads the host from the URL; a Host header alone would be ignored).
+import type { Connection } from '@aura/db/connect'
 import { testDb } from '@aura/db/test/db'
 import { createApp } from '../src/app.ts'
 import { parseConfig } from '../src/config.ts'
 import { createLogger } from '../src/lib/logger.ts'
 
-/** `env` overrides configuration, e.g. higher rate limits for suites that send hundreds of requests. */
-export async function createTestApi(env: Record<string, string> = {}) {
-  const conn = await testDb()
+/**
+ * `env` overrides configuration, e.g. higher rate limits for suites that send hundreds of requests;
+ * `on` is a migrated connection of the test's own (default: the run's test database).
+ */
+export async function createTestApi(env: Record<string, string> = {}, on?: Connection) {
+  const conn = on ?? (await testDb())
   const logLines: string[] = []
   const config = parseConfig({ NODE_ENV: 'test', ROOT_DOMAIN: 'aura.test', LOG_LEVEL: 'debug', ...env })
   const logger = createLogger('debug', {}, (line) => logLines.push(line))

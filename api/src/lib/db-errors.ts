@@ -69,3 +69,39 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pg = pgError(err)
   return pg?.code === PG.uniqueViolation && (!constraint || pg.constraint === constraint)
 }
+
+/**
+ * Database trouble a client should retry rather than a bug: the server unreachable, restarting or out of
+ * connections (`database_unavailable`), or a statement or lock wait cut short by a timeout (`timeout`).
+ * Null for everything else. Driver errors without a SQLSTATE are recognised by their Node error code or
+ * by the messages pg, Neon's driver (a pg fork) and PGlite use for a lost or refused connection.
+ */
+export function databaseTrouble(err: unknown): 'database_unavailable' | 'timeout' | null {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown }
+    if (typeof code === 'string') {
+      if (TIMEOUT_STATES.has(code)) return 'timeout'
+      if (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || NODE_NET_CODES.has(code))
+        return 'database_unavailable'
+    }
+    if (typeof message === 'string' && LOST_CONNECTION.test(message)) return 'database_unavailable'
+  }
+  return null
+}
+
+/** query_canceled (statement_timeout), lock_not_available (lock_timeout), idle-in-transaction timeout. */
+const TIMEOUT_STATES = new Set(['57014', '55P03', '25P03'])
+/** admin/crash shutdown, cannot connect now, too many connections, out of memory/disk. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '53200', '53100', '58000', '58030'])
+const NODE_NET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
+const LOST_CONNECTION =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|PGlite is closed|WebSocket (?:was )?closed|socket hang up/i

@@ -12,6 +12,8 @@ export type ProblemCode =
   | 'tenant_suspended'
   | 'step_up_required'
   | 'unavailable'
+  | 'database_unavailable'
+  | 'timeout'
   | 'internal'
 
 const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
@@ -25,6 +27,8 @@ const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   tenant_suspended: 403,
   step_up_required: 403,
   unavailable: 503,
+  database_unavailable: 503,
+  timeout: 503,
   internal: 500,
 }
 

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv, Deps } from '../context.ts'
+import { databaseSeemsDown, noteDatabaseUp } from '../lib/db-availability.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
@@ -13,6 +14,8 @@ export const requestLog = (deps: Deps) =>
     c.set('log', log)
     const started = performance.now()
     await next()
+    // A success after an outage: nearly every 2xx answer read the database.
+    if (databaseSeemsDown() && c.res.status >= 200 && c.res.status < 300) noteDatabaseUp(log)
     c.header('X-Request-Id', requestId)
     // Path only: query strings can carry search terms and emails.
     c.get('log').info('request', {
