@@ -8,6 +8,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['**/*.workers.test.ts'],
     exclude: ['**/node_modules/**'],
+    // A fresh migrated database per run (TEST_DATABASE_URL), as for the other suites.
+    globalSetup: ['../db/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -9,7 +9,9 @@ import { connectNeon } from '@aura/db/neon'
 import type { ExecutionContext } from 'hono'
 import { createApp } from './app.ts'
 import { parseConfig } from './config.ts'
+import { transportFromConfig } from './lib/email/transport.ts'
 import { createLogger } from './lib/logger.ts'
+import { dispatchEmails } from './services/email/dispatch-emails.ts'
 import { purgeDeletedTenants } from './services/platform/purge-deleted-tenants.ts'
 
 /** Bindings: `vars` from wrangler.toml, secrets set with `wrangler secret put`. */
@@ -53,14 +55,38 @@ function appFor(env: WorkerEnv): App {
   return app
 }
 
+/** wrangler.toml's hourly trigger; the every-minute one only drains the outbox. */
+const PURGE_CRON = '17 * * * *'
+
 export default {
-  /** The hourly Cron Trigger (wrangler.toml): hard-delete tenants whose retention period has ended (F1.8). */
-  async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+  /**
+   * Cron Triggers (wrangler.toml). Every minute: drain the email outbox, so mail queued by a request whose
+   * background send failed, or retried after backoff, leaves without waiting for the next write request.
+   * Hourly: also hard-delete tenants whose retention period has ended (F1.8).
+   */
+  async scheduled(event: { cron: string }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     if (!env.DATABASE_URL) return
+    const config = parseConfig(env as Record<string, unknown>)
+    const logger = createLogger(config.LOG_LEVEL)
     const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
+    const work: Promise<unknown>[] = [
+      dispatchEmails(neon.db, transportFromConfig(config, logger), { limit: 50, logger }).then((r) => {
+        if (r.sent + r.failed > 0) logger.info('outbox drained', { ...r })
+      }),
+    ]
+    if (event.cron === PURGE_CRON)
+      work.push(
+        purgeDeletedTenants(neon.db).then((purged) =>
+          logger.info('tenants purged', { count: purged.length }),
+        ),
+      )
     ctx.waitUntil(
-      purgeDeletedTenants(neon.db)
-        .then((purged) => createLogger('info').info('tenants purged', { count: purged.length }))
+      Promise.allSettled(work)
+        .then((results) => {
+          for (const r of results)
+            if (r.status === 'rejected')
+              logger.error('scheduled work failed', { error: (r.reason as Error).name })
+        })
         .finally(() => neon.close()),
     )
   },

@@ -1,5 +1,7 @@
 // A stand-in for api.resend.com on 127.0.0.1: records every POST /emails and answers like Resend,
-// or with a 500 while `failNext` is positive. Tests point the SDK at it with `baseUrl`.
+// or with a 500 while `failNext` is positive. Tests point the SDK at it with `baseUrl`. Like Resend, a
+// request repeating an `Idempotency-Key` it has already delivered is answered with the first response
+// and delivers nothing (it is counted in `replayed`, not in `received`).
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -15,6 +17,8 @@ export interface ReceivedEmail {
 
 export async function startFakeResend() {
   const received: ReceivedEmail[] = []
+  const replayed: ReceivedEmail[] = []
+  const firstAnswer = new Map<string, string>()
   const state = { failNext: 0 }
   const server = createServer((req, res) => {
     let body = ''
@@ -35,13 +39,22 @@ export async function startFakeResend() {
       const parsed = JSON.parse(body) as Omit<ReceivedEmail, 'authorization' | 'idempotencyKey' | 'to'> & {
         to: string | string[]
       }
-      received.push({
+      const email = {
         ...parsed,
         to: Array.isArray(parsed.to) ? parsed.to : [parsed.to],
         authorization: req.headers.authorization,
         idempotencyKey: req.headers['idempotency-key'] as string | undefined,
-      })
-      res.writeHead(200).end(JSON.stringify({ id: `re_${received.length}_${Date.now()}` }))
+      }
+      const earlier = email.idempotencyKey ? firstAnswer.get(email.idempotencyKey) : undefined
+      if (earlier) {
+        replayed.push(email)
+        res.writeHead(200).end(earlier)
+        return
+      }
+      received.push(email)
+      const answer = JSON.stringify({ id: `re_${received.length}_${Date.now()}` })
+      if (email.idempotencyKey) firstAnswer.set(email.idempotencyKey, answer)
+      res.writeHead(200).end(answer)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -49,6 +62,7 @@ export async function startFakeResend() {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     received,
+    replayed,
     state,
     /** Everything delivered to one address (the dispatcher may also deliver other tests' mail). */
     to: (address: string) => received.filter((r) => r.to.includes(address)),

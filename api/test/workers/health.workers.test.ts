@@ -5,7 +5,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from './wrangler-dev.ts'
 
-const base = process.env.DATABASE_URL
+const base = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.TEST_DATABASE_URL : undefined
 const APPLICATION = 'aura_workers_smoke'
 
 describe.skipIf(!base?.startsWith('postgres'))(
@@ -61,6 +61,32 @@ describe.skipIf(!base?.startsWith('postgres'))(
           if (open !== 0) await new Promise((resolve) => setTimeout(resolve, 100))
         }
         expect(open).toBe(0)
+      } finally {
+        await admin.end()
+      }
+    })
+
+    it('drains the email outbox from the every-minute Cron Trigger', async () => {
+      const admin = new pg.Client({ connectionString: base })
+      await admin.connect()
+      try {
+        const { rows } = await admin.query<{ id: string }>(
+          `insert into email_outbox (to_address, subject, html, text, template)
+           values ('cron-${crypto.randomUUID()}@example.com', 'Hello', '<p>Hi</p>', 'Hi', 'cron-test')
+           returning id`,
+        )
+        const id = rows[0]?.id
+        const res = await fetch(`${dev.origin}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
+        expect(res.status, dev.output()).toBe(200)
+        let status = ''
+        for (let i = 0; i < 50 && status !== 'sent'; i++) {
+          const row = await admin.query<{ status: string }>('select status from email_outbox where id = $1', [
+            id,
+          ])
+          status = row.rows[0]?.status ?? ''
+          if (status !== 'sent') await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        expect(status, dev.output()).toBe('sent')
       } finally {
         await admin.end()
       }

@@ -34,7 +34,8 @@ export async function startWranglerDev(
   const port = await freePort()
   const args = [WRANGLER, 'dev', '-c', 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port)]
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
-  args.push('--show-interactive-dev-session=false', '--log-level', 'info')
+  // --test-scheduled: GET /__scheduled?cron=… runs the scheduled handler, as a Cron Trigger would.
+  args.push('--show-interactive-dev-session=false', '--log-level', 'info', '--test-scheduled')
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     detached: true,

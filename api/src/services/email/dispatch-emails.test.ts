@@ -7,7 +7,7 @@ import { enqueueEmail } from '../../lib/email/outbox.ts'
 import { emails } from '../../lib/email/templates.ts'
 import { logTransport, resendTransport } from '../../lib/email/transport.ts'
 import { createLogger } from '../../lib/logger.ts'
-import { backoffMs, dispatchEmails, MAX_ATTEMPTS } from './dispatch-emails.ts'
+import { backoffMs, dispatchEmails, LEASE_MS, MAX_ATTEMPTS } from './dispatch-emails.ts'
 import { startEmailDispatcher } from './start-email-dispatcher.ts'
 
 // On a shared Postgres other test files queue mail too: each round claims everything due.
@@ -92,6 +92,37 @@ describe('the email dispatcher delivers the outbox through Resend', () => {
     expect(await row(to)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS })
     await dispatchEmails(api.db, transport, { limit: ALL, now })
     expect(resend.to(to)).toHaveLength(0)
+  })
+
+  it('a sender that dies between the send and recording it: the claim expires within a minute and the retry delivers nothing twice', async () => {
+    const to = address('crashed')
+    await enqueue(to)
+    const t0 = new Date()
+    // The provider accepts the mail, then the sending process is gone: its round never records the send.
+    let sent!: () => void
+    const delivered = new Promise<void>((resolve) => {
+      sent = resolve
+    })
+    const dying: typeof transport = {
+      name: 'resend',
+      send: async (email) => {
+        await transport.send(email)
+        sent()
+        return new Promise(() => {}) // never returns, like a process killed with -9
+      },
+    }
+    void dispatchEmails(api.db, dying, { limit: ALL, now: t0 })
+    await delivered
+    expect(resend.to(to)).toHaveLength(1)
+    expect(await row(to)).toMatchObject({ status: 'sending' })
+    // Within the lease another dispatcher leaves it alone; after it (under a minute), it takes it over.
+    expect(LEASE_MS).toBeLessThan(60_000)
+    await dispatchEmails(api.db, transport, { limit: ALL, now: new Date(t0.getTime() + LEASE_MS - 1_000) })
+    expect(resend.replayed.filter((r) => r.to.includes(to))).toHaveLength(0)
+    await dispatchEmails(api.db, transport, { limit: ALL, now: new Date(t0.getTime() + 60_000) })
+    expect(await row(to)).toMatchObject({ status: 'sent' })
+    expect(resend.replayed.filter((r) => r.to.includes(to))).toHaveLength(1)
+    expect(resend.to(to)).toHaveLength(1)
   })
 
   it('sends nothing for a transaction that rolled back', async () => {

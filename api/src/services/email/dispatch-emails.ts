@@ -1,14 +1,16 @@
 // The outbox dispatcher: claim due rows (FOR UPDATE SKIP LOCKED, so concurrent dispatchers never take
 // the same row), send outside the claiming transaction, then record the outcome. A claim is a lease:
-// a dispatcher that dies mid-send leaves the row 'sending' until the lease ends, then it is retried
-// (the provider's idempotency key keeps that retry from delivering twice).
+// a dispatcher that dies mid-send (or between the send and recording it) leaves the row 'sending' until
+// the lease ends, under a minute, then it is retried; the provider's idempotency key (the outbox id)
+// keeps that retry from delivering twice.
 import { type Db, schema, withPlatform } from '@aura/db'
 import { and, asc, eq, inArray, lte, or } from 'drizzle-orm'
 import type { EmailTransport } from '../../lib/email/transport.ts'
 import type { Logger } from '../../lib/logger.ts'
 
 export const MAX_ATTEMPTS = 8
-const LEASE_MS = 5 * 60_000
+/** Long enough for a send (the SDK's request), short enough that a crash delays mail by under a minute. */
+export const LEASE_MS = 45_000
 const ERROR_MAX = 500
 
 /** 1 min · 2^(attempts−1), capped at 1 hour: after the 1st failure 1 min, then 2, 4, … 60. */
