@@ -1,17 +1,27 @@
-// Boots the in-process API for the web server: connect, migrate, make sure the demo workspace exists
-// (seedDemo is idempotent; SEED_DEMO=0 skips it, e.g. for a production database), start the email
-// dispatcher.
+// Boots the in-process API for the web server: connect, migrate (waiting with backoff while the database
+// cannot be reached), make sure the demo workspace exists (seedDemo is idempotent; SEED_DEMO=0 skips it,
+// e.g. for a production database), start the email dispatcher.
+import { parseConfig } from '@aura/api/config'
+import { databaseTrouble } from '@aura/api/lib/db-errors'
 import { transportFromConfig } from '@aura/api/lib/email/transport'
+import { createLogger, type Logger } from '@aura/api/lib/logger'
 import { createNodeApi, type NodeApi } from '@aura/api/node'
 import { startEmailDispatcher } from '@aura/api/services/email/start-email-dispatcher'
 import { purgeDeletedTenants } from '@aura/api/services/platform/purge-deleted-tenants'
 import { seedDemo } from '@aura/db/seed/demo'
 
-export async function bootApi(env: Record<string, string | undefined>): Promise<NodeApi> {
-  const api = await createNodeApi(env, { migrate: false })
+/** The process's logger, made before the API so the boot itself can log. */
+export const bootLogger = (env: Record<string, string | undefined>) =>
+  createLogger(parseConfig(env).LOG_LEVEL)
+
+export async function bootApi(
+  env: Record<string, string | undefined>,
+  opts: { logger?: Logger; signal?: AbortSignal } = {},
+): Promise<NodeApi> {
+  const api = await createNodeApi(env, { migrate: false, ...(opts.logger ? { logger: opts.logger } : {}) })
   try {
     let started = performance.now()
-    await api.conn.migrate()
+    await untilMigrated(api, opts.signal)
     api.logger.info('database migrated', {
       driver: api.conn.kind,
       ms: Math.round(performance.now() - started),
@@ -44,6 +54,25 @@ export async function bootApi(env: Record<string, string | undefined>): Promise<
       await stopEmail()
       await api.close()
     },
+  }
+}
+
+const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000]
+
+/** Migrates, retrying with backoff for as long as the database is unreachable (not for other errors). */
+async function untilMigrated(api: NodeApi, signal: AbortSignal | undefined) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.conn.migrate()
+    } catch (err) {
+      const trouble = databaseTrouble(err)
+      if (!trouble || signal?.aborted) throw err
+      const waitMs = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] as number
+      // One line when it starts, then one every ten attempts: a long outage must not flood the log.
+      if (attempt % 10 === 0)
+        api.logger.warn('database unavailable at boot; retrying', { kind: trouble, attempt, waitMs })
+      await new Promise((resolve) => setTimeout(resolve, waitMs))
+    }
   }
 }
 
