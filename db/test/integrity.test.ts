@@ -131,6 +131,25 @@ describe('append-only tables', () => {
     expect(await outcome(() => asAdmin(a, (tx) => tx.execute(del)))).toBe(INSUFFICIENT_PRIVILEGE)
     expect(await outcome(() => conn.db.execute(del))).toBe(INSUFFICIENT_PRIVILEGE)
   })
+
+  it.each([
+    'audit_log',
+    'platform_audit_log',
+    'audit_log_archive',
+    'deal_stage_history',
+    'product_price_history',
+    'activities',
+  ])('refuse TRUNCATE of %s, for the owner too (it fires no row trigger)', async (table) => {
+    expect(await outcome(() => conn.db.execute(sql.raw(`truncate ${table} cascade`)))).toBe(
+      INSUFFICIENT_PRIVILEGE,
+    )
+  })
+
+  it('refuse a TRUNCATE of tenants that would cascade into them', async () => {
+    expect(await outcome(() => conn.db.execute(sql`truncate tenants cascade`))).toBe(INSUFFICIENT_PRIVILEGE)
+    const left = await conn.db.select().from(tenants).where(eq(tenants.id, a.tenantId))
+    expect(left).toHaveLength(1)
+  })
 })
 
 describe('deal totals (F13.10)', () => {

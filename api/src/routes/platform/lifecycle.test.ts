@@ -106,6 +106,11 @@ describe('platform console: tenant lifecycle (F1.8–F1.10)', () => {
     const [kept] = await api.db.select().from(schema.tenants).where(eq(schema.tenants.id, ws.tenant.id))
     expect(kept?.status).toBe('deleted')
 
+    const auditBefore = await api.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.tenantId, ws.tenant.id))
+    expect(auditBefore.length).toBeGreaterThan(0)
     const purged = await purgeDeletedTenants(api.db, new Date(purgeAfter + 1000))
     expect(purged).toContainEqual({ id: ws.tenant.id, slug: ws.slug })
     expect(await api.db.select().from(schema.tenants).where(eq(schema.tenants.id, ws.tenant.id))).toEqual([])
@@ -122,6 +127,26 @@ describe('platform console: tenant lifecycle (F1.8–F1.10)', () => {
         .where(eq(schema.platformAuditLog.targetTenantId, ws.tenant.id)),
     )
     expect(trail.map((a) => a.action)).toEqual(expect.arrayContaining(['tenant.deleted', 'tenant.purged']))
+
+    // F14.4: the audit trail outlives the workspace for 12 months in the platform archive, then goes.
+    const archived = () =>
+      withPlatform(api.db, 'platform-console', (tx) =>
+        tx
+          .select()
+          .from(schema.auditLogArchive)
+          .where(eq(schema.auditLogArchive.archivedTenantId, ws.tenant.id)),
+      )
+    const kept12 = await archived()
+    expect(kept12.map((a) => a.id).sort()).toEqual(auditBefore.map((a) => a.id).sort())
+    expect(kept12.every((a) => a.tenantSlug === ws.slug)).toBe(true)
+    const newest = Math.max(...auditBefore.map((a) => a.createdAt.getTime()))
+    const oldest = Math.min(...auditBefore.map((a) => a.createdAt.getTime()))
+    const inElevenMonths = new Date(oldest + 335 * 24 * 3600 * 1000)
+    await purgeDeletedTenants(api.db, inElevenMonths)
+    expect(await archived()).toHaveLength(kept12.length)
+    const inThirteenMonths = new Date(newest + 400 * 24 * 3600 * 1000)
+    await purgeDeletedTenants(api.db, inThirteenMonths)
+    expect(await archived()).toEqual([])
   })
 
   it('answers 404 for an unknown tenant id', async () => {
