@@ -154,7 +154,11 @@ export const dealStageHistory = pgTable(
     amount: money('amount').notNull(),
     probability: integer('probability').notNull(),
     changedBy: uuid('changed_by').default(currentUserDefault),
-    changedAt: timestamptz('changed_at').notNull().defaultNow(),
+    /**
+     * The moment of the change (clock_timestamp(), not the transaction's start: two moves of one deal
+     * serialise on its row lock, and the later one may belong to the transaction that began first).
+     */
+    changedAt: timestamptz('changed_at').notNull().default(sql`clock_timestamp()`),
     ...auditColumns(),
   },
   (t) => [

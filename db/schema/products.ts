@@ -92,7 +92,11 @@ export const productPriceHistory = pgTable(
     maxDiscountPercent: percent('max_discount_percent'),
     marginTargetPercent: percent('margin_target_percent'),
     changedBy: uuid('changed_by').default(currentUserDefault),
-    changedAt: timestamptz('changed_at').notNull().defaultNow(),
+    /**
+     * The moment of the change (clock_timestamp(), not the transaction's start: two moves of one deal
+     * serialise on its row lock, and the later one may belong to the transaction that began first).
+     */
+    changedAt: timestamptz('changed_at').notNull().default(sql`clock_timestamp()`),
     ...auditColumns(),
   },
   (t) => [

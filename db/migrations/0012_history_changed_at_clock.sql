@@ -1,0 +1,2 @@
+ALTER TABLE "deal_stage_history" ALTER COLUMN "changed_at" SET DEFAULT clock_timestamp();--> statement-breakpoint
+ALTER TABLE "product_price_history" ALTER COLUMN "changed_at" SET DEFAULT clock_timestamp();
