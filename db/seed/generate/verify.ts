@@ -72,7 +72,7 @@ export async function verifyTenant(db: Executor, tenantId: string): Promise<Reco
  * view); per user, that user's rows sum to the deals assigned to or created by them (a rep's view).
  * Counts the (process, stage, status[, user]) groups that differ.
  */
-async function pipelineTotalsMismatches(db: Executor, tenantId: string): Promise<number> {
+export async function pipelineTotalsMismatches(db: Executor, tenantId: string): Promise<number> {
   const [row] = await rows<{ leads: number; users: number }>(
     db,
     sql`with live as (select * from deals where tenant_id = ${tenantId} and deleted_at is null),

@@ -8,5 +8,10 @@ export const pipelineSummaryRoutes = (deps: Deps) =>
   createRouter().openapi(routes.pipelineSummary, async (c) => {
     const member = requireMember(c, 'processes.read')
     const { processId } = c.req.valid('query')
-    return c.json(await memberTx(deps, member, (tx) => summarizePipeline(tx, processId)), 200)
+    return c.json(
+      await memberTx(deps, member, (tx) =>
+        summarizePipeline(tx, processId, { userId: member.userId, role: member.role }),
+      ),
+      200,
+    )
   })

@@ -1,9 +1,12 @@
 // F11 pipeline summary (open question 4: per process): per stage in board order, the count, total and
-// probability-weighted value of the live deals in it, plus the process's open-pipeline totals. One query,
-// exact numeric: weighted = round(sum(amount × probability) / 100, 2), so 1/4 of 99.99 is not lost to floats.
-// Deals are those the caller sees (RLS): a rep's summary is their own pipeline.
-import { schema, type Tx } from '@aura/db'
-import { sql } from 'drizzle-orm'
+// probability-weighted value of the live deals in it, plus the process's open-pipeline totals.
+// It reads pipeline_stage_totals (ADR 0105), which triggers on deals keep in the same transaction as every
+// deal write: O(stages × users) rows whatever the number of deals, never a scan of the process's deals.
+// Exact numeric: weighted = round(Σ amount × probability / 100, 2), so 1/4 of 99.99 is not lost to floats.
+// Deals are those the caller sees: the totals' policy mirrors the deals policy (a rep's summary is their
+// own pipeline, admins' and managers' the team's, unowned deals included), so the query sums what is visible.
+import { type Role, schema, type Tx } from '@aura/db'
+import { type SQL, sql } from 'drizzle-orm'
 import { getProcess } from '../processes/process-view.ts'
 import { resolveProcess } from './resolve-deal-stage.ts'
 
@@ -21,32 +24,41 @@ interface StageRow {
   open_weighted: string
 }
 
-export async function summarizePipeline(tx: Tx, processId: string | undefined) {
+/** Who asks: only narrows the rows read to the ones the policy shows anyway (RLS still decides). */
+export interface SummaryViewer {
+  userId: string
+  role: Role
+}
+
+export async function summarizePipeline(tx: Tx, processId: string | undefined, viewer?: SummaryViewer) {
   const process = await resolveProcessForSummary(tx, processId)
   const s = schema.processStages
-  const d = schema.deals
-  // Deals are aggregated per stage first (a hash aggregate over the process's deals), then joined to the
-  // few stages: no sort of every deal row. The window sums give the open-pipeline totals in the same query.
+  const t = schema.pipelineStageTotals
+  // Stages first, each joined to its few totals rows through the totals' key (tenant, process, stage, …);
+  // the window sums give the open-pipeline totals in the same query.
   const result = (await tx.execute(sql`
-    with agg as (
-      select d.stage_id, count(*) as n, sum(d.amount) as total, sum(d.amount * d.probability) as w,
-        count(*) filter (where d.status = 'open') as open_n,
-        sum(d.amount) filter (where d.status = 'open') as open_total,
-        sum(d.amount * d.probability) filter (where d.status = 'open') as open_w
-      from ${d} d
-      where d.process_id = ${process.id} and d.deleted_at is null
-      group by d.stage_id)
-    select s.id, s.name, s.kind, s.position, s.win_probability,
-      coalesce(a.n, 0)::int as count,
-      coalesce(a.total, 0)::numeric(20, 2)::text as total,
-      round(coalesce(a.w, 0) / 100, 2)::numeric(20, 2)::text as weighted,
-      coalesce(sum(a.open_n) over (), 0)::int as open_count,
-      coalesce(sum(a.open_total) over (), 0)::numeric(20, 2)::text as open_total,
-      round(coalesce(sum(a.open_w) over (), 0) / 100, 2)::numeric(20, 2)::text as open_weighted
-    from ${s} s
-    left join agg a on a.stage_id = s.id
-    where s.process_id = ${process.id}
-    order by s.position, s.id`)) as unknown as { rows: StageRow[] }
+    with per_stage as (
+      select s.id, s.name, s.kind, s.position, s.win_probability,
+        coalesce(sum(t.deal_count), 0) as n,
+        coalesce(sum(t.amount_total), 0) as total,
+        coalesce(sum(t.weighted_total), 0) as w,
+        coalesce(sum(t.deal_count) filter (where t.status = 'open'), 0) as open_n,
+        coalesce(sum(t.amount_total) filter (where t.status = 'open'), 0) as open_total,
+        coalesce(sum(t.weighted_total) filter (where t.status = 'open'), 0) as open_w
+      from ${s} s
+      left join ${t} t on t.tenant_id = s.tenant_id and t.process_id = s.process_id and t.stage_id = s.id
+        ${visibleRows(viewer)}
+      where s.process_id = ${process.id}
+      group by s.id, s.name, s.kind, s.position, s.win_probability)
+    select id, name, kind, position, win_probability,
+      n::int as count,
+      total::numeric(20, 2)::text as total,
+      round(w / 100, 2)::numeric(20, 2)::text as weighted,
+      (sum(open_n) over ())::int as open_count,
+      (sum(open_total) over ())::numeric(20, 2)::text as open_total,
+      round(sum(open_w) over () / 100, 2)::numeric(20, 2)::text as open_weighted
+    from per_stage
+    order by position, id`)) as unknown as { rows: StageRow[] }
   const rows = result.rows
   const first = rows[0]
   return {
@@ -68,6 +80,16 @@ export async function summarizePipeline(tx: Tx, processId: string | undefined) {
       openWeightedAmount: first?.open_weighted ?? '0.00',
     },
   }
+}
+
+/**
+ * The policy's own split, repeated as index conditions so the scan reads only what it may sum: a lead the
+ * by-owner rows (stages × users), anyone else their own rows (about one per stage).
+ */
+function visibleRows(viewer: SummaryViewer | undefined): SQL {
+  if (!viewer) return sql``
+  const lead = viewer.role === 'admin' || viewer.role === 'manager'
+  return lead ? sql`and t.by_creator = false` : sql`and t.user_id = ${viewer.userId}`
 }
 
 /** Archived processes may still be summarised (their deals are kept); unknown ids are a 404. */
