@@ -1,7 +1,7 @@
 // Shared by the pipeline-totals suites (not a test file itself): the summary computed from scratch, the way
 // the API did before the totals table (one aggregate over the process's live deals, as the member, under
 // RLS), to compare GET /pipeline-summary with after every kind of deal write.
-import { type Db, withTenant } from '@aura/db'
+import { type Db, type TenantContext, withTenant } from '@aura/db'
 import { pipelineTotalsMismatches } from '@aura/db/seed/generate/index'
 import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
@@ -18,13 +18,10 @@ interface FreshRow {
   open_weighted: string
 }
 
-/** The summary numbers of a process as `who` sees them, aggregated from the deals themselves. */
-export async function freshSummary(db: Db, ws: Workspace, who: Member, processId: string) {
-  const rows = await withTenant(
-    db,
-    { tenantId: ws.tenant.id, userId: who.id, role: who.role },
-    async (tx) => {
-      const result = (await tx.execute(sql`
+/** The summary numbers of a process as the bound member sees them, aggregated from the deals themselves. */
+export async function freshSummary(db: Db, ctx: TenantContext, processId: string) {
+  const rows = await withTenant(db, ctx, async (tx) => {
+    const result = (await tx.execute(sql`
       with agg as (
         select d.stage_id, count(*) as n, sum(d.amount) as total, sum(d.amount * d.probability) as w,
           count(*) filter (where d.status = 'open') as open_n,
@@ -39,9 +36,8 @@ export async function freshSummary(db: Db, ws: Workspace, who: Member, processId
         round(coalesce(sum(a.open_w) over (), 0) / 100, 2)::numeric(20, 2)::text as open_weighted
       from process_stages s left join agg a on a.stage_id = s.id
       where s.process_id = ${processId} order by s.position, s.id`)) as unknown as { rows: FreshRow[] }
-      return result.rows
-    },
-  )
+    return result.rows
+  })
   return {
     stages: rows.map((r) => ({
       stageId: r.stage_id,
@@ -80,7 +76,7 @@ export async function expectSummariesExact(db: Db, ws: Workspace, members: Membe
   for (const processId of processIds)
     for (const who of members)
       expect(await apiSummary(ws, who, processId), `${who.role} ${who.email}`).toEqual(
-        await freshSummary(db, ws, who, processId),
+        await freshSummary(db, { tenantId: ws.tenant.id, userId: who.id, role: who.role }, processId),
       )
   expect(await pipelineTotalsMismatches(db, ws.tenant.id)).toBe(0)
 }
