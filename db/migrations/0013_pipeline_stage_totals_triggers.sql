@@ -44,38 +44,53 @@ AS $$
 $$;--> statement-breakpoint
 
 -- 4. The trigger: one call per statement with its transition tables. Old live rows count -1, new live rows
--- +1; deltas are summed per key, keys whose net change is nil are dropped (an edit of a deal's notes
--- touches no total and takes no lock), and the rest are upserted in key order, so two statements touching
--- the same rows lock them in the same order and cannot deadlock each other. A key losing deals always has
--- a row, except while a tenant purge cascades: its rows may already be gone, and there is nothing to keep.
+-- +1, each in the row of its owner and, when someone else created it, of its creator (one delta per row
+-- of pipeline_stage_delta). Deltas are summed per key, keys whose net change is nil are dropped (an edit of a
+-- deal's notes touches no total and takes no lock), and the rest are upserted in key order, so two
+-- statements touching the same rows lock them in the same order and cannot deadlock each other. A key
+-- losing deals always has a row, except while a tenant purge cascades: its rows may already be gone, and
+-- there is nothing to keep. plan_cache_mode: the statements are the same every call; a custom plan per
+-- call cost more than the upsert itself (measured, ADR 0105).
+CREATE TYPE pipeline_stage_delta AS (
+  tenant_id uuid, process_id uuid, stage_id uuid, status deal_status, by_creator boolean, user_id uuid,
+  deals integer, amount numeric, weighted numeric
+);--> statement-breakpoint
 CREATE FUNCTION pipeline_stage_totals_follow_deals() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
-  removed deals[] := '{}';
-  added deals[] := '{}';
+  deltas pipeline_stage_delta[] := '{}';
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    removed := ARRAY(SELECT o::deals FROM old_rows o WHERE o.deleted_at IS NULL);
+    deltas := deltas || ARRAY(
+      SELECT ROW(o.tenant_id, o.process_id, o.stage_id, o.status, h.by_creator, h.user_id,
+                 -1, -o.amount, -o.amount * o.probability)::pipeline_stage_delta
+        FROM old_rows o CROSS JOIN LATERAL pipeline_stage_holders(o.assigned_user_id, o.created_by) h
+       WHERE o.deleted_at IS NULL);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    added := ARRAY(SELECT n::deals FROM new_rows n WHERE n.deleted_at IS NULL);
+    deltas := deltas || ARRAY(
+      SELECT ROW(n.tenant_id, n.process_id, n.stage_id, n.status, h.by_creator, h.user_id,
+                 1, n.amount, n.amount * n.probability)::pipeline_stage_delta
+        FROM new_rows n CROSS JOIN LATERAL pipeline_stage_holders(n.assigned_user_id, n.created_by) h
+       WHERE n.deleted_at IS NULL);
+  END IF;
+  IF cardinality(deltas) = 0 THEN
+    RETURN NULL;
   END IF;
   INSERT INTO pipeline_stage_totals AS t
     (tenant_id, process_id, stage_id, status, by_creator, user_id, deal_count, amount_total, weighted_total)
-  SELECT d.tenant_id, d.process_id, d.stage_id, d.status, h.by_creator, h.user_id,
-         sum(d.sign), sum(d.sign * d.amount), sum(d.sign * d.amount * d.probability)
-    FROM (SELECT r.*, -1 AS sign FROM unnest(removed) r
-          UNION ALL
-          SELECT a.*, 1 AS sign FROM unnest(added) a) d
-   CROSS JOIN LATERAL pipeline_stage_holders(d.assigned_user_id, d.created_by) h
-   GROUP BY d.tenant_id, d.process_id, d.stage_id, d.status, h.by_creator, h.user_id
-  HAVING (sum(d.sign) <> 0 OR sum(d.sign * d.amount) <> 0 OR sum(d.sign * d.amount * d.probability) <> 0)
-     AND (sum(d.sign) > 0 OR EXISTS (SELECT 1 FROM pipeline_stage_totals x
+  SELECT d.tenant_id, d.process_id, d.stage_id, d.status, d.by_creator, d.user_id,
+         sum(d.deals), sum(d.amount), sum(d.weighted)
+    FROM unnest(deltas) d
+   GROUP BY d.tenant_id, d.process_id, d.stage_id, d.status, d.by_creator, d.user_id
+  HAVING (sum(d.deals) <> 0 OR sum(d.amount) <> 0 OR sum(d.weighted) <> 0)
+     AND (sum(d.deals) > 0 OR EXISTS (SELECT 1 FROM pipeline_stage_totals x
            WHERE x.tenant_id = d.tenant_id AND x.process_id = d.process_id AND x.stage_id = d.stage_id
-             AND x.status = d.status AND x.by_creator = h.by_creator AND x.user_id IS NOT DISTINCT FROM h.user_id))
-   ORDER BY d.tenant_id, d.process_id, d.stage_id, d.status, h.by_creator, h.user_id
+             AND x.status = d.status AND x.by_creator = d.by_creator AND x.user_id IS NOT DISTINCT FROM d.user_id))
+   ORDER BY d.tenant_id, d.process_id, d.stage_id, d.status, d.by_creator, d.user_id
   ON CONFLICT ON CONSTRAINT pipeline_stage_totals_key DO UPDATE
     SET deal_count = t.deal_count + excluded.deal_count,
         amount_total = t.amount_total + excluded.amount_total,
