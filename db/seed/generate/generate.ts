@@ -103,7 +103,7 @@ export async function generateData(db: Db, options: GenerateOptions = {}): Promi
 
   if (options.analyze ?? true) {
     const a = performance.now()
-    await db.execute(sql.raw(`analyze ${GENERATED_TABLES.join(', ')}`))
+    await db.execute(sql.raw(`analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals'].join(', ')}`))
     ms.analyze = Math.round(performance.now() - a)
   }
   if (options.verify ?? true) {
