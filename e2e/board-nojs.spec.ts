@@ -43,6 +43,7 @@ test.describe('without JavaScript', () => {
     page,
     baseURL,
   }) => {
+    test.slow() // nine deals through the form first
     await logIn(page, baseURL, 'rep@demo.aura.test')
     const prefix = unique('NoJS page')
     const ids: string[] = []
