@@ -140,6 +140,10 @@ async function main() {
     writeFileSync(join(dir, `${stamp}.md`), markdown(report))
     process.stdout.write(`\n${markdown(report)}\n`)
     out(`results: ${join(dir, stamp)}.{md,json}`)
+    // Smoke keeps every path working in CI: a peer that no longer verifies, a replay that fails or an
+    // error answer fails the run (full runs report, they do not assert).
+    const problems = options.smoke ? smokeProblems(report) : []
+    if (problems.length) throw new Error(`smoke run found problems:\n${problems.join('\n')}`)
   } finally {
     for (const s of servers) await s.stop()
     await proxy?.close()
@@ -198,6 +202,25 @@ async function warmUp(
     runWrk(await s.aura(), k.aura.port, 10, options.smoke ? 1 : 2, k.work)
     if (s.peer && k.peer) runWrk(await s.peer(), k.peer.port, 10, options.smoke ? 1 : 2, k.work)
   }
+}
+
+function smokeProblems(r: Report): string[] {
+  const problems = Object.entries(r.peerVerified)
+    .filter(([, v]) => v !== true)
+    .map(([k, v]) => `peer ${k}: ${v}`)
+  if (options.peer && !Object.keys(r.peerVerified).length) problems.push('peer: nothing verified')
+  for (const c of r.cells) {
+    const named = (who: string, x?: { errors: number; fivexx: number; opsPerSec: number }) => {
+      if (x && (x.errors || x.fivexx))
+        problems.push(`${c.scenario} @${c.connections} ${who}: ${x.errors} errors, ${x.fivexx} 5xx`)
+      if (x && !x.opsPerSec) problems.push(`${c.scenario} @${c.connections} ${who}: no operation completed`)
+    }
+    named('aura', c.aura)
+    named('peer', c.peer)
+    named('pgbench', c.raw)
+    named('pgbench shaped', c.rawShaped)
+  }
+  return problems
 }
 
 async function postgresVersion(url: string) {

@@ -30,6 +30,10 @@ const preset: GraphileConfig.Preset = {
   // Without this, PostGraphile hides ordering and conditions on columns that do not lead an index; every
   // Aura index leads with tenant_id, so nothing but tenant_id would be orderable or filterable.
   disablePlugins: ['PgIndexBehaviorsPlugin'],
+  // Aura's indexes are `desc nulls last` (drizzle-kit's form); PostGraphile's default DESC is nulls first,
+  // which no index serves (it would sort the whole tenant per page). A deployer matches the setting to the
+  // indexes; the rows are the same either way (the ordered columns are NOT NULL).
+  schema: { pgOrderByNullsLast: true },
   pgServices: [makePgService({ pool, schemas: ['public'] })],
   grafast: {
     explain: false,

@@ -10,7 +10,7 @@ const DEAL_FIELDS = `rowId name amount currency processId stageId status probabi
   processStageByTenantIdAndProcessIdAndStageId { name }`
 
 export const LIST_DEALS = `query ListDeals($after: Cursor) {
-  allDeals(first: 25, after: $after, orderBy: [UPDATED_AT_DESC], condition: { deletedAt: null }) {
+  allDeals(first: 25, after: $after, orderBy: [UPDATED_AT_DESC, ROW_ID_DESC], condition: { deletedAt: null }) {
     nodes { ${DEAL_FIELDS}
       dealLineItemsByTenantIdAndDealId(first: 1, condition: { deletedAt: null }) { nodes { rowId } } }
     pageInfo { endCursor hasNextPage }
