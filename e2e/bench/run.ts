@@ -6,23 +6,20 @@
 //   BENCH_SECONDS (5; smoke 2) seconds per window, BENCH_REPS (3; smoke 1) windows per contender
 //   BENCH_POOL (10) pool size of both servers, BENCH_AURA_ENTRY (web/server/main.ts), PGBENCH (pgbench)
 // Writes e2e/bench/results/<timestamp>.{md,json} (smoke: a temp directory).
-import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
-import { captureRead, captureWrites } from './capture/capture.ts'
+import { recordOperations } from './capture/record-operations.ts'
 import { startWireProxy, type WireProxy } from './capture/wire-proxy.ts'
 import { prepareDatabase } from './database.ts'
-import { type TenantFacts, tenantFacts } from './facts.ts'
-import { httpRequest, login } from './http.ts'
-import { runWrk } from './load/wrk.ts'
+import { tenantFacts } from './facts.ts'
+import { login } from './http.ts'
 import { loadAverage, machine, workersBundleGzipBytes } from './machine.ts'
 import { options, out, ROOT } from './options.ts'
 import { auraCursor, type Endpoint, verifyPeer } from './peer/verify.ts'
 import { markdown, type Report } from './report.ts'
-import { auraAddLine, auraMove, auraOps, type ReadKey } from './scenarios/operations.ts'
-import { buildScenarios, type Captured, overloadScenario } from './scenarios/scenarios.ts'
+import { boardBytes, ensureWrk, postgresVersion, smokeProblems, warmUp } from './run-steps.ts'
+import { buildScenarios, overloadScenario } from './scenarios/scenarios.ts'
 import { type Server, startAura, startPeer } from './servers.ts'
 import { type Cell, runCell } from './windows.ts'
 
@@ -69,7 +66,7 @@ async function main() {
     }
     out(`walking to deal list page ${options.page}`)
     const cursors = { aura: await auraCursor(recorderAt, options.page) }
-    const captured = await captureAll(f, { ...recorderAt, proxy }, cursors)
+    const captured = await recordOperations(f, { ...recorderAt, proxy }, cursors)
     out('verifying the peer against Aura')
     const peerCheck = peer
       ? await verifyPeer(
@@ -151,100 +148,4 @@ async function main() {
     await db.drop()
   }
 }
-
-/** Aura's SQL for every operation, recorded on the wire through the proxy. */
-async function captureAll(
-  f: TenantFacts,
-  target: Endpoint & { proxy: WireProxy },
-  cursors: { aura?: string | undefined },
-): Promise<Captured> {
-  out('recording the SQL of each operation')
-  const ops = auraOps(f, cursors)
-  const reads = {} as Record<ReadKey, Captured['reads'][ReadKey]>
-  for (const key of Object.keys(ops) as ReadKey[]) reads[key] = await captureRead(target, ops[key])
-  const deal = f.moveDeals[0]
-  const lineDeal = f.lineDeals[0]
-  if (!deal || !lineDeal) throw new Error('bench: no deals to write')
-  const [a, b] = f.moveStages
-  const from = deal.stageId === a.id ? a : b
-  const to = from === a ? b : a
-  const [away, back] = await captureWrites(target, [auraMove(deal.id, to), auraMove(deal.id, from)])
-  const [add] = await captureWrites(target, [auraAddLine(f, lineDeal, 0)])
-  if (!away || !back || !add) throw new Error('bench: a write was not recorded')
-  return {
-    reads,
-    move: { dealId: deal.id, from: from.id, away, back },
-    add: { dealId: lineDeal, sql: add },
-  }
-}
-
-async function boardBytes(port: number, host: string, cookie: string, f: TenantFacts) {
-  const path = `/board?process=${f.process.id}`
-  const plain = await httpRequest({ port, host, method: 'GET', path, headers: { cookie } })
-  const gzip = await httpRequest({
-    port,
-    host,
-    method: 'GET',
-    path,
-    headers: { cookie, 'accept-encoding': 'gzip' },
-  })
-  return plain.status === 200 ? { htmlBytes: plain.bytes, gzipBytes: gzip.bytes } : null
-}
-
-/** The run's database copy starts cold: one short window of every read, each contender, first. */
-async function warmUp(
-  scenarios: ReturnType<typeof buildScenarios>,
-  k: { aura: Server; peer?: Server; work: string },
-) {
-  if (options.smoke) return
-  out('warming up')
-  for (const s of scenarios.filter((x) => x.kind === 'read')) {
-    runWrk(await s.aura(), k.aura.port, 10, options.smoke ? 1 : 2, k.work)
-    if (s.peer && k.peer) runWrk(await s.peer(), k.peer.port, 10, options.smoke ? 1 : 2, k.work)
-  }
-}
-
-function smokeProblems(r: Report): string[] {
-  const problems = Object.entries(r.peerVerified)
-    .filter(([, v]) => v !== true)
-    .map(([k, v]) => `peer ${k}: ${v}`)
-  if (options.peer && !Object.keys(r.peerVerified).length) problems.push('peer: nothing verified')
-  for (const c of r.cells) {
-    const named = (who: string, x?: { errors: number; fivexx: number; opsPerSec: number }) => {
-      if (x && (x.errors || x.fivexx))
-        problems.push(`${c.scenario} @${c.connections} ${who}: ${x.errors} errors, ${x.fivexx} 5xx`)
-      if (x && !x.opsPerSec) problems.push(`${c.scenario} @${c.connections} ${who}: no operation completed`)
-    }
-    named('aura', c.aura)
-    named('peer', c.peer)
-    named('pgbench', c.raw)
-    named('pgbench shaped', c.rawShaped)
-  }
-  return problems
-}
-
-async function postgresVersion(url: string) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const v = (await client.query<{ v: string }>('select version() as v')).rows[0]?.v ?? ''
-    return v.split(' on ')[0] ?? v
-  } finally {
-    await client.end()
-  }
-}
-
-function ensureWrk() {
-  if (spawnSync('sh', ['-c', 'command -v wrk']).status === 0) return
-  out('wrk not found: apt-get install -y wrk')
-  execFileSync(
-    'sh',
-    [
-      '-c',
-      'apt-get install -y -qq wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)',
-    ],
-    { stdio: 'inherit' },
-  )
-}
-
 await main()
