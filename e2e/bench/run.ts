@@ -74,6 +74,7 @@ async function main() {
           recorderAt,
           { port: peer.port, host: 'localhost', headers: peerHeaders },
           options.page,
+          cursors.aura,
           db.url,
         )
       : { verified: {}, cursors }

@@ -75,10 +75,11 @@ export async function verifyPeer(
   aura: Endpoint,
   peer: Endpoint,
   pageN: number,
+  auraPageN: string | undefined,
   url: string,
 ): Promise<{ verified: Record<string, string | true>; cursors: Cursors }> {
   const verified: Record<string, string | true> = {}
-  const cursors: Cursors = { aura: await auraCursor(aura, pageN) }
+  const cursors: Cursors = { aura: auraPageN }
   const check = async (key: string, fn: () => Promise<string | true>) => {
     try {
       verified[key] = await fn()
