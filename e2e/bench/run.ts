@@ -9,14 +9,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { recordOperations } from './capture/record-operations.ts'
+import { recordReads, recordWrites } from './capture/record-operations.ts'
 import { startWireProxy, type WireProxy } from './capture/wire-proxy.ts'
 import { prepareDatabase } from './database.ts'
 import { tenantFacts } from './facts.ts'
 import { login } from './http.ts'
 import { loadAverage, machine, workersBundleGzipBytes } from './machine.ts'
 import { options, out, ROOT } from './options.ts'
-import { auraCursor, type Endpoint, verifyPeer } from './peer/verify.ts'
+import { auraCursor, type Endpoint, verifyPeerReads, verifyPeerWrites } from './peer/verify.ts'
 import { markdown, type Report } from './report.ts'
 import { boardBytes, ensureWrk, postgresVersion, smokeProblems, warmUp } from './run-steps.ts'
 import { buildScenarios, overloadScenario } from './scenarios/scenarios.ts'
@@ -66,18 +66,14 @@ async function main() {
     }
     out(`walking to deal list page ${options.page}`)
     const cursors = { aura: await auraCursor(recorderAt, options.page) }
-    const captured = await recordOperations(f, { ...recorderAt, proxy }, cursors)
+    const reads = await recordReads(f, { ...recorderAt, proxy }, cursors)
+    const peerAt = peer ? { port: peer.port, host: 'localhost', headers: peerHeaders } : undefined
     out('verifying the peer against Aura')
-    const peerCheck = peer
-      ? await verifyPeer(
-          f,
-          recorderAt,
-          { port: peer.port, host: 'localhost', headers: peerHeaders },
-          options.page,
-          cursors.aura,
-          db.url,
-        )
+    const peerCheck = peerAt
+      ? await verifyPeerReads(f, recorderAt, peerAt, options.page, cursors.aura)
       : { verified: {}, cursors }
+    const captured = { reads, ...(await recordWrites(f, { ...recorderAt, proxy })) }
+    if (peerAt) Object.assign(peerCheck.verified, await verifyPeerWrites(f, recorderAt, peerAt, db.url))
     await recorder.stop()
     servers.splice(servers.indexOf(recorder), 1)
     await proxy.close()

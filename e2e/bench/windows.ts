@@ -1,6 +1,7 @@
 // Interleaved windows: for each scenario and concurrency, repeated `reps` times, one window per contender
 // in turn (Aura, the peer, pgbench plain, pgbench request-shaped), so drift in the shared machine's load
 // hits all of them alike. The report takes each contender's median.
+import pg from 'pg'
 import { sqlShape } from './capture/units.ts'
 import { drained } from './http.ts'
 import type { LoadResult } from './load/wrk.ts'
@@ -65,6 +66,34 @@ export function summarize(windows: LoadResult[]): Summary {
   }
 }
 
+/**
+ * Waits until no statement runs in the measured database: a server keeps working off what it accepted
+ * after wrk stops (slow requests queue behind the pool), and that must not run in the next window.
+ */
+async function quiet(url: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const until = Date.now() + 120_000
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()`,
+      )
+      if (!rows[0]?.n) return
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    out('database still busy after 120 s: measuring anyway')
+  } finally {
+    await client.end()
+  }
+}
+
+async function settled(k: Contenders, port: number, host: string, probe: string) {
+  await drained(port, host, probe)
+  await quiet(k.url)
+}
+
 export async function runCell(s: Scenario, c: number, k: Contenders): Promise<Cell> {
   const aura: LoadResult[] = []
   const peer: LoadResult[] = []
@@ -72,14 +101,16 @@ export async function runCell(s: Scenario, c: number, k: Contenders): Promise<Ce
   const shaped: LoadResult[] = []
   const { seconds } = options
   for (let rep = 0; rep < options.reps; rep++) {
-    await drained(k.aura.port, k.host, '/api/v1/health')
+    await settled(k, k.aura.port, k.host, '/api/v1/health')
     aura.push(runWrk(await s.aura(), k.aura.port, c, seconds, k.work))
     if (s.peer && k.peer && !s.only) {
-      await drained(k.peer.port, 'localhost', '/graphql')
+      await settled(k, k.peer.port, 'localhost', '/graphql')
       peer.push(runWrk(await s.peer(), k.peer.port, c, seconds, k.work))
     }
     if (s.raw && !s.only) {
+      await quiet(k.url)
       raw.push(runPgbench(k.url, await s.raw(c, false), c, seconds, k.work, options.pgbench))
+      await quiet(k.url)
       shaped.push(runPgbench(k.url, await s.raw(c, true), c, seconds, k.work, options.pgbench))
     }
   }

@@ -7,15 +7,23 @@ import type { Captured } from '../scenarios/scenarios.ts'
 import { captureRead, captureWrites } from './capture.ts'
 import type { WireProxy } from './wire-proxy.ts'
 
-export async function recordOperations(
+type Target = Endpoint & { proxy: WireProxy }
+
+export async function recordReads(
   f: TenantFacts,
-  target: Endpoint & { proxy: WireProxy },
+  target: Target,
   cursors: Cursors,
-): Promise<Captured> {
-  out('recording the SQL of each operation')
+): Promise<Captured['reads']> {
+  out('recording the SQL of each read')
   const ops = auraOps(f, cursors)
   const reads = {} as Record<ReadKey, Captured['reads'][ReadKey]>
   for (const key of Object.keys(ops) as ReadKey[]) reads[key] = await captureRead(target, ops[key])
+  return reads
+}
+
+/** After the reads (and their comparison with the peer): a write moves its deal to the top of the list. */
+export async function recordWrites(f: TenantFacts, target: Target): Promise<Omit<Captured, 'reads'>> {
+  out('recording the SQL of each write')
   const deal = f.moveDeals[0]
   const lineDeal = f.lineDeals[0]
   if (!deal || !lineDeal) throw new Error('bench: no deals to write')
@@ -26,7 +34,6 @@ export async function recordOperations(
   const [add] = await captureWrites(target, [auraAddLine(f, lineDeal, 0)])
   if (!away || !back || !add) throw new Error('bench: a write was not recorded')
   return {
-    reads,
     move: { dealId: deal.id, from: from.id, away, back },
     add: { dealId: lineDeal, sql: add },
   }

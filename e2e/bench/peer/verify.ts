@@ -70,23 +70,27 @@ export async function auraCursor(aura: Endpoint, pageN: number) {
   return cursorOf((c) => auraPage(aura, c), pageN)
 }
 
-export async function verifyPeer(
+type Verified = Record<string, string | true>
+
+const checker = (verified: Verified) => async (key: string, fn: () => Promise<string | true>) => {
+  try {
+    verified[key] = await fn()
+  } catch (error) {
+    verified[key] = `n/a: peer failed (${String(error).slice(0, 200)})`
+  }
+}
+
+/** The reads, before anything is written (a write reorders the list). */
+export async function verifyPeerReads(
   f: TenantFacts,
   aura: Endpoint,
   peer: Endpoint,
   pageN: number,
   auraPageN: string | undefined,
-  url: string,
-): Promise<{ verified: Record<string, string | true>; cursors: Cursors }> {
-  const verified: Record<string, string | true> = {}
+): Promise<{ verified: Verified; cursors: Cursors }> {
+  const verified: Verified = {}
   const cursors: Cursors = { aura: auraPageN }
-  const check = async (key: string, fn: () => Promise<string | true>) => {
-    try {
-      verified[key] = await fn()
-    } catch (error) {
-      verified[key] = `n/a: peer failed (${String(error).slice(0, 200)})`
-    }
-  }
+  const check = checker(verified)
   await check('listP1', async () => {
     const [a, p] = [(await auraPage(aura, null)).ids, (await peerPage(peer, null)).ids]
     return same(a, p) || differ('page 1 ids', a, p)
@@ -123,9 +127,15 @@ export async function verifyPeer(
     const p = nodes.map((n) => n.contact?.rowId ?? '')
     return same(a, p) || differ('search ids', a, p)
   })
+  return { verified, cursors }
+}
+
+export async function verifyPeerWrites(f: TenantFacts, aura: Endpoint, peer: Endpoint, url: string) {
+  const verified: Verified = {}
+  const check = checker(verified)
   await check('move', () => verifyMove(f, aura, peer, url))
   await check('add', () => verifyAdd(f, aura, peer, url))
-  return { verified, cursors }
+  return verified
 }
 
 /** Aura moves a deal away, the peer moves it back: both changes must land on the deal. */
