@@ -1,36 +1,25 @@
-import { type Db, schema, withPlatform } from '@aura/db'
-import { and, eq, gt, isNull, or } from 'drizzle-orm'
+// Which credential a request presents: a bearer API token wins over the session cookie. Only SHA-256 of
+// either is ever looked up (ADR 0004, ADR 0034); whether it is live is the database's call (ADR 0110).
+import type { Credential } from '@aura/db'
 import { sha256Hex } from '../../lib/tokens.ts'
 
 export const API_TOKEN_PREFIX = 'aura_'
 
-/** Resolves a bearer token to its active owner; null for unknown, revoked, expired or deactivated. */
-export async function authenticateToken(db: Db, token: string) {
-  if (!token.startsWith(API_TOKEN_PREFIX)) return null
-  const hash = await sha256Hex(token)
-  const { apiTokens, users } = schema
-  const now = new Date()
-  return withPlatform(db, 'authenticate', async (tx) => {
-    const [row] = await tx
-      .select({
-        tokenId: apiTokens.id,
-        tenantId: apiTokens.tenantId,
-        userId: users.id,
-        role: users.role,
-        isPlatformAdmin: users.isPlatformAdmin,
-      })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(
-        and(
-          eq(apiTokens.tokenHash, hash),
-          isNull(apiTokens.revokedAt),
-          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-          eq(users.status, 'active'),
-        ),
-      )
-      .limit(1)
-    if (row) await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId))
-    return row ?? null
-  })
+export type Presented =
+  | { credential: Credential; sessionId: string | null }
+  /** An Authorization header that cannot be a token of ours: refused without a lookup. */
+  | { credential: null; malformed: true }
+
+/** The credential of a request's Authorization header and session cookie, or null if it has neither. */
+export async function presentedCredential(
+  authorization: string | undefined,
+  sessionId: string | undefined,
+): Promise<Presented | null> {
+  if (authorization) {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
+    if (!token?.startsWith(API_TOKEN_PREFIX)) return { credential: null, malformed: true }
+    return { credential: { kind: 'token', hash: await sha256Hex(token) }, sessionId: null }
+  }
+  if (!sessionId) return null
+  return { credential: { kind: 'session', hash: await sha256Hex(sessionId) }, sessionId }
 }
