@@ -29,7 +29,7 @@ beforeAll(async () => {
   dealId = ((await deal.json()) as { id: string }).id
   const minted = await ws.as(ws.manager, '/tokens', jsonBody({ name: 'round trips' }))
   token = ((await minted.json()) as { token: string }).token
-})
+}, 180_000)
 afterAll(async () => {
   await api?.close()
 })

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const config = parseConfig({ NODE_ENV: 'test', ROOT_DOMAIN: 'aura.test' })
   other = createApp({ db: anotherHandle(api.db), config, logger: createLogger('error', {}, () => {}) })
   ws = await createWorkspace(api)
-})
+}, 180_000)
 afterAll(() => api.close())
 
 /** A request to the second instance, on a workspace host. */
