@@ -29,8 +29,13 @@ export const options = {
   inPlace: flag('--in-place'),
   databaseUrl: process.env.BENCH_DATABASE_URL,
   pgbench: process.env.PGBENCH ?? 'pgbench',
-  ports: { aura: 4501, peer: 4502, proxy: 4503, auraCapture: 4504 },
+  /** Four consecutive ports from BENCH_PORT_BASE (default: per process, so two runs never collide). */
+  ports: portsFrom(Number(process.env.BENCH_PORT_BASE ?? 20_000 + (process.pid % 2_000) * 4)),
 } as const
+
+function portsFrom(base: number) {
+  return { aura: base, peer: base + 1, proxy: base + 2, auraCapture: base + 3 }
+}
 
 export type Options = typeof options
 
