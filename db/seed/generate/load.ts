@@ -1,6 +1,7 @@
 // Loads one tenant in one transaction, part by part, timing each. The two per-row triggers that keep deal
 // totals (ADR 0013) are bypassed for this transaction only: deals arrive with their final totals (the
-// pipeline stage totals of ADR 0105 are rebuilt from them at the end of the same transaction), and
+// pipeline stage totals of ADR 0105 are rebuilt from them by generateData once indexes and statistics
+// exist), and
 // generateData then checks totals and every foreign key with verify.ts (after ANALYZE: without statistics
 // the planner picks nested-loop anti-joins over seq scans that take minutes on a fresh 100k-row table).
 import { sql } from 'drizzle-orm'
@@ -25,7 +26,7 @@ export type BypassMode = 'replica' | 'disable-triggers'
 const TOTAL_TRIGGERS = [
   ['deals', 'sync_deal_line_items_total'],
   ['deal_line_items', 'touch_deal_of_line_item'],
-  // The pipeline stage totals (ADR 0105) are rebuilt once per tenant after its load instead.
+  // The pipeline stage totals (ADR 0105) are rebuilt per tenant after the load instead (generate.ts).
   ['deals', 'pipeline_stage_totals_on_insert'],
   ['deals', 'pipeline_stage_totals_on_update'],
   ['deals', 'pipeline_stage_totals_on_delete'],
@@ -70,10 +71,6 @@ export async function loadTenant(
     await timed('deals', () => pump(tx, dealChunks(plan, chunk)))
     await timed('activities', () => pump(tx, activityChunks(plan, chunk)))
     await bypassTriggers(tx, options.bypass, 'enable')
-    // The bypass skipped the triggers that keep the summary's totals: compute them from the loaded deals.
-    await timed('pipeline totals', () =>
-      tx.execute(sql`select rebuild_pipeline_stage_totals(${plan.tenantId}::uuid)`),
-    )
     return { slug: spec.slug, tenantId: plan.tenantId, ms, rows: plan.rows }
   })
 }
