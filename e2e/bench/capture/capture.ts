@@ -12,6 +12,22 @@ export interface CaptureTarget {
   port: number
   host: string
   headers: Record<string, string>
+  /** Statement texts the server sends on its own (the email dispatcher's poll), learnt while idle. */
+  background?: Set<string>
+}
+
+const GENERIC = /^\s*(begin|commit|rollback|select set_config\()/i
+
+/** Watches the idle server for a few seconds: what it sends then is background work, not a request's. */
+export async function learnBackground(t: CaptureTarget): Promise<Set<string>> {
+  t.proxy.take()
+  await new Promise((r) => setTimeout(r, 4_500))
+  return new Set(
+    t.proxy
+      .take()
+      .map((s) => s.text)
+      .filter((text) => !GENERIC.test(text)),
+  )
 }
 
 export async function sendOp(t: Omit<CaptureTarget, 'proxy'>, op: HttpOp): Promise<HttpAnswer[]> {
@@ -52,7 +68,9 @@ async function record(t: CaptureTarget, op: HttpOp): Promise<RequestSql> {
   t.proxy.take()
   await sendOp(t, op)
   await settle()
-  return { units: toUnits(t.proxy.take()) }
+  const units = toUnits(t.proxy.take())
+  const background = t.background ?? new Set<string>()
+  return { units: units.filter((u) => !u.statements.some((s) => background.has(s.text))) }
 }
 
 const size = (s: RequestSql) => s.units.reduce((n, u) => n + u.statements.length, 0)

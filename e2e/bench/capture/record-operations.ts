@@ -4,10 +4,10 @@ import { out } from '../options.ts'
 import type { Endpoint } from '../peer/verify.ts'
 import { auraAddLine, auraMove, auraOps, type Cursors, type ReadKey } from '../scenarios/operations.ts'
 import type { Captured } from '../scenarios/scenarios.ts'
-import { captureRead, captureWrites } from './capture.ts'
+import { captureRead, captureWrites, learnBackground } from './capture.ts'
 import type { WireProxy } from './wire-proxy.ts'
 
-type Target = Endpoint & { proxy: WireProxy }
+type Target = Endpoint & { proxy: WireProxy; background?: Set<string> }
 
 export async function recordReads(
   f: TenantFacts,
@@ -15,6 +15,7 @@ export async function recordReads(
   cursors: Cursors,
 ): Promise<Captured['reads']> {
   out('recording the SQL of each read')
+  target.background = await learnBackground(target)
   const ops = auraOps(f, cursors)
   const reads = {} as Record<ReadKey, Captured['reads'][ReadKey]>
   for (const key of Object.keys(ops) as ReadKey[]) reads[key] = await captureRead(target, ops[key])
@@ -24,6 +25,7 @@ export async function recordReads(
 /** After the reads (and their comparison with the peer): a write moves its deal to the top of the list. */
 export async function recordWrites(f: TenantFacts, target: Target): Promise<Omit<Captured, 'reads'>> {
   out('recording the SQL of each write')
+  target.background ??= await learnBackground(target)
   const deal = f.moveDeals[0]
   const lineDeal = f.lineDeals[0]
   if (!deal || !lineDeal) throw new Error('bench: no deals to write')
