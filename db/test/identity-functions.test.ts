@@ -13,11 +13,12 @@ import {
   withIdentity,
   withPlatform,
 } from '../client.ts'
-import type { Connection } from '../connect.ts'
+import { type Connection, connect } from '../connect.ts'
 import { apiTokens, sessions, tenants, users } from '../schema/index.ts'
 import { createTenant, createUser, uniq } from '../seed/index.ts'
 import { testDb } from './db.ts'
 import { asAppWithoutContext, INSUFFICIENT_PRIVILEGE, outcome, rows } from './helpers.ts'
+import { startWsRelay } from './ws-relay.ts'
 
 let conn: Connection
 let acme: { id: string; slug: string }
@@ -188,5 +189,31 @@ describe('who may call the credential functions', () => {
       sql`select c.relname from pg_class c where c.relowner = (select oid from pg_roles where rolname = 'crm_identity')`,
     )
     expect(tables).toEqual([])
+  })
+})
+
+// Workers reach Postgres through Neon's driver: the binding's one row and its types must read the same there.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('through the Neon driver (Postgres only)', () => {
+  it('binds and identifies exactly as node-postgres does', async () => {
+    const relay = await startWsRelay()
+    const neon = await connect(process.env.TEST_DATABASE_URL, { neonWsProxy: `127.0.0.1:${relay.port}` })
+    try {
+      const credential = await sessionFor(manager.id, acme.id)
+      const bound = await withIdentity(
+        neon.db,
+        { tenantId: acme.id, slug: acme.slug },
+        credential,
+        async (_tx, who) => who,
+      )
+      expect(bound).toMatchObject({ userId: manager.id, role: 'manager', elevatedUntil: null })
+      expect(bound.expiresAt).toBeInstanceOf(Date)
+      expect(await identifyCredential(neon.db, credential)).toMatchObject({
+        userId: manager.id,
+        tenantId: acme.id,
+      })
+    } finally {
+      await neon.close()
+      await relay.close()
+    }
   })
 })
