@@ -10,7 +10,7 @@
 // to recover. Loopback only; stops by itself. Prints one table; exits 1 when anything was lost or doubled.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -153,7 +153,7 @@ async function run(scenario: Scenario, port: number): Promise<Outcome> {
   const work = mkdtempSync(join(tmpdir(), 'aura-kill-'))
   const cluster = scenario.startsWith('postgres') ? throwawayPostgres(16_000 + (process.pid % 2000)) : null
   const dbUrl = cluster ? cluster.url : `file://${join(work, 'pglite')}`
-  const env = cluster ? { DATABASE_URL: dbUrl } : { DATABASE_URL: dbUrl }
+  const env = { DATABASE_URL: dbUrl }
   let server = startServer(port, env)
   try {
     await untilHealthy(port)
@@ -212,8 +212,8 @@ async function run(scenario: Scenario, port: number): Promise<Outcome> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function main() {
-  if (!existsSync(BUNDLE))
-    execFileSync(process.execPath, [join(ROOT, 'web/scripts/build.mjs')], { stdio: 'inherit' })
+  // `npm start`'s server, rebuilt first if the sources changed since the last build.
+  execFileSync(process.execPath, [join(ROOT, 'web/scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
   const scenarios: Scenario[] = ['postgres-db', 'postgres-server', 'embedded-server']
   const chosen = values.only ? scenarios.filter((s) => s === values.only) : scenarios
   const results: Outcome[] = []
