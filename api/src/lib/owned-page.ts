@@ -91,16 +91,17 @@ export function ownedPage(t: OwnedTable, p: PageSpec): SQL {
 }
 
 /**
- * A table's columns read back from the derived table `page` (which selects `table.*`), decoded as drizzle
- * decodes the table's own columns, with the same names and types as `tx.select().from(table)` gives.
+ * A table's columns read back from a derived table (`page` unless said) that selects `table.*`, decoded as
+ * drizzle decodes the table's own columns, with the same names and types as `tx.select().from(table)` gives.
  */
 export function pageColumns<T extends PgTable>(
   table: T,
+  alias = 'page',
 ): { [K in keyof T['$inferSelect']]: SQL<T['$inferSelect'][K]> } {
   return Object.fromEntries(
     Object.entries(getTableColumns(table)).map(([key, column]) => [
       key,
-      sql`page.${sql.identifier(column.name)}`.mapWith(column),
+      sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`.mapWith(column),
     ]),
   ) as { [K in keyof T['$inferSelect']]: SQL<T['$inferSelect'][K]> }
 }

@@ -30,19 +30,22 @@ export async function listProducts(tx: Tx, caller: Caller, input: ListProductsIn
       : undefined,
     after ? sql`(${products.name}, ${products.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
   )
-  // The page first, on products_tenant_id_(active_)name_idx, then its blueprints by key: joined first, the
-  // whole catalogue was read and sorted for every page (ADR 0100). A literal limit, as in lib/owned-page.ts.
+  // The page first, on products_tenant_id_(active_)name_idx, then each product's blueprint by key (a
+  // lateral LIMIT 1: a join would hash the tenant's blueprints). Joined first, the whole catalogue was read
+  // and sorted for every page (ADR 0100). A literal limit, as in lib/owned-page.ts.
   const limit = sql.raw(String(input.limit + 1))
   const page = sql`select ${products}.* from ${products} where ${where ?? sql`true`}
     order by ${products.name}, ${products.id} limit ${limit}`
+  const blueprint = sql`select ${bp}.* from ${bp}
+    where ${bp.tenantId} = page.tenant_id and ${bp.productId} = page.id limit 1`
   const rows = await tx
-    .select({ product: pageColumns(products), blueprint: bp })
-    .from(sql`(${page}) as page`)
-    .leftJoin(bp, sql`${bp.tenantId} = page.tenant_id and ${bp.productId} = page.id`)
+    .select({ product: pageColumns(products), blueprint: pageColumns(bp, 'blueprint') })
+    .from(sql`(${page}) as page left join lateral (${blueprint}) as blueprint on true`)
     .orderBy(sql`page.name`, sql`page.id`)
   const pageOf = toPage(rows, input.limit, (r) => [r.product.name, r.product.id])
   return {
-    data: pageOf.data.map((r) => toProduct(r.product, r.blueprint, caller.role)),
+    // Every product has a blueprint (F12.3); a missing one reads as all-null columns from the left join.
+    data: pageOf.data.map((r) => toProduct(r.product, r.blueprint.id ? r.blueprint : null, caller.role)),
     nextCursor: pageOf.nextCursor,
   }
 }
