@@ -38,6 +38,117 @@ export function withTenant<T>(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promis
   })
 }
 
+/** A session (SHA-256 of the cookie's session id) or a personal API token (SHA-256 of the bearer token). */
+export interface Credential {
+  kind: 'session' | 'token'
+  hash: string
+}
+
+/** What the database says about a live credential (migration 0014, identify_credential). */
+export interface CredentialFacts {
+  userId: string
+  /** The host the credential was issued for; null for the root domain. */
+  tenantId: string | null
+  role: Role | null
+  isPlatformAdmin: boolean
+  tenantSlug: string | null
+  tenantStatus: string | null
+  expiresAt: Date | null
+  /** Sessions only: the step-up window (NFR-S8). */
+  elevatedUntil: Date | null
+  /** Tokens only. */
+  lastUsedAt: Date | null
+}
+
+/**
+ * The facts of a live credential, or null (unknown, expired, revoked, user deactivated). One statement and
+ * no transaction: the SECURITY DEFINER function is the privilege boundary (ADR 0110), run by the login role.
+ */
+export async function identifyCredential(db: Db, credential: Credential): Promise<CredentialFacts | null> {
+  const result = (await db.execute(
+    sql`select * from identify_credential(${credential.kind}, ${credential.hash})`,
+  )) as unknown as {
+    rows: Record<string, unknown>[]
+  }
+  const row = result.rows[0]
+  if (!row) return null
+  return {
+    userId: String(row.user_id),
+    tenantId: (row.tenant_id as string | null) ?? null,
+    role: (row.role as Role | null) ?? null,
+    isPlatformAdmin: row.is_platform_admin === true,
+    tenantSlug: (row.tenant_slug as string | null) ?? null,
+    tenantStatus: (row.tenant_status as string | null) ?? null,
+    expiresAt: toDate(row.expires_at),
+    elevatedUntil: toDate(row.elevated_until),
+    lastUsedAt: toDate(row.last_used_at),
+  }
+}
+
+/** A tenant host as the request addressed it. */
+export interface HostTenant {
+  tenantId: string
+  slug: string
+}
+
+/** The identity a credential binding established, read from the database inside the transaction. */
+export interface BoundIdentity {
+  userId: string
+  role: Role
+  expiresAt: Date | null
+  elevatedUntil: Date | null
+  lastUsedAt: Date | null
+}
+
+export type CredentialRefusal = 'invalid' | 'other_tenant' | 'tenant_unavailable'
+
+/** The binding statement refused the credential; the transaction was rolled back before anything ran. */
+export class CredentialRefused extends Error {
+  constructor(readonly refusal: CredentialRefusal) {
+    super(`credential refused: ${refusal}`)
+    this.name = 'CredentialRefused'
+  }
+}
+
+/**
+ * withTenant for a request that carries a credential: the binding statement itself checks the session or
+ * token (live, issued for this tenant, user active, tenant active) and sets the app.* settings from the
+ * database's facts, then drops to crm_app, all in one round trip after BEGIN. A revoked credential is
+ * therefore refused by the very transaction that would have used it (ADR 0110). `fn` gets the facts, to
+ * compare with what the request assumed before it opened the transaction.
+ */
+export function withIdentity<T>(
+  db: Db,
+  host: HostTenant,
+  credential: Credential,
+  fn: (tx: Tx, identity: BoundIdentity) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    // FROM runs the function before the projection: the role changes only after the definer has returned.
+    const result = (await tx.execute(sql`select b.outcome, b.user_id, b.role, b.expires_at, b.elevated_until,
+      b.last_used_at, set_config('role', ${APP_ROLE}, true) as bound_role
+      from bind_credential(${credential.kind}, ${credential.hash}, ${host.tenantId}::uuid, ${host.slug}) as b`)) as unknown as {
+      rows: Record<string, unknown>[]
+    }
+    const row = result.rows[0]
+    if (!row || row.bound_role !== APP_ROLE) throw new Error('the credential binding returned no row')
+    if (row.outcome !== 'ok') throw new CredentialRefused(row.outcome as CredentialRefusal)
+    return fn(tx, {
+      userId: String(row.user_id),
+      role: row.role as Role,
+      expiresAt: toDate(row.expires_at),
+      elevatedUntil: toDate(row.elevated_until),
+      lastUsedAt: toDate(row.last_used_at),
+    })
+  })
+}
+
+/** node-postgres, PGlite and Neon all parse timestamptz to Date; a string is accepted all the same. */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null
+  return value instanceof Date ? value : new Date(String(value))
+}
+
 /**
  * The privileged path for platform flows that must cross tenants: signup, login lookup, session
  * validation, provisioning, the platform console. `reason` names the flow; keep call sites few.

@@ -16,6 +16,9 @@ import ws from 'ws'
 import type { Db } from './client.ts'
 import { connectNeon } from './neon.ts'
 import { claimDataDir } from './pglite-owner.ts'
+import { retryStaleTransactions } from './prepared.ts'
+import { usePreparedStatements } from './prepared-pg.ts'
+import { usePgliteStatements } from './prepared-pglite.ts'
 import * as schema from './schema/index.ts'
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))
@@ -36,6 +39,8 @@ export interface ConnectOptions {
   max?: number
   /** PGlite only: start from this dumped data directory (a migrated template) instead of an empty one. */
   pgliteTemplate?: Blob
+  /** Named statements kept prepared per connection (db/prepared.ts); 0 sends every statement unnamed. */
+  maxPrepared?: number
 }
 
 /**
@@ -48,17 +53,25 @@ export async function connect(
 ): Promise<Connection> {
   if (!url || url.startsWith('memory://') || url.startsWith('file://')) {
     const dataDir = url?.startsWith('file://') ? fileURLToPath(url) : (url ?? DEFAULT_PGLITE_DIR)
-    return connectPglite(dataDir, options.pgliteTemplate)
+    return connectPglite(dataDir, options.pgliteTemplate, options.maxPrepared)
   }
   if (options.neonWsProxy) {
-    const neon = connectNeon(url, { wsProxy: options.neonWsProxy, webSocketConstructor: ws })
+    const neon = connectNeon(url, {
+      wsProxy: options.neonWsProxy,
+      webSocketConstructor: ws,
+      maxPrepared: options.maxPrepared,
+      max: options.max,
+    })
     return { ...neon, migrate: () => migrateNeon(neon.db as never, { migrationsFolder: MIGRATIONS_FOLDER }) }
   }
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
   // A client that loses its server emits 'error'; without listeners the whole process would exit.
   pool.on('error', () => {})
-  pool.on('connect', (client) => client.on('error', () => {}))
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+    usePreparedStatements(client, options.maxPrepared)
+  })
+  const db = retryStaleTransactions(drizzlePg({ client: pool, schema }) as unknown as Db)
   return {
     kind: 'postgres',
     db,
@@ -67,7 +80,7 @@ export async function connect(
   }
 }
 
-async function connectPglite(dataDir: string, loadDataDir?: Blob): Promise<Connection> {
+async function connectPglite(dataDir: string, loadDataDir?: Blob, maxPrepared?: number): Promise<Connection> {
   const release = dataDir.startsWith('memory://') ? () => {} : claimDataDir(dataDir)
   let client: PGlite
   try {
@@ -79,7 +92,8 @@ async function connectPglite(dataDir: string, loadDataDir?: Blob): Promise<Conne
     release()
     throw err
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db
+  usePgliteStatements(client, maxPrepared)
+  const db = retryStaleTransactions(drizzlePglite({ client, schema }) as unknown as Db)
   return {
     kind: 'pglite',
     db,

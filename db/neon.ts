@@ -3,6 +3,8 @@
 import { neonConfig, Pool, type PoolClient } from '@neondatabase/serverless'
 import { drizzle } from 'drizzle-orm/neon-serverless'
 import type { Db } from './client.ts'
+import { retryStaleTransactions } from './prepared.ts'
+import { usePreparedStatements } from './prepared-pg.ts'
 import * as schema from './schema/index.ts'
 
 export interface NeonOptions {
@@ -10,6 +12,10 @@ export interface NeonOptions {
   wsProxy?: string
   /** Node has no global WebSocket before v22: pass the `ws` constructor there; Workers have their own. */
   webSocketConstructor?: unknown
+  /** Named statements kept prepared per connection (db/prepared.ts); 0 sends every statement unnamed. */
+  maxPrepared?: number | undefined
+  /** Pool size (the driver's default, 10, when unset). */
+  max?: number | undefined
 }
 
 export function connectNeon(url: string, options: NeonOptions = {}) {
@@ -23,11 +29,14 @@ export function connectNeon(url: string, options: NeonOptions = {}) {
     neonConfig.pipelineTLS = false
     neonConfig.pipelineConnect = false
   }
-  const pool = new Pool({ connectionString: url })
+  const pool = new Pool({ connectionString: url, ...(options.max ? { max: options.max } : {}) })
   // A client whose server goes away emits 'error' (on the pool while idle, on the client while checked
   // out); unhandled, either would end the process. The query in flight still rejects.
   pool.on('error', () => {})
-  pool.on('connect', (client: PoolClient) => client.on('error', () => {}))
-  const db = drizzle({ client: pool, schema }) as unknown as Db
+  pool.on('connect', (client: PoolClient) => {
+    client.on('error', () => {})
+    usePreparedStatements(client, options.maxPrepared)
+  })
+  const db = retryStaleTransactions(drizzle({ client: pool, schema }) as unknown as Db)
   return { kind: 'neon' as const, db, close: () => pool.end() }
 }

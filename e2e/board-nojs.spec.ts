@@ -1,5 +1,6 @@
-// The sales screens with JavaScript off: the board's select + Move form, the required-field refusal,
-// and adding a line item on the deal page are all plain HTML forms. (axe needs JavaScript to run, so the
+// The sales screens with JavaScript off: the board's Move… link (the board again, that card's select +
+// Move form open), the required-field refusal, "Show more" at a column's cursor, and adding a line item
+// on the deal page are all plain links and HTML forms. (axe needs JavaScript to run, so the
 // same pages are checked with it in journey-2-pipeline.spec.ts.)
 import { expect, test } from './fixtures.ts'
 import { card, column, createDeal, demo, logIn, unique } from './sales-helpers.ts'
@@ -17,6 +18,9 @@ test.describe('without JavaScript', () => {
     const dealId = await createDeal(page, baseURL, { name })
 
     await page.goto(demo(baseURL, '/board'))
+    await expect(page.getByLabel(`Stage for ${name}`)).toHaveCount(0) // only an opened card has the form
+    await page.getByRole('link', { name: `Move ${name}…` }).click()
+    await expect(page).toHaveURL(/[?&]move=/)
     await page.getByLabel(`Stage for ${name}`).selectOption({ label: 'Negotiation' })
     await page.getByRole('button', { name: `Move ${name}` }).click()
     await expect(page).toHaveURL(/\/board\?process=/)
@@ -35,6 +39,29 @@ test.describe('without JavaScript', () => {
     await shot('deal-nojs')
   })
 
+  test('"Show more" shows a column from its cursor, and the first deals again on the way back', async ({
+    page,
+    baseURL,
+  }) => {
+    test.slow() // nine deals through the form first
+    await logIn(page, baseURL, 'rep@demo.aura.test')
+    const prefix = unique('NoJS page')
+    const ids: string[] = []
+    // One more than a column's first page (8), newest last: the oldest of them starts the next page.
+    for (let i = 0; i < 9; i++) ids.push(await createDeal(page, baseURL, { name: `${prefix} ${i}` }))
+    const [oldest, newest] = [ids[0] ?? '', ids[8] ?? '']
+    await page.goto(demo(baseURL, '/board'))
+    await expect(column(page, 'Prospect').locator('li[data-deal-id]')).toHaveCount(8)
+    await expect(column(page, 'Prospect').locator(card(page, newest))).toBeVisible()
+    await expect(card(page, oldest)).toHaveCount(0)
+    await column(page, 'Prospect').getByRole('link', { name: 'Show more in Prospect' }).click()
+    await expect(page).toHaveURL(/[?&]stage=.*[?&]cursor=/)
+    await expect(column(page, 'Prospect').locator(card(page, oldest))).toBeVisible()
+    await expect(card(page, newest)).toHaveCount(0)
+    await column(page, 'Prospect').getByRole('link', { name: 'Back to the first deals' }).click()
+    await expect(column(page, 'Prospect').locator(card(page, newest))).toBeVisible()
+  })
+
   test('a stage that requires fields says which ones, with a link to the deal', async ({
     page,
     baseURL,
@@ -48,6 +75,7 @@ test.describe('without JavaScript', () => {
       .getByRole('navigation', { name: 'Sales processes' })
       .getByRole('link', { name: 'Renewals' })
       .click()
+    await page.getByRole('link', { name: `Move ${name}…` }).click()
     await page.getByLabel(`Stage for ${name}`).selectOption({ label: 'Quote sent' })
     await page.getByRole('button', { name: `Move ${name}` }).click()
     const alert = page.getByRole('alert')

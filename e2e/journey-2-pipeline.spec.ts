@@ -33,18 +33,20 @@ test('a manager works the pipeline: switch, drag, keyboard move, reassign, summa
   await expect(page.getByRole('status')).toHaveText(`Moved ${name} to Qualified.`)
   await shot('board-after-drag')
 
-  // Keyboard: choose the stage in the card's select with the arrow key, then Enter on Move.
+  // Keyboard: Enter on the card's Move… opens its stage select (focused), the arrow key chooses, Enter
+  // on Move moves.
+  await page.getByRole('link', { name: `Move ${name}…` }).press('Enter')
   const select = page.getByLabel(`Stage for ${name}`)
-  await select.focus()
+  await expect(select).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(select.locator('option:checked')).toHaveText('Proposal')
   await page.getByRole('button', { name: `Move ${name}` }).press('Enter')
   await expect(column(page, 'Proposal').locator(card(page, dealId))).toBeVisible()
   await expect(page.getByRole('status')).toHaveText(`Moved ${name} to Proposal.`)
-  await expect(page.getByRole('link', { name })).toBeFocused()
+  await expect(page.getByRole('link', { name, exact: true })).toBeFocused()
 
   // Reassign on the deal page: select the rep, Reassign (three clicks at most).
-  await page.getByRole('link', { name }).click()
+  await page.getByRole('link', { name, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(page.getByText(/· Proposal · 50%/)).toBeVisible() // the saved stage, as the API has it
   await checkA11y('deal')

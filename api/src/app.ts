@@ -1,13 +1,15 @@
 // Builds the one Hono app both runtimes serve. Middleware order: request id + log → errors → site
-// (tenant from host) → routes. Later layers (auth, RBAC, rate limit, withTenant) slot in after `site`.
-import type { Deps } from './context.ts'
+// (tenant from host, cached) → authenticate (credential; confirmed by the database within the request) →
+// rate limit (per-instance budgets reserved from Postgres) → routes, whose memberTx binds the tenant.
+import type { Context } from 'hono'
+import type { AppEnv, Deps } from './context.ts'
 import { dispatchInBackground } from './lib/email/dispatch-in-background.ts'
 import { transportFromConfig } from './lib/email/transport.ts'
 import { createRouter } from './lib/router.ts'
 import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { rateLimit } from './middleware/rate-limit.ts'
-import { PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
+import { ChunkedRateLimitStore, PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { shedLoad } from './middleware/shed-load.ts'
 import { site } from './middleware/site.ts'
@@ -46,8 +48,17 @@ export function createApp(deps: Deps) {
   app.onError(onError)
   app.notFound(onNotFound)
   const lucia = createLucia(deps.db, deps.config.cookieSecure)
-  const rateLimits = new PostgresRateLimitStore(deps.db)
-  app.use('/api/*', site(deps), authenticate(deps, lucia), rateLimit(deps, rateLimits))
+  const rateLimits = new ChunkedRateLimitStore(new PostgresRateLimitStore(deps.db))
+  // A GET whose cached identity proved outdated is answered again, reading the credential first.
+  const answerAgain = async (c: Context<AppEnv>) => {
+    const aura = {
+      clientIp: c.env?.aura?.clientIp ?? null,
+      countsTowardUserLimit: false,
+      freshIdentity: true,
+    }
+    return app.fetch(new Request(c.req.raw), { ...c.env, aura }, executionContextOf(c))
+  }
+  app.use('/api/*', site(deps), authenticate(deps, lucia, answerAgain), rateLimit(deps, rateLimits))
   app.use('/api/*', dispatchInBackground(deps, transportFromConfig(deps.config, deps.logger)))
 
   const v1 = createRouter()
@@ -78,3 +89,12 @@ export function createApp(deps: Deps) {
 }
 
 export type AppType = ReturnType<typeof createApp>
+
+/** Workers have an execution context; Node has none (Hono throws on access). */
+function executionContextOf(c: Context<AppEnv>) {
+  try {
+    return c.executionCtx
+  } catch {
+    return undefined
+  }
+}

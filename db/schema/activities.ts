@@ -53,6 +53,8 @@ export const activities = pgTable(
     ),
     index('activities_tenant_id_deal_id_idx').on(t.tenantId, t.dealId, t.occurredAt.desc()),
     index('activities_tenant_id_created_at_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    // The tenant's latest activities (the dashboard), in the list's order.
+    index('activities_tenant_id_occurred_at_idx').on(t.tenantId, t.occurredAt.desc(), t.id.desc()),
     ...policies({
       table: 'activities',
       noun: 'activities',

@@ -55,17 +55,42 @@ export const contacts = pgTable(
       .where(sql`deleted_at is null and email is not null`),
     check('contacts_custom_fields_object', sql`jsonb_typeof(custom_fields) = 'object'`),
     index('contacts_tenant_id_created_at_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
-    index('contacts_tenant_id_assigned_user_id_idx').on(t.tenantId, t.assignedUserId, t.createdAt.desc()),
+    // A rep's page of their own contacts: assigned to them, or created by them and handed over (ADR 0100).
+    index('contacts_tenant_id_assigned_user_id_idx').on(
+      t.tenantId,
+      t.assignedUserId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    index('contacts_tenant_id_handed_over_idx')
+      .on(t.tenantId, t.createdBy, t.createdAt.desc(), t.id.desc())
+      .where(sql`created_by is distinct from assigned_user_id`),
     index('contacts_tenant_id_created_by_idx').on(t.tenantId, t.createdBy),
-    index('contacts_tenant_id_organization_id_idx').on(t.tenantId, t.organizationId),
+    // A company's contacts; with the assignee, a rep's contacts of a company (search by company, ADR 0100).
+    index('contacts_tenant_id_organization_id_idx').on(t.tenantId, t.organizationId, t.assignedUserId),
     index('contacts_tenant_id_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
-    // One-box typo-tolerant search (F7.3): trigram GIN indexes led by tenant_id (btree_gin).
-    index('contacts_full_name_trgm_idx').using('gin', t.tenantId, t.fullName.op('gin_trgm_ops')),
-    index('contacts_email_trgm_idx').using('gin', t.tenantId, sql`(email::text) gin_trgm_ops`),
+    // One-box typo-tolerant search (F7.3): trigram GIN indexes led by tenant_id (btree_gin), with the owner
+    // columns so a rep's search reads only their own matches (ADR 0100).
+    index('contacts_full_name_trgm_idx').using(
+      'gin',
+      t.tenantId,
+      t.assignedUserId,
+      t.createdBy,
+      t.fullName.op('gin_trgm_ops'),
+    ),
+    index('contacts_email_trgm_idx').using(
+      'gin',
+      t.tenantId,
+      t.assignedUserId,
+      t.createdBy,
+      sql`(email::text) gin_trgm_ops`,
+    ),
     // Phones are searched by their digits whatever the formatting ("5550" finds "+1 (555) 0123").
     index('contacts_phone_digits_trgm_idx').using(
       'gin',
       t.tenantId,
+      t.assignedUserId,
+      t.createdBy,
       sql`(regexp_replace(phone, '\\D', '', 'g')) gin_trgm_ops`,
     ),
     ...policies({

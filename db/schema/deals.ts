@@ -17,6 +17,7 @@ import {
 import { auditColumns, currentUserDefault, id, money, timestamptz } from './_columns.ts'
 import { inTenant, isTeamLead, ownsRecord, policies } from './_rls.ts'
 import { contacts } from './contacts.ts'
+import { dealPageIndexes } from './deals-page-indexes.ts'
 import { organizations } from './organizations.ts'
 import { processStages, salesProcesses } from './processes.ts'
 import { tenantId } from './tenants.ts'
@@ -87,24 +88,18 @@ export const deals = pgTable(
     check('deals_closed_at_matches_status', sql`(status = 'open') = (closed_at is null)`),
     check('deals_currency_iso', sql`currency ~ '^[A-Z]{3}$'`),
     check('deals_custom_fields_object', sql`jsonb_typeof(custom_fields) = 'object'`),
-    // Keyset pagination (created_at desc, id desc) and the F8.3 filters, each led by tenant_id.
-    index('deals_tenant_id_created_at_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
-    index('deals_tenant_id_process_stage_idx').on(
-      t.tenantId,
-      t.processId,
-      t.stageId,
-      t.createdAt.desc(),
-      t.id.desc(),
-    ),
+    // Keyset pagination (created_at desc, id desc) and the F8.3 filters, each led by tenant_id. The list's
+    // indexes hold live deals only (as db/schema/deals-page-indexes.ts explains).
+    index('deals_tenant_id_created_at_idx')
+      .on(t.tenantId, t.createdAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
     // The list's default sort (updated_at desc, id desc) and the board's per-stage page in that order.
-    index('deals_tenant_id_updated_at_idx').on(t.tenantId, t.updatedAt.desc(), t.id.desc()),
-    index('deals_tenant_id_process_stage_updated_idx').on(
-      t.tenantId,
-      t.processId,
-      t.stageId,
-      t.updatedAt.desc(),
-      t.id.desc(),
-    ),
+    index('deals_tenant_id_updated_at_idx')
+      .on(t.tenantId, t.updatedAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
+    index('deals_tenant_id_process_stage_updated_idx')
+      .on(t.tenantId, t.processId, t.stageId, t.updatedAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
     // Pipeline summary (ADR 0051): an index-only scan of a process's live deals. The policy's ownership
     // columns are in it too, or the RLS filter would send every row back to the heap.
     index('deals_tenant_id_process_summary_idx')
@@ -119,14 +114,21 @@ export const deals = pgTable(
         t.createdBy,
       )
       .where(sql`deleted_at is null`),
-    index('deals_tenant_id_assigned_user_id_idx').on(t.tenantId, t.assignedUserId, t.createdAt.desc()),
+    // Other sorts, a process, a rep's own deals: db/schema/deals-page-indexes.ts (ADR 0100).
+    ...dealPageIndexes(t),
     index('deals_tenant_id_created_by_idx').on(t.tenantId, t.createdBy),
-    index('deals_tenant_id_status_close_date_idx').on(t.tenantId, t.status, t.closeDate),
-    index('deals_tenant_id_close_date_idx').on(t.tenantId, t.closeDate),
     index('deals_tenant_id_probability_idx').on(t.tenantId, t.probability),
     index('deals_tenant_id_organization_id_idx').on(t.tenantId, t.organizationId),
     index('deals_tenant_id_contact_id_idx').on(t.tenantId, t.contactId),
-    index('deals_name_trgm_idx').using('gin', t.tenantId, t.name.op('gin_trgm_ops')),
+    // Name search (search_deal_ids, ADRs 0080/0100); the owner columns let a rep's search read only their
+    // own matches.
+    index('deals_name_trgm_idx').using(
+      'gin',
+      t.tenantId,
+      t.assignedUserId,
+      t.createdBy,
+      t.name.op('gin_trgm_ops'),
+    ),
     ...policies({
       table: 'deals',
       noun: 'deals',

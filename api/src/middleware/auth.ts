@@ -1,56 +1,102 @@
 // Who is calling: a bearer API token or the lucia session cookie. This middleware identifies; the
 // require* guards below decide. A credential issued for another host is refused outright (NFR-S4).
-import { type Role, withPlatform, withTenant } from '@aura/db'
+// On a workspace host a GET may start from this instance's cached facts; the database then confirms them
+// within the request (ADR 0110: the tenant transaction's binding statement, or settleIdentity after the
+// handler), so revocation, deactivation and suspension apply to the very next request.
+import { type CredentialFacts, type HostTenant, type Role, withPlatform, withTenant } from '@aura/db'
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
-import type { AppEnv, Auth, Deps } from '../context.ts'
+import type { AppEnv, Auth, Deps, IdentityProof } from '../context.ts'
 import { can, type Permission } from '../lib/permissions.ts'
 import { AppError } from '../lib/problem.ts'
 import { recordAudit, recordPlatformAudit } from '../services/audit/record-audit.ts'
-import { authenticateToken } from '../services/auth/authenticate-token.ts'
+import { callerTx } from '../services/auth/caller-tx.ts'
+import { identityHints } from '../services/auth/identity-cache.ts'
 import type { AuraLucia } from '../services/auth/lucia.ts'
+import { presentedCredential } from '../services/auth/presented-credential.ts'
+import { forgetTenant } from '../services/tenants/resolve-tenant.ts'
+import { type Replay, settleIdentity } from './settle-identity.ts'
 
-export const authenticate = (deps: Deps, lucia: AuraLucia) =>
+export const authenticate = (deps: Deps, lucia: AuraLucia, replay: Replay) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const auth = await identify(c, deps, lucia)
-    const siteTenantId = c.get('site').kind === 'tenant' ? hostTenantId(c) : null
-    if (auth && auth.tenantId !== siteTenantId) {
-      await auditCrossTenant(c, deps, auth, siteTenantId)
+    const site = c.get('site')
+    const host = site.kind === 'tenant' ? { tenantId: site.tenant.id, slug: site.tenant.slug } : null
+    const auth = await identify(c, deps, lucia, host)
+    if (auth && auth.tenantId !== (host?.tenantId ?? null)) {
+      await auditCrossTenant(c, deps, auth, host?.tenantId ?? null)
       throw new AppError('forbidden', 'This credential belongs to another workspace')
     }
     c.set('auth', auth)
     await next()
+    if (auth?.proof) await settleIdentity(c, deps, lucia, auth, auth.proof, replay)
   })
 
-async function identify(c: Context<AppEnv>, deps: Deps, lucia: AuraLucia): Promise<Auth | null> {
-  const header = c.req.header('authorization')
-  if (header) {
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    const owner = token ? await authenticateToken(deps.db, token) : null
-    if (!owner) throw new AppError('unauthorized', 'The API token is invalid, expired or revoked')
-    return { ...owner, via: 'token', sessionId: null, elevatedUntil: null }
-  }
-  const sessionId = getCookie(c, lucia.sessionCookieName)
-  if (!sessionId) return null
-  const { session, user } = await lucia.validateSession(sessionId)
-  if (!session || user.status !== 'active') {
+const INVALID_TOKEN = 'The API token is invalid, expired or revoked'
+
+async function identify(
+  c: Context<AppEnv>,
+  deps: Deps,
+  lucia: AuraLucia,
+  host: HostTenant | null,
+): Promise<Auth | null> {
+  const presented = await presentedCredential(
+    c.req.header('authorization'),
+    getCookie(c, lucia.sessionCookieName),
+  )
+  if (!presented) return null
+  if (!presented.credential) throw new AppError('unauthorized', INVALID_TOKEN)
+  const { credential, sessionId } = presented
+  const hints = identityHints(deps.db)
+  // Only a safe method on a workspace host may start from memory: it changes nothing before the database
+  // has confirmed the credential. Anything else reads the credential first (one statement).
+  const method = c.req.method
+  const mayStartFromMemory =
+    host !== null && (method === 'GET' || method === 'HEAD') && c.env?.aura?.freshIdentity !== true
+  const remembered = mayStartFromMemory ? hints.peek(credential) : null
+  const source = remembered && remembered.tenantId === host?.tenantId ? 'hint' : 'fresh'
+  const facts = source === 'hint' ? remembered : await hints.load(deps.db, credential)
+  if (!facts) {
+    if (credential.kind === 'token') throw new AppError('unauthorized', INVALID_TOKEN)
     c.header('Set-Cookie', lucia.createBlankSessionCookie().serialize(), { append: true })
     return null
   }
-  if (session.fresh)
-    c.header('Set-Cookie', lucia.createSessionCookie(session.id).serialize(), { append: true })
+  if (source === 'fresh' && host && facts.tenantId === host.tenantId && facts.tenantStatus !== 'active') {
+    // Suspended since this instance last looked the host up.
+    forgetTenant(deps.db, host.tenantId)
+    throw new AppError(
+      'tenant_suspended',
+      'This workspace is suspended. Its data is kept; contact Aura support.',
+    )
+  }
+  const proof: IdentityProof = {
+    credential,
+    host: host && facts.tenantId === host.tenantId ? host : null,
+    source,
+    confirmed: source === 'fresh' ? confirmedFacts(facts) : null,
+    stepUpDeferred: false,
+    used: false,
+    refused: false,
+  }
   // The session's host decides its scope: a root-domain session of a member is not a workspace session.
   return {
-    userId: user.id,
-    tenantId: session.tenantId,
-    role: session.tenantId ? user.role : null,
-    isPlatformAdmin: user.isPlatformAdmin && session.tenantId === null,
-    via: 'session',
-    sessionId: session.id,
-    elevatedUntil: session.elevatedUntil,
+    userId: facts.userId,
+    tenantId: facts.tenantId,
+    role: facts.tenantId ? facts.role : null,
+    isPlatformAdmin: facts.isPlatformAdmin && facts.tenantId === null,
+    via: credential.kind,
+    sessionId,
+    elevatedUntil: credential.kind === 'session' ? facts.elevatedUntil : null,
+    proof,
   }
 }
+
+export const confirmedFacts = (f: CredentialFacts) => ({
+  role: f.role,
+  expiresAt: f.expiresAt,
+  elevatedUntil: f.elevatedUntil,
+  lastUsedAt: f.lastUsedAt,
+})
 
 async function auditCrossTenant(c: Context<AppEnv>, deps: Deps, auth: Auth, hostTenant: string | null) {
   const requestId = c.get('requestId')
@@ -85,10 +131,11 @@ export function hostTenantId(c: Context<AppEnv>): string {
   return site.tenant.id
 }
 
-/** The signed-in caller, or 401. */
+/** The signed-in caller, or 401. Handlers reach the identity only through this and the guards below. */
 export function currentAuth(c: Context<AppEnv>): Auth {
   const auth = c.get('auth')
   if (!auth) throw new AppError('unauthorized', 'Sign in to continue')
+  if (auth.proof) auth.proof.used = true
   return auth
 }
 
@@ -115,11 +162,14 @@ export function requirePlatformAdmin(c: Context<AppEnv>): Auth {
   return auth
 }
 
-/** Runs fn bound to the caller's tenant, user and role: the one way handlers reach tenant data. */
+/**
+ * Runs fn bound to the caller's tenant, user and role: the one way handlers reach tenant data. A member
+ * from requireMember carries the request's credential, which the binding statement checks again.
+ */
 export function memberTx<T>(
   deps: Deps,
-  member: { tenantId: string; userId: string; role: Role },
+  member: { tenantId: string; userId: string; role: Role; proof?: IdentityProof | undefined },
   fn: Parameters<typeof withTenant<T>>[2],
 ) {
-  return withTenant(deps.db, { tenantId: member.tenantId, userId: member.userId, role: member.role }, fn)
+  return callerTx(deps.db, member, fn)
 }

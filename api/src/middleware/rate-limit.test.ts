@@ -135,9 +135,9 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     const store = new PostgresRateLimitStore(api.db)
     const key = `test:${crypto.randomUUID()}`
     const old = new Date(Date.now() - 10 * 60_000)
-    await store.hit([key], 60_000, old)
-    const [hit] = await store.hit([key], 60_000, new Date())
-    expect(hit?.count).toBe(1)
+    const windowOf = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000)
+    await store.reserve(key, windowOf(old), 1)
+    expect(await store.reserve(key, windowOf(new Date()), 1)).toBe(1)
     await store.prune(new Date(Date.now() - 60_000))
     const rows = await withPlatform(api.db, 'rate-limit', (tx) =>
       tx.select().from(schema.rateLimitCounters).where(like(schema.rateLimitCounters.key, key)),

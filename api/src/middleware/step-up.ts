@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv, Auth } from '../context.ts'
 import { AppError } from '../lib/problem.ts'
+import { elevated } from '../services/auth/caller-tx.ts'
 import { currentAuth } from './auth.ts'
 
 /**
@@ -16,8 +17,14 @@ export function requireStepUp(c: Context<AppEnv>, now = new Date()): Auth {
       'This operation needs a signed-in session; API tokens cannot do it',
     )
   }
-  if (!auth.elevatedUntil || auth.elevatedUntil.getTime() <= now.getTime()) {
-    throw new AppError('step_up_required', 'Confirm it is you: enter the code we email you, then try again')
+  const proof = auth.proof
+  const until = proof?.confirmed ? proof.confirmed.elevatedUntil : auth.elevatedUntil
+  if (elevated(until, now.getTime())) return auth
+  // Cached facts may predate a step-up verified through another instance: the database decides, in the
+  // binding of the request's tenant transaction (or after the handler), before anything is answered.
+  if (proof && !proof.confirmed) {
+    proof.stepUpDeferred = true
+    return auth
   }
-  return auth
+  throw new AppError('step_up_required', 'Confirm it is you: enter the code we email you, then try again')
 }

@@ -1,5 +1,7 @@
 // Loads one tenant in one transaction, part by part, timing each. The two per-row triggers that keep deal
-// totals (ADR 0013) are bypassed for this transaction only: deals arrive with their final totals, and
+// totals (ADR 0013) are bypassed for this transaction only: deals arrive with their final totals (the
+// pipeline stage totals of ADR 0105 are rebuilt from them by generateData once indexes and statistics
+// exist), and
 // generateData then checks totals and every foreign key with verify.ts (after ANALYZE: without statistics
 // the planner picks nested-loop anti-joins over seq scans that take minutes on a fresh 100k-row table).
 import { sql } from 'drizzle-orm'
@@ -16,7 +18,7 @@ import type { TenantSpec } from './scales.ts'
  * How the load skips per-row triggers:
  * - 'replica': `SET LOCAL session_replication_role = replica` (superuser; no locks, skips triggers and
  *   foreign-key checks, which verify.ts then proves instead).
- * - 'disable-triggers': the table owner disables the two total triggers inside the transaction (ALTER
+ * - 'disable-triggers': the table owner disables the total triggers inside the transaction (ALTER
  *   TABLE takes an exclusive lock, so tenants then load one at a time; foreign keys stay checked).
  */
 export type BypassMode = 'replica' | 'disable-triggers'
@@ -24,6 +26,10 @@ export type BypassMode = 'replica' | 'disable-triggers'
 const TOTAL_TRIGGERS = [
   ['deals', 'sync_deal_line_items_total'],
   ['deal_line_items', 'touch_deal_of_line_item'],
+  // The pipeline stage totals (ADR 0105) are rebuilt per tenant after the load instead (generate.ts).
+  ['deals', 'pipeline_stage_totals_on_insert'],
+  ['deals', 'pipeline_stage_totals_on_update'],
+  ['deals', 'pipeline_stage_totals_on_delete'],
 ] as const
 
 export interface LoadOptions {

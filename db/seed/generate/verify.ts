@@ -1,6 +1,7 @@
 // The invariants a bulk load must leave behind, checked with queries: every foreign key of every table
 // that has a tenant_id (composite keys, stage-in-process included, read from pg_constraint so new keys are
-// covered without editing this file), and the exact deal totals of ADR 0013.
+// covered without editing this file), the exact deal totals of ADR 0013 and the pipeline stage totals of
+// ADR 0105.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../executor.ts'
 
@@ -60,5 +61,43 @@ export async function verifyTenant(db: Executor, tenantId: string): Promise<Reco
         and (d.line_items_total <> coalesce(l.total, 0) or (l.live > 0 and d.amount <> l.total))`,
   )
   if (totals?.n) violations.deal_totals = totals.n
+  const summary = await pipelineTotalsMismatches(db, tenantId)
+  if (summary) violations.pipeline_stage_totals = summary
   return violations
+}
+
+/**
+ * The pipeline stage totals (ADR 0105) against the live deals, checked as the two views the summary serves
+ * rather than row by row: per (process, stage, status), the by-owner rows sum to all live deals (a lead's
+ * view); per user, that user's rows sum to the deals assigned to or created by them (a rep's view).
+ * Counts the (process, stage, status[, user]) groups that differ.
+ */
+export async function pipelineTotalsMismatches(db: Executor, tenantId: string): Promise<number> {
+  const [row] = await rows<{ leads: number; users: number }>(
+    db,
+    sql`with live as (select * from deals where tenant_id = ${tenantId} and deleted_at is null),
+      totals as (select * from pipeline_stage_totals where tenant_id = ${tenantId}),
+      lead_expected as (select process_id, stage_id, status, count(*) as n, sum(amount) as amount,
+          sum(amount * probability) as weighted
+        from live group by 1, 2, 3),
+      lead_kept as (select process_id, stage_id, status, sum(deal_count) as n, sum(amount_total) as amount,
+          sum(weighted_total) as weighted
+        from totals where not by_creator group by 1, 2, 3
+        having (sum(deal_count), sum(amount_total), sum(weighted_total)) <> (0, 0, 0)),
+      user_expected as (select u.user_id, d.process_id, d.stage_id, d.status, count(*) as n,
+          sum(d.amount) as amount, sum(d.amount * d.probability) as weighted
+        from live d cross join lateral (select distinct x as user_id
+          from (values (d.assigned_user_id), (d.created_by)) v(x) where x is not null) u
+        group by 1, 2, 3, 4),
+      user_kept as (select user_id, process_id, stage_id, status, sum(deal_count) as n,
+          sum(amount_total) as amount, sum(weighted_total) as weighted
+        from totals where user_id is not null group by 1, 2, 3, 4
+        having (sum(deal_count), sum(amount_total), sum(weighted_total)) <> (0, 0, 0))
+      select
+        (select count(*)::int from lead_expected e full join lead_kept k using (process_id, stage_id, status)
+          where (e.n, e.amount, e.weighted) is distinct from (k.n, k.amount, k.weighted)) as leads,
+        (select count(*)::int from user_expected e full join user_kept k using (user_id, process_id, stage_id, status)
+          where (e.n, e.amount, e.weighted) is distinct from (k.n, k.amount, k.weighted)) as users`,
+  )
+  return (row?.leads ?? 0) + (row?.users ?? 0)
 }

@@ -1,75 +1,125 @@
-// Board data: the chosen process's summary (column headers) and the first page of each column, loaded
-// in parallel; cards carry only what a card shows, so a 10,000-deal process still opens fast.
+// Board data: the chosen process's summary (column headers: every stage's count and total, from the
+// pipeline stage totals) and one short page of cards per column, loaded in parallel. The page is
+// proportional to what it shows, never to the process (issue 10): a first page of FIRST_PAGE cards per
+// column, then COLUMN_PAGE more per "Show more" (a fetcher with JavaScript, the board at the column's
+// cursor without). Cards carry only what a card shows.
 import type { AppLoadContext } from '@remix-run/node'
 import { apiClient } from './api.server.ts'
 import { listMembers, listProcesses, must } from './sales.server.ts'
 
+/** Cards per column when the board opens: what fits a screen, not a column of thousands. */
+export const FIRST_PAGE = 8
+/** Cards per "Show more". */
 export const COLUMN_PAGE = 25
 
 export interface Card {
   id: string
   name: string
   amount: string
-  currency: string
+  closeDate: string | null
+  /** The owner's display name (null: unowned, or not a member any more). */
+  owner: string | null
+}
+
+type Names = Map<string, string>
+
+interface ListedDeal {
+  id: string
+  name: string
+  amount: string
   closeDate: string | null
   assignedUserId: string | null
 }
 
-export const toCard = (d: Card): Card => ({
+const toCard = (d: ListedDeal, names: Names): Card => ({
   id: d.id,
   name: d.name,
   amount: d.amount,
-  currency: d.currency,
   closeDate: d.closeDate,
-  assignedUserId: d.assignedUserId,
+  owner: (d.assignedUserId && names.get(d.assignedUserId)) || null,
 })
 
+async function memberNames(api: ReturnType<typeof apiClient>, request: Request, context: AppLoadContext) {
+  const members = await listMembers(api, request, context)
+  return new Map(members.map((m) => [m.id, m.name ?? m.email]))
+}
+
+async function fetchColumn(
+  api: ReturnType<typeof apiClient>,
+  request: Request,
+  context: AppLoadContext,
+  q: { processId: string; stageId: string; cursor?: string | undefined; limit: number },
+) {
+  const res = await api.deals.$get({
+    query: {
+      processId: q.processId,
+      stageId: q.stageId,
+      limit: String(q.limit),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    },
+  })
+  return must(res, request, context)
+}
+
+/** One "Show more" page of a column (the resource route behind the column's fetcher). */
 export async function columnPage(
   request: Request,
   context: AppLoadContext,
   q: { processId: string; stageId: string; cursor?: string | undefined },
 ) {
-  const res = await apiClient(request, context).deals.$get({
-    query: {
-      processId: q.processId,
-      stageId: q.stageId,
-      limit: String(COLUMN_PAGE),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
-    },
-  })
-  const page = await must(res, request, context)
-  return { cards: page.data.map(toCard), nextCursor: page.nextCursor }
+  const api = apiClient(request, context)
+  const [page, names] = await Promise.all([
+    fetchColumn(api, request, context, { ...q, limit: COLUMN_PAGE }),
+    memberNames(api, request, context),
+  ])
+  return { cards: page.data.map((d) => toCard(d, names)), nextCursor: page.nextCursor }
 }
 
+/**
+ * `?process=` picks the process; `?stage=&cursor=` shows that column from the cursor on (the no-JavaScript
+ * "Show more"), every other column from its start. The summary brings each column's first page with it
+ * (`firstDeals`): one API request for the whole board rather than one per stage.
+ */
 export async function loadBoard(request: Request, context: AppLoadContext) {
   const api = apiClient(request, context)
-  const processId = new URL(request.url).searchParams.get('process') ?? undefined
-  const [processes, summary, members] = await Promise.all([
+  const params = new URL(request.url).searchParams
+  const processId = params.get('process') ?? undefined
+  const paged = { stageId: params.get('stage'), cursor: params.get('cursor') ?? undefined }
+  const [processes, summary, names] = await Promise.all([
     listProcesses(api, request, context),
     api['pipeline-summary']
-      .$get({ query: processId ? { processId } : {} })
+      .$get({ query: { ...(processId ? { processId } : {}), firstDeals: String(FIRST_PAGE) } })
       .then((r) => must(r, request, context)),
-    listMembers(api, request, context),
+    memberNames(api, request, context),
   ])
-  const pages = await Promise.all(
-    summary.stages.map((s) =>
-      columnPage(request, context, { processId: summary.processId, stageId: s.stageId }),
-    ),
-  )
+  const later =
+    paged.stageId && paged.cursor && summary.stages.some((s) => s.stageId === paged.stageId)
+      ? await fetchColumn(api, request, context, {
+          processId: summary.processId,
+          stageId: paged.stageId,
+          cursor: paged.cursor,
+          limit: COLUMN_PAGE,
+        })
+      : null
   return {
     processes: processes.map((p) => ({ id: p.id, name: p.name })),
     processId: summary.processId,
     processName: summary.processName,
-    columns: summary.stages.map((s, i) => ({
-      stageId: s.stageId,
-      name: s.name,
-      kind: s.kind,
-      count: s.count,
-      totalAmount: s.totalAmount,
-      weightedAmount: s.weightedAmount,
-      cards: pages[i]?.cards ?? [],
-      nextCursor: pages[i]?.nextCursor ?? null,
-    })),
-    users: Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email])),
+    columns: summary.stages.map((s) => {
+      const page =
+        later && s.stageId === paged.stageId
+          ? later
+          : { data: s.deals ?? [], nextCursor: s.nextCursor ?? null }
+      return {
+        stageId: s.stageId,
+        name: s.name,
+        count: s.count,
+        totalAmount: s.totalAmount,
+        /** Set when this column shows a later page (no-JavaScript "Show more"). */
+        pagedFrom: later && s.stageId === paged.stageId ? (paged.cursor ?? null) : null,
+        cards: page.data.map((d) => toCard(d, names)),
+        nextCursor: page.nextCursor,
+      }
+    }),
   }
 }

@@ -1,11 +1,25 @@
 // Money arrives from the API as decimal strings ("1234.50"). Intl formats a numeric string exactly, so
 // nothing here ever turns money into a float; sums and totals always come from the API.
 
+// Building an Intl formatter costs far more than formatting with one (a board formats hundreds of values
+// per render): one per locale and currency or style, kept for the life of the process.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key)
+  if (!f) {
+    f = make()
+    formatters.set(key, f)
+  }
+  return f as T
+}
+
 export function formatMoney(value: string | null | undefined, currency: string, locale = 'en'): string {
   if (value == null || value === '') return '—'
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    value as Intl.StringNumericLiteral,
+  const f = cached(
+    `money:${locale}:${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
   )
+  return f.format(value as Intl.StringNumericLiteral)
 }
 
 /** "12.34" → 1234n cents; null when the text is not a plain decimal with at most 2 places. */
@@ -26,7 +40,11 @@ export function fromCents(cents: bigint): string {
 export function formatDate(iso: string | null | undefined, locale = 'en'): string {
   if (!iso) return '—'
   // Plain dates ("2026-03-31") are calendar days: format them in UTC so no timezone shifts the day.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))
+  const f = cached(
+    `date:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+  )
+  return f.format(new Date(iso))
 }
 
 export function formatDateTime(iso: string, locale = 'en'): string {

@@ -1,5 +1,7 @@
-// The board: one column per stage of the chosen process. Moves go through one action, reached by drag
-// and drop or the card's Move form (fetcher, optimistic) or, without JavaScript, the same form posted.
+// The board: one column per stage of the chosen process, each a short first page of cards with the
+// stage's count and total (issue 10: the page is proportional to what it shows; more cards on demand).
+// Moves go through one action, reached by drag and drop or the card's Move form (fetcher, optimistic) or,
+// without JavaScript, the same form posted.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { useFetchers, useLoaderData, useSubmit } from '@remix-run/react'
@@ -114,7 +116,7 @@ export default function Board() {
   const api: BoardApi = {
     processId: board.processId,
     stages: board.columns.map((c) => ({ stageId: c.stageId, name: c.name })),
-    users: board.users,
+    currency: board.currency,
     focusId,
     announce,
     move(dealId, _name, stageId, focus) {
@@ -144,7 +146,6 @@ export default function Board() {
                 column={col}
                 cards={cards}
                 pendingIds={pendingIds}
-                currency={board.currency}
                 onMore={onMore}
               />
             ))}

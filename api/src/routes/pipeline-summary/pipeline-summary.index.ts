@@ -1,12 +1,20 @@
 import type { Deps } from '../../context.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { withFirstDealsPerStage } from '../../services/deals/first-deals-per-stage.ts'
 import { summarizePipeline } from '../../services/deals/summarize-pipeline.ts'
 import * as routes from './pipeline-summary.routes.ts'
 
 export const pipelineSummaryRoutes = (deps: Deps) =>
   createRouter().openapi(routes.pipelineSummary, async (c) => {
     const member = requireMember(c, 'processes.read')
-    const { processId } = c.req.valid('query')
-    return c.json(await memberTx(deps, member, (tx) => summarizePipeline(tx, processId)), 200)
+    const { processId, firstDeals } = c.req.valid('query')
+    const viewer = { userId: member.userId, role: member.role }
+    return c.json(
+      await memberTx(deps, member, async (tx) => {
+        const summary = await summarizePipeline(tx, processId, viewer)
+        return firstDeals ? withFirstDealsPerStage(tx, summary, firstDeals) : summary
+      }),
+      200,
+    )
   })

@@ -72,6 +72,37 @@ describe('GET /pipeline-summary', () => {
     expect(empty.stages).toHaveLength(6)
   })
 
+  it("brings each stage's first deals with ?firstDeals=, newest change first, continued by GET /deals", async () => {
+    const t = ws.tenant.id
+    const q = stage(ws, 'Qualified').id
+    for (const name of ['Q1', 'Q2', 'Q3'])
+      await createDeal(api.db, { tenantId: t, name, stageId: q, assignedUserId: ws.rep.id, amount: '1.00' })
+    const plain = (await call(ws, ws.manager, '/pipeline-summary')).body
+    expect(plain.stages[0]).not.toHaveProperty('deals')
+    const { status, body } = await call(ws, ws.manager, '/pipeline-summary?firstDeals=2')
+    expect(status).toBe(200)
+    expect(body.stages.map((s: { name: string }) => s.name)).toEqual(
+      plain.stages.map((s: { name: string }) => s.name),
+    )
+    const qualified = body.stages.find((s: { name: string }) => s.name === 'Qualified')
+    expect(qualified.count).toBe(5)
+    expect(qualified.deals.map((d: { name: string }) => d.name)).toEqual(['Q3', 'Q2'])
+    const rest = await call(
+      ws,
+      ws.manager,
+      `/deals?processId=${body.processId}&stageId=${q}&cursor=${encodeURIComponent(qualified.nextCursor)}`,
+    )
+    expect(rest.body.data).toHaveLength(3)
+    expect(body.stages.find((s: { name: string }) => s.name === 'Proposal')).toMatchObject({
+      deals: [],
+      nextCursor: null,
+    })
+    // A rep's first deals are their own, like their counts.
+    const mine = (await call(ws, ws.rep, '/pipeline-summary?firstDeals=100')).body
+    for (const s of mine.stages) expect(s.deals).toHaveLength(s.count)
+    expect((await call(ws, ws.manager, '/pipeline-summary?firstDeals=0')).status).toBe(400)
+  })
+
   it("answers 404 for another tenant's process", async () => {
     const res = await call(
       ws,

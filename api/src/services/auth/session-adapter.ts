@@ -6,6 +6,7 @@ import { type Db, schema, withPlatform } from '@aura/db'
 import { and, eq, lte } from 'drizzle-orm'
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia'
 import { sha256Hex } from '../../lib/tokens.ts'
+import { identityHints } from './identity-cache.ts'
 
 const { sessions, users } = schema
 
@@ -64,6 +65,8 @@ export class SessionAdapter implements Adapter {
   async deleteSession(sessionId: string): Promise<void> {
     const id = await sha256Hex(sessionId)
     await withPlatform(this.db, 'authenticate', (tx) => tx.delete(sessions).where(eq(sessions.id, id)))
+    // Not needed for safety (every use is checked in the database), only to drop it from memory now.
+    identityHints(this.db).forget({ kind: 'session', hash: id })
   }
 
   async deleteUserSessions(userId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { emails } from '../../lib/email/templates.ts'
 import { AppError } from '../../lib/problem.ts'
 import { randomDigits, sha256Hex } from '../../lib/tokens.ts'
 import { recordAudit, recordPlatformAudit } from '../audit/record-audit.ts'
+import { identityHints } from './identity-cache.ts'
 
 export const STEP_UP_CODE_TTL_MS = 10 * 60_000
 export const STEP_UP_WINDOW_MS = 10 * 60_000
@@ -102,7 +103,11 @@ export async function verifyStepUp(db: Db, auth: Auth, code: string, requestId?:
     },
     auth.userId,
   )
-  if (outcome instanceof Date) return outcome
+  if (outcome instanceof Date) {
+    // This instance's memory of the session learns the window at once (others from their next check).
+    identityHints(db).refresh({ kind: 'session', hash: sessionHash }, { elevatedUntil: outcome })
+    return outcome
+  }
   const message = {
     wrong: 'That code is not right',
     exhausted: 'Too many wrong codes; ask for a new one',

@@ -1,7 +1,8 @@
 import { schema, type Tx } from '@aura/db'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { ownedPage, pageColumns } from '../../lib/owned-page.ts'
 import { decodeCursor, newestFirst, toPage } from '../../lib/pagination.ts'
-import { contactView, liveOrganizationOf, orgRef } from './contact-view.ts'
+import { contactView, orgRef } from './contact-view.ts'
 
 export interface ContactListQuery {
   q?: string
@@ -16,7 +17,9 @@ const o = schema.organizations
 
 /**
  * F7.3: one search box across name, email, phone and company, typo-tolerant and ranked. Without `q`,
- * newest first. RLS limits reps to their own contacts; here only live rows and the filters.
+ * newest first. RLS limits reps to their own contacts; here only live rows and the filters. Either way the
+ * page of contacts is chosen first (ranked ids from the search function, or an ordered index scan) and the
+ * company is looked up for those rows only (ADR 0100).
  */
 export async function listContacts(tx: Tx, tenantId: string, query: ContactListQuery) {
   const q = query.q?.trim()
@@ -27,34 +30,56 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
     query.organizationId ? eq(c.organizationId, query.organizationId) : undefined,
   )
   if (q) {
-    // The page of ranked ids comes from search_contacts (migration 0006, ADR 0080): it runs on the
-    // trigram indexes, which RLS keeps crm_app off, with the same matching, rank (name, email, phone
-    // digits, company; "Jonhson" finds Johnson) and keyset order as before. The rows themselves are read
-    // here under RLS, so the function can narrow this page but never add a row the caller may not see.
+    // The page of ranked ids comes from search_contacts (migrations 0006/0011, ADRs 0080/0100): it ranks a
+    // bounded set of candidates found on the trigram indexes, which RLS keeps crm_app off (name, email,
+    // phone digits, company; "Jonhson" finds Johnson), with the filters applied before the limit. The rows
+    // themselves are read here under RLS, so the function can narrow this page but never add a row.
     const after = decodeCursor(query.cursor, (rank) => typeof rank === 'number')
-    const page = sql`search_contacts(${q}, ${query.assignedUserId ?? null}::uuid,
+    const page = sql`select ${c}.*, s.rank as sort_key from search_contacts(${q}, ${query.assignedUserId ?? null}::uuid,
       ${query.organizationId ?? null}::uuid, ${after ? after[0] : null}::real, ${after ? after[1] : null}::uuid,
-      ${query.limit + 1}::integer) as s`
-    const rows = await tx
-      .select({ contact: c, orgId: o.id, orgName: o.name, sort: sql<number>`s.rank` })
-      .from(c)
-      .innerJoin(page, sql`s.id = ${c.id}`)
-      .leftJoin(o, liveOrganizationOf)
-      .where(filters)
-      .orderBy(sql`s.rank desc`, sql`${c.id} desc`)
-      .limit(query.limit + 1)
+      ${query.limit + 1}::integer) as s join ${c} on ${c.id} = s.id where ${filters}`
+    const rows = await withCompany(tx, page).orderBy(sql`page.sort_key desc`, sql`page.id desc`)
     return toContactPage(rows, query.limit)
   }
-  // Newest first on contacts_tenant_id_created_at_idx; the cursor keeps the timestamp's microseconds.
+  // Newest first on contacts_tenant_id_created_at_idx (a rep: their own, lib/owned-page.ts); the cursor
+  // keeps the timestamp's microseconds.
   const order = newestFirst(c.createdAt, c.id, query.cursor)
-  const rows = await tx
-    .select({ contact: c, orgId: o.id, orgName: o.name, sort: order.key })
-    .from(c)
-    .leftJoin(o, liveOrganizationOf)
-    .where(and(filters, order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1)
+  const page = ownedPage(
+    { table: c, assignedUserId: c.assignedUserId, createdBy: c.createdBy },
+    {
+      columns: sql`${c}.*, ${order.key} as sort_key`,
+      live: sql`${c.deletedAt} is null`,
+      where: filters ?? sql`true`,
+      after: order.after,
+      orderBy: sql.join([...order.orderBy], sql`, `),
+      outerOrderBy: sql`created_at desc nulls last, id desc nulls last`,
+      limit: query.limit + 1,
+    },
+  )
+  const rows = await withCompany(tx, page).orderBy(
+    sql`page.created_at desc nulls last`,
+    sql`page.id desc nulls last`,
+  )
   return toContactPage(rows, query.limit)
+}
+
+/** The page's contacts with their live company, looked up by key per contact (never a join of all). */
+function withCompany(tx: Tx, page: SQL) {
+  const company = tx
+    .select({ id: o.id, name: o.name })
+    .from(o)
+    .where(sql`${o.tenantId} = page.tenant_id and ${o.id} = page.organization_id and ${o.deletedAt} is null`)
+    .limit(1)
+    .as('company')
+  return tx
+    .select({
+      contact: pageColumns(c),
+      orgId: company.id,
+      orgName: company.name,
+      sort: sql<string | number>`page.sort_key`,
+    })
+    .from(sql`(${page}) as page`)
+    .leftJoinLateral(company, sql`true`)
 }
 
 type ContactRow = {

@@ -1,6 +1,9 @@
 // Deals as the API shows them: with their process and stage names and whether line items drive the amount.
+// Every read selects its deal rows first (a page on an ordered index, or one deal by id) and only then joins
+// the names and the line-items flag, for those rows alone (ADR 0100).
 import { schema, type Tx } from '@aura/db'
-import { and, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { pageColumns } from '../../lib/owned-page.ts'
 import { notFound } from '../../lib/problem.ts'
 
 const d = schema.deals
@@ -8,25 +11,29 @@ const sp = schema.salesProcesses
 const ps = schema.processStages
 const li = schema.dealLineItems
 
-export const dealColumns = {
-  ...getTableColumns(d),
-  processName: sp.name,
-  stageName: ps.name,
-  hasLineItems: sql<boolean>`exists (select 1 from ${li}
-    where ${li.tenantId} = ${d.tenantId} and ${li.dealId} = ${d.id} and ${li.deletedAt} is null)`,
-}
+type DealRecord = typeof d.$inferSelect
+const fromPage = pageColumns(d)
 
-/** deals ⋈ process ⋈ stage on the composite keys, live deals only; callers add where/order/limit. */
-export function selectDeals(tx: Tx, sortKey: SQL<string> = sql<string>`null`) {
+/**
+ * The API's deal rows for `page`, a statement yielding deals.* plus `sort_value` and `sort_key` (text, for
+ * the cursor): names by key lookups, the flag by one index probe per deal. Callers order the result.
+ */
+export function selectDealPage(tx: Tx, page: SQL) {
   return tx
-    .select({ ...dealColumns, sortKey })
-    .from(d)
-    .innerJoin(sp, and(eq(sp.tenantId, d.tenantId), eq(sp.id, d.processId)))
-    .innerJoin(ps, and(eq(ps.tenantId, d.tenantId), eq(ps.id, d.stageId)))
-    .$dynamic()
+    .select({
+      ...fromPage,
+      processName: sp.name,
+      stageName: ps.name,
+      hasLineItems: sql<boolean>`exists (select 1 from ${li}
+        where ${li.tenantId} = page.tenant_id and ${li.dealId} = page.id and ${li.deletedAt} is null)`,
+      sortKey: sql<string | null>`page.sort_key`,
+    })
+    .from(sql`(${page}) as page`)
+    .innerJoin(sp, sql`${sp.tenantId} = page.tenant_id and ${sp.id} = page.process_id`)
+    .innerJoin(ps, sql`${ps.tenantId} = page.tenant_id and ${ps.id} = page.stage_id`)
 }
 
-type DealRow = typeof d.$inferSelect & { processName: string; stageName: string; hasLineItems: boolean }
+type DealRow = DealRecord & { processName: string; stageName: string; hasLineItems: boolean }
 
 export const toDeal = (r: DealRow) => ({
   id: r.id,
@@ -58,7 +65,11 @@ export const toDeal = (r: DealRow) => ({
 
 /** A live deal the caller may see (RLS: a rep only their own), or 404. */
 export async function getDeal(tx: Tx, id: string) {
-  const [row] = await selectDeals(tx).where(and(eq(d.id, id), isNull(d.deletedAt)))
+  const [row] = await selectDealPage(
+    tx,
+    sql`select ${d}.*, null::text as sort_value, null::text as sort_key from ${d}
+      where ${d.id} = ${id} and ${d.deletedAt} is null`,
+  )
   if (!row) throw notFound('Deal')
   return toDeal(row)
 }

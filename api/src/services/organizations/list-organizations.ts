@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { pageColumns } from '../../lib/owned-page.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { organizationView } from './organization-view.ts'
 
@@ -11,29 +12,36 @@ export interface OrganizationListQuery {
 }
 
 /**
- * Organizations by name (then id), keyset paged. `q` matches a name fragment (ILIKE) or a misspelled word
- * (pg_trgm `<%`, word similarity 0.6). The matching ids come from search_organization_ids (migration 0006,
- * ADR 0080), which can use organizations_name_trgm_idx where crm_app under RLS cannot; the rows are read
- * here under RLS, so the function only narrows the list.
+ * Organizations by name (then id), keyset paged on organizations_tenant_id_name_idx. `q` matches a name
+ * fragment (ILIKE) or a misspelled word (pg_trgm `<%`, word similarity 0.6): search_organization_ids
+ * (migrations 0006/0011, ADRs 0080/0100) returns a bounded set of candidates found on
+ * organizations_name_trgm_idx, which crm_app under RLS cannot use; each candidate is then read by key here
+ * under RLS (so the function only narrows the list) and the page is ordered among them.
  */
 export async function listOrganizations(tx: Tx, tenantId: string, query: OrganizationListQuery) {
   const o = schema.organizations
   const after = decodeCursor(query.cursor)
   const q = query.q?.trim()
-  const rows = await tx
-    .select()
-    .from(o)
-    .where(
-      and(
-        eq(o.tenantId, tenantId),
-        isNull(o.deletedAt),
-        query.parentId ? eq(o.parentId, query.parentId) : undefined,
-        q ? sql`${o.id} in (select s.id from search_organization_ids(${q}) s)` : undefined,
-        after ? sql`(${o.name}, ${o.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(o.name), asc(o.id))
-    .limit(query.limit + 1)
+  const where = and(
+    eq(o.tenantId, tenantId),
+    isNull(o.deletedAt),
+    query.parentId ? eq(o.parentId, query.parentId) : undefined,
+    after ? sql`(${o.name}, ${o.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
+  )
+  const rows = q
+    ? await tx
+        .select(pageColumns(o))
+        // LIMIT 1 keeps the lateral subquery a lookup by key per candidate (never flattened into a join).
+        .from(sql`search_organization_ids(${q}) candidate cross join lateral (select ${o}.* from ${o}
+          where ${o.id} = candidate.id and ${where} limit 1) page`)
+        .orderBy(sql`page.name`, sql`page.id`)
+        .limit(query.limit + 1)
+    : await tx
+        .select()
+        .from(o)
+        .where(where)
+        .orderBy(asc(o.name), asc(o.id))
+        .limit(query.limit + 1)
   const page = toPage(rows, query.limit, (r) => [r.name, r.id])
   return { data: page.data.map((r) => organizationView(r)), nextCursor: page.nextCursor }
 }

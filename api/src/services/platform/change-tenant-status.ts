@@ -2,6 +2,7 @@ import { type Db, schema, withPlatform } from '@aura/db'
 import { eq } from 'drizzle-orm'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit, recordPlatformAudit } from '../audit/record-audit.ts'
+import { forgetTenant } from '../tenants/resolve-tenant.ts'
 import { toTenant } from './list-tenants.ts'
 
 export interface ChangeTenantStatusInput {
@@ -19,7 +20,7 @@ export async function changeTenantStatus(db: Db, input: ChangeTenantStatusInput)
   const { tenants } = schema
   const from = input.to === 'suspended' ? 'active' : 'suspended'
   const action = input.to === 'suspended' ? 'tenant.suspended' : 'tenant.resumed'
-  return withPlatform(
+  const result = await withPlatform(
     db,
     'platform-console',
     async (tx) => {
@@ -50,4 +51,7 @@ export async function changeTenantStatus(db: Db, input: ChangeTenantStatusInput)
     },
     input.actorUserId,
   )
+  // This instance stops serving the old state at once; others within the tenant cache's TTL.
+  forgetTenant(db, input.tenantId)
+  return result
 }

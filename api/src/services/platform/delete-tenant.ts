@@ -2,6 +2,7 @@ import { type Db, schema, withPlatform } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit, recordPlatformAudit } from '../audit/record-audit.ts'
+import { forgetTenant } from '../tenants/resolve-tenant.ts'
 import { toTenant } from './list-tenants.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -21,7 +22,7 @@ export interface DeleteTenantInput {
  */
 export async function deleteTenant(db: Db, input: DeleteTenantInput) {
   const { tenants, sessions, apiTokens } = schema
-  return withPlatform(
+  const result = await withPlatform(
     db,
     'platform-console',
     async (tx) => {
@@ -68,4 +69,7 @@ export async function deleteTenant(db: Db, input: DeleteTenantInput) {
     },
     input.actorUserId,
   )
+  // This instance stops serving the old state at once; others within the tenant cache's TTL.
+  forgetTenant(db, input.tenantId)
+  return result
 }

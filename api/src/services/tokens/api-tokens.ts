@@ -5,7 +5,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import { notFound } from '../../lib/problem.ts'
 import { randomToken, sha256Hex } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { API_TOKEN_PREFIX } from '../auth/authenticate-token.ts'
+import { API_TOKEN_PREFIX } from '../auth/presented-credential.ts'
 
 const { apiTokens: t } = schema
 const DAY_MS = 24 * 60 * 60 * 1000

@@ -8,25 +8,31 @@ import { DealCard } from './deal-card.tsx'
 export interface Column {
   stageId: string
   name: string
-  kind: string
   count: number
   totalAmount: string
+  /** The cursor this column starts from, when the board shows a later page of it (no JavaScript). */
+  pagedFrom: string | null
   cards: Card[]
   nextCursor: string | null
 }
 
-/** One stage: header totals from the pipeline summary, cards, and "Load more" (a link without JS). */
+const moreClass =
+  'inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white text-sm font-medium'
+
+/**
+ * One stage: header count and total from the pipeline summary (every deal of the stage), a first page of
+ * cards, and "Show more": a link to the board at this column's cursor, which JavaScript turns into a
+ * fetch of the next page appended in place.
+ */
 export function BoardColumn({
   column,
   cards,
   pendingIds,
-  currency,
   onMore,
 }: {
   column: Column
   cards: Card[]
   pendingIds: Set<string>
-  currency: string
   onMore: (stageId: string, cards: Card[]) => void
 }) {
   const board = useBoard()
@@ -40,6 +46,8 @@ export function BoardColumn({
     setCursor(more.data.nextCursor)
   }, [more.state, more.data, column.stageId, onMore])
   const headingId = `col-${column.stageId}`
+  const page = (c: string) =>
+    `/board?${new URLSearchParams({ process: board.processId, stage: column.stageId, cursor: c })}`
   function onDrop(e: DragEvent) {
     e.preventDefault()
     setOver(false)
@@ -65,9 +73,14 @@ export function BoardColumn({
         </h2>
         <p className="text-sm text-slate-600">
           {column.count} {column.count === 1 ? 'deal' : 'deals'} ·{' '}
-          <span className="tabular-nums">{formatMoney(column.totalAmount, currency)}</span>
+          <span className="tabular-nums">{formatMoney(column.totalAmount, board.currency)}</span>
         </p>
       </header>
+      {column.pagedFrom && (
+        <Link to={`/board?process=${board.processId}`} className={moreClass}>
+          Back to the first deals
+        </Link>
+      )}
       <ul className="flex flex-col gap-2">
         {cards.map((c) => (
           <DealCard key={c.id} card={c} stageId={column.stageId} pending={pendingIds.has(c.id)} />
@@ -75,16 +88,16 @@ export function BoardColumn({
       </ul>
       {cursor && (
         <Link
-          to={`/deals?processId=${board.processId}&stageId=${column.stageId}&cursor=${encodeURIComponent(cursor)}`}
+          to={page(cursor)}
           onClick={(e) => {
             e.preventDefault()
             more.load(
               `/resources/board-column?process=${board.processId}&stage=${column.stageId}&cursor=${encodeURIComponent(cursor)}`,
             )
           }}
-          className="inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white text-sm font-medium"
+          className={moreClass}
         >
-          {more.state === 'loading' ? 'Loading…' : `Load more in ${column.name}`}
+          {more.state === 'loading' ? 'Loading…' : `Show more in ${column.name}`}
         </Link>
       )}
     </section>

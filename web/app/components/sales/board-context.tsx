@@ -3,7 +3,8 @@ import { createContext, useContext } from 'react'
 export interface BoardApi {
   processId: string
   stages: { stageId: string; name: string }[]
-  users: Record<string, string>
+  /** The workspace's currency: every deal is in it (migration 0007), so cards do not repeat it. */
+  currency: string
   /** Moves a deal through a fetcher (JS on); `focus` brings keyboard focus back to the moved card. */
   move: (dealId: string, dealName: string, stageId: string, focus: boolean) => void
   focusId: string | null

@@ -1,21 +1,27 @@
-import { Form, Link, useActionData, useFetcher } from '@remix-run/react'
-import { type FormEvent, useEffect, useRef } from 'react'
+import { Form, Link, useActionData, useFetcher, useSearchParams } from '@remix-run/react'
+import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 'react'
 import type { Card } from '~/lib/board.server.ts'
 import { formatDate, formatMoney } from '~/lib/money.ts'
 import { type MoveResult, useBoard } from './board-context.tsx'
 import { buttonClass } from './select-field.tsx'
 import { fieldLabels } from './stage-select.tsx'
 
+const moveLinkClass = 'self-start text-sm font-medium text-indigo-700 underline'
+
 /**
- * A board card: draggable (mouse/touch), and a stage select + Move button that is the keyboard path
- * and, with JavaScript off, a plain form posting to the same action.
+ * A board card: draggable (mouse/touch), and a "Move" control that opens the stage select + Move button:
+ * the keyboard path and, with JavaScript off, a link to the board with this card's picker open (`?move=`)
+ * whose form posts to the same action. Only an open card carries the form, so a board of many cards stays
+ * small (issue 10: the page is proportional to what it shows).
  */
 export function DealCard({ card, stageId, pending }: { card: Card; stageId: string; pending: boolean }) {
   const board = useBoard()
+  const [params] = useSearchParams()
   const fetcher = useFetcher<MoveResult>({ key: `move-${card.id}` })
   const actionData = useActionData<MoveResult>()
   const result =
     fetcher.data?.dealId === card.id ? fetcher.data : actionData?.dealId === card.id ? actionData : null
+  const [open, setOpen] = useState(params.get('move') === card.id)
   const link = useRef<HTMLAnchorElement>(null)
   useEffect(() => {
     if (board.focusId === card.id) link.current?.focus()
@@ -24,11 +30,24 @@ export function DealCard({ card, stageId, pending }: { card: Card; stageId: stri
   useEffect(() => {
     if (fetcher.state === 'idle' && fetcher.data) announce(fetcher.data)
   }, [fetcher.state, fetcher.data, announce])
-  const selectId = `move-${card.id}`
+  const withMove = (dealId: string | null) => {
+    const next = new URLSearchParams(params)
+    if (dealId) next.set('move', dealId)
+    else next.delete('move')
+    return `?${next}`
+  }
+  const toggle = (to: boolean) => (e: MouseEvent) => {
+    e.preventDefault()
+    setOpen(to)
+    if (!to) link.current?.focus()
+  }
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
     const to = new FormData(e.currentTarget).get('stageId')
-    if (typeof to === 'string' && to !== stageId) board.move(card.id, card.name, to, true)
+    if (typeof to === 'string' && to !== stageId) {
+      setOpen(false)
+      board.move(card.id, card.name, to, true)
+    }
   }
   return (
     <li
@@ -38,21 +57,21 @@ export function DealCard({ card, stageId, pending }: { card: Card; stageId: stri
         e.dataTransfer.effectAllowed = 'move'
       }}
       data-deal-id={card.id}
-      className={`flex cursor-grab flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 shadow-sm ${pending ? 'opacity-60' : ''}`}
+      className={`flex cursor-grab flex-col gap-1 rounded-md border border-slate-200 bg-white p-3 shadow-sm${pending ? ' opacity-60' : ''}`}
     >
+      {/* discover="none": the deal route is found when a card is followed, not announced by each card. */}
       <Link
         ref={link}
         to={`/deals/${card.id}`}
-        className="font-medium text-indigo-700 underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+        discover="none"
+        className="font-medium text-indigo-700 underline"
       >
         {card.name}
       </Link>
-      <p className="text-sm text-slate-600">
-        <span className="tabular-nums">{formatMoney(card.amount, card.currency)}</span> ·{' '}
-        {formatDate(card.closeDate)}
-        {card.assignedUserId && board.users[card.assignedUserId] && (
-          <span className="block">{board.users[card.assignedUserId]}</span>
-        )}
+      <p className="text-sm text-slate-600 tabular-nums">
+        {`${formatMoney(card.amount, board.currency)} · ${formatDate(card.closeDate)}`}
+        {card.owner && <br />}
+        {card.owner}
       </p>
       {result?.moveError && (
         <div
@@ -66,29 +85,73 @@ export function DealCard({ card, stageId, pending }: { card: Card; stageId: stri
           </Link>
         </div>
       )}
-      <Form method="post" onSubmit={onSubmit} className="flex items-end gap-1">
-        <input type="hidden" name="intent" value="move" />
-        <input type="hidden" name="dealId" value={card.id} />
-        <input type="hidden" name="processId" value={board.processId} />
-        <label htmlFor={selectId} className="sr-only">
-          Stage for {card.name}
-        </label>
-        <select
-          id={selectId}
-          name="stageId"
-          defaultValue={stageId}
-          className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm"
+      {open ? (
+        <MoveForm
+          card={card}
+          stageId={stageId}
+          onSubmit={onSubmit}
+          cancelTo={withMove(null)}
+          onCancel={toggle(false)}
+        />
+      ) : (
+        <Link
+          to={withMove(card.id)}
+          discover="none"
+          preventScrollReset
+          onClick={toggle(true)}
+          aria-label={`Move ${card.name}…`}
+          className={moveLinkClass}
         >
-          {board.stages.map((s) => (
-            <option key={s.stageId} value={s.stageId}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className={buttonClass.secondary} aria-label={`Move ${card.name}`}>
-          Move
-        </button>
-      </Form>
+          Move…
+        </Link>
+      )}
     </li>
+  )
+}
+
+function MoveForm({
+  card,
+  stageId,
+  onSubmit,
+  cancelTo,
+  onCancel,
+}: {
+  card: Card
+  stageId: string
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void
+  cancelTo: string
+  onCancel: (e: MouseEvent) => void
+}) {
+  const board = useBoard()
+  const selectId = `move-${card.id}`
+  return (
+    <Form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-1">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="dealId" value={card.id} />
+      <input type="hidden" name="processId" value={board.processId} />
+      <label htmlFor={selectId} className="sr-only">
+        Stage for {card.name}
+      </label>
+      <select
+        id={selectId}
+        name="stageId"
+        defaultValue={stageId}
+        // biome-ignore lint/a11y/noAutofocus: the picker opens on the user's request; focus goes where they act next
+        autoFocus
+        className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm"
+      >
+        {board.stages.map((s) => (
+          <option key={s.stageId} value={s.stageId}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className={buttonClass.secondary} aria-label={`Move ${card.name}`}>
+        Move
+      </button>
+      <Link to={cancelTo} preventScrollReset onClick={onCancel} className={moveLinkClass}>
+        Cancel
+      </Link>
+    </Form>
   )
 }

@@ -1,4 +1,4 @@
--- F14.4: audit entries outlive a purged workspace for 12 months in audit_log_archive (migration 0010), a
+-- F14.4: audit entries outlive a purged workspace for 12 months in audit_log_archive (migration 0016), a
 -- platform table: only crm_platform (the purge and the scheduled job) may read or write it; crm_app has no
 -- grant, and RLS is forced with no policy, so even a stray grant would show nothing.
 ALTER TABLE audit_log_archive FORCE ROW LEVEL SECURITY;--> statement-breakpoint

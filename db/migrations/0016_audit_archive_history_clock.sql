@@ -16,5 +16,7 @@ CREATE TABLE "audit_log_archive" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_log_archive" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "deal_stage_history" ALTER COLUMN "changed_at" SET DEFAULT clock_timestamp();--> statement-breakpoint
+ALTER TABLE "product_price_history" ALTER COLUMN "changed_at" SET DEFAULT clock_timestamp();--> statement-breakpoint
 CREATE INDEX "audit_log_archive_tenant_created_at_idx" ON "audit_log_archive" USING btree ("archived_tenant_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "audit_log_archive_retain_until_idx" ON "audit_log_archive" USING btree ("retain_until");

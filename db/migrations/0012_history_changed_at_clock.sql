@@ -1,2 +1,0 @@
-ALTER TABLE "deal_stage_history" ALTER COLUMN "changed_at" SET DEFAULT clock_timestamp();--> statement-breakpoint
-ALTER TABLE "product_price_history" ALTER COLUMN "changed_at" SET DEFAULT clock_timestamp();
