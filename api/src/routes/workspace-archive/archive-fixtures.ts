@@ -203,3 +203,17 @@ export async function purgeWorkspace(api: TestApi, tenantId: string) {
     await tx.delete(schema.tenants).where(eq(schema.tenants.id, tenantId))
   })
 }
+
+/** GET /pipeline-summary of each process, in order, through one member's requests. */
+export async function pipelineSummaries(
+  get: (path: string) => Response | Promise<Response>,
+  processIds: string[],
+) {
+  const out: Archive[] = []
+  for (const id of processIds) {
+    const res = await get(`/pipeline-summary?processId=${id}`)
+    expect(res.status, `summary of ${id}`).toBe(200)
+    out.push(await res.json())
+  }
+  return out
+}

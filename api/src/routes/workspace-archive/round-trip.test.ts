@@ -1,17 +1,20 @@
 // Issue 9 point 8a, proven: archive a rich workspace, purge it, restore the archive into a new empty
 // workspace, archive that again, and the two archives are identical up to ids and slug; the restored
-// workspace passes verifyTenant, its deals carry the same totals, and RLS still confines a rep.
+// workspace passes verifyTenant, its deals carry the same totals, its pipeline summaries (read from the
+// stage totals the deals triggers keep, ADR 0105) give the same figures, and RLS still confines a rep.
 import { schema, withTenant } from '@aura/db'
 import { verifyTenant } from '@aura/db/seed/generate/verify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, jsonBody, lastEmailTo } from '../../../test/harness.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
+import { summarizePipeline } from '../../services/deals/summarize-pipeline.ts'
 import type { IdMap } from '../../services/workspace-archive/id-map.ts'
 import { restoreWorkspaceArchive } from '../../services/workspace-archive/restore-workspace-archive.ts'
 import {
   type Archive,
   buildRichWorkspace,
   downloadArchive,
+  pipelineSummaries,
   purgeWorkspace,
   type Workspace,
 } from './archive-fixtures.ts'
@@ -27,11 +30,20 @@ describe('workspace archive round trip', () => {
   let ownUsers: Set<string>
   let ownAudit: Set<string>
   let restored: Record<string, number>
+  /** The source's pipeline summaries per process, as its admin and as its rep saw them before the purge. */
+  let summaries: { lead: Archive[]; rep: Archive[] }
+  let sourceRepId: string
 
   beforeAll(async () => {
     api = await createTestApi()
     const source = await buildRichWorkspace(api)
     first = await downloadArchive(api, source.ws)
+    const processIds = first.tables.sales_processes.map((p: Row) => p.id)
+    summaries = {
+      lead: await pipelineSummaries((path) => source.ws.as(source.ws.admin, path), processIds),
+      rep: await pipelineSummaries((path) => source.ws.as(source.ws.rep, path), processIds),
+    }
+    sourceRepId = source.ws.rep.id
     await purgeWorkspace(api, source.ws.tenant.id)
     target = await createWorkspace(api)
     const before = async (table: typeof schema.users | typeof schema.auditLog) =>
@@ -99,6 +111,30 @@ describe('workspace archive round trip', () => {
         a.tables.deals.map((d: Row) => [ids.deep(d.id), [d.amount, d.lineItemsTotal, d.finalAmount]]),
       )
     expect(totals(second)).toEqual(totals(first))
+  })
+
+  it('serves the same pipeline summary of every process, to a lead and to a rep', async () => {
+    const live = first.tables.deals.filter((d: Row) => d.deletedAt === null)
+    const counted = summaries.lead
+      .flatMap((s) => s.stages)
+      .reduce((n: number, st: Archive) => n + st.count, 0)
+    expect(counted).toBe(live.length)
+    expect(summaries.rep.flatMap((s) => s.stages).some((st: Archive) => st.count > 0)).toBe(true)
+    const processIds = first.tables.sales_processes.map((p: Row) => ids.deep(p.id) as string)
+    const lead = await pipelineSummaries((path) => target.as(target.admin, path), processIds)
+    expect(lead).toEqual(ids.deep(summaries.lead))
+    // A restored person has no password yet: the rep's view through the route's own service and binding.
+    const repId = ids.deep(sourceRepId) as string
+    const rep = await withTenant(
+      api.db,
+      { tenantId: target.tenant.id, userId: repId, role: 'rep' },
+      async (tx) => {
+        const out = []
+        for (const id of processIds) out.push(await summarizePipeline(tx, id, { userId: repId, role: 'rep' }))
+        return out
+      },
+    )
+    expect(rep).toEqual(ids.deep(summaries.rep))
   })
 
   it('keeps RLS: a restored rep sees exactly their own deals, the target’s own rep none', async () => {

@@ -25,7 +25,8 @@ function deferred<T>(): Deferred<T> {
 
 /**
  * A repeatable-read, read-only transaction bound to the tenant exactly as withTenant binds it (withTenant
- * has no isolation option: its first statement would already fix a read-committed snapshot).
+ * has no isolation option: its first statement would already fix a read-committed snapshot). Not through
+ * bind_credential (ADR 0110): the caller confirms the credential first (the download's audit, memberTx).
  */
 function inSnapshot(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promise<void>): Promise<void> {
   return db.transaction(
