@@ -2,6 +2,7 @@
 // Driver-agnostic: PGlite, node-postgres and Neon all hand us a drizzle PgDatabase.
 import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { type DatabaseLimits, limitsOf, UNLIMITED } from './limits.ts'
 import type * as schema from './schema/index.ts'
 
 export type Schema = typeof schema
@@ -25,17 +26,26 @@ export const PLATFORM_ROLE = 'crm_platform'
 /**
  * Runs fn in one transaction bound to a tenant: the role and the three settings are set with bound
  * parameters and `is_local = true`, so nothing leaks to the next transaction on a pooled connection.
- * All four settings travel in one statement: binding costs one round trip after BEGIN.
+ * All settings, the waits' limits included (db/limits.ts), travel in one statement: binding costs one
+ * round trip after BEGIN.
  */
 export function withTenant<T>(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const limits = limitsOf(db)
   return db.transaction(async (tx) => {
     await tx.execute(sql`select
       set_config('role', ${APP_ROLE}, true),
       set_config('app.current_tenant_id', ${ctx.tenantId}, true),
       set_config('app.current_user_id', ${ctx.userId ?? ''}, true),
-      set_config('app.current_role', ${ctx.role ?? ''}, true)`)
+      set_config('app.current_role', ${ctx.role ?? ''}, true),
+      ${boundedWaits(limits)}`)
     return fn(tx)
   })
+}
+
+/** The statement and lock timeouts of a transaction, as select-list items of its binding statement. */
+function boundedWaits(limits: DatabaseLimits) {
+  return sql`set_config('statement_timeout', ${String(limits.statementTimeoutMs)}, true),
+      set_config('lock_timeout', ${String(limits.lockTimeoutMs)}, true)`
 }
 
 /** A session (SHA-256 of the cookie's session id) or a personal API token (SHA-256 of the bearer token). */
@@ -123,10 +133,11 @@ export function withIdentity<T>(
   credential: Credential,
   fn: (tx: Tx, identity: BoundIdentity) => Promise<T>,
 ): Promise<T> {
+  const limits = limitsOf(db)
   return db.transaction(async (tx) => {
     // FROM runs the function before the projection: the role changes only after the definer has returned.
     const result = (await tx.execute(sql`select b.outcome, b.user_id, b.role, b.expires_at, b.elevated_until,
-      b.last_used_at, set_config('role', ${APP_ROLE}, true) as bound_role
+      b.last_used_at, ${boundedWaits(limits)}, set_config('role', ${APP_ROLE}, true) as bound_role
       from bind_credential(${credential.kind}, ${credential.hash}, ${host.tenantId}::uuid, ${host.slug}) as b`)) as unknown as {
       rows: Record<string, unknown>[]
     }
@@ -160,11 +171,14 @@ export function withPlatform<T>(
   fn: (tx: Tx) => Promise<T>,
   actorId?: string | null,
 ): Promise<T> {
+  // Maintenance (purging a whole tenant, say) runs outside any request: it is not cut short.
+  const limits = reason === 'maintenance' ? UNLIMITED : limitsOf(db)
   return db.transaction(async (tx) => {
     await tx.execute(sql`select
       set_config('role', ${PLATFORM_ROLE}, true),
       set_config('app.platform_reason', ${reason}, true),
-      set_config('app.current_user_id', ${actorId ?? ''}, true)`)
+      set_config('app.current_user_id', ${actorId ?? ''}, true),
+      ${boundedWaits(limits)}`)
     return fn(tx)
   })
 }

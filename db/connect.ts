@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
 import ws from 'ws'
 import type { Db } from './client.ts'
+import { type DatabaseLimits, rememberLimits, resolveLimits } from './limits.ts'
 import { connectNeon } from './neon.ts'
 import { claimDataDir } from './pglite-owner.ts'
 import { retryStaleTransactions } from './prepared.ts'
@@ -41,6 +42,8 @@ export interface ConnectOptions {
   pgliteTemplate?: Blob
   /** Named statements kept prepared per connection (db/prepared.ts); 0 sends every statement unnamed. */
   maxPrepared?: number
+  /** Bounded waits of request transactions and of the pool (db/limits.ts); defaults when unset. */
+  limits?: Partial<DatabaseLimits>
 }
 
 /**
@@ -51,9 +54,12 @@ export async function connect(
   url = process.env.DATABASE_URL,
   options: ConnectOptions = {},
 ): Promise<Connection> {
+  const limits = resolveLimits(options.limits)
   if (!url || url.startsWith('memory://') || url.startsWith('file://')) {
     const dataDir = url?.startsWith('file://') ? fileURLToPath(url) : (url ?? DEFAULT_PGLITE_DIR)
-    return connectPglite(dataDir, options.pgliteTemplate, options.maxPrepared)
+    const conn = await connectPglite(dataDir, options.pgliteTemplate, options.maxPrepared)
+    rememberLimits(conn.db, limits)
+    return conn
   }
   if (options.neonWsProxy) {
     const neon = connectNeon(url, {
@@ -61,17 +67,25 @@ export async function connect(
       webSocketConstructor: ws,
       maxPrepared: options.maxPrepared,
       max: options.max,
+      limits,
     })
     return { ...neon, migrate: () => migrateNeon(neon.db as never, { migrationsFolder: MIGRATIONS_FOLDER }) }
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: limits.acquireTimeoutMs,
+  })
   // A client that loses its server emits 'error'; without listeners the whole process would exit.
   pool.on('error', () => {})
   pool.on('connect', (client) => {
     client.on('error', () => {})
     usePreparedStatements(client, options.maxPrepared)
   })
-  const db = retryStaleTransactions(drizzlePg({ client: pool, schema }) as unknown as Db)
+  const db = rememberLimits(
+    retryStaleTransactions(drizzlePg({ client: pool, schema }) as unknown as Db),
+    limits,
+  )
   return {
     kind: 'postgres',
     db,

@@ -3,6 +3,7 @@
 import { neonConfig, Pool, type PoolClient } from '@neondatabase/serverless'
 import { drizzle } from 'drizzle-orm/neon-serverless'
 import type { Db } from './client.ts'
+import { type DatabaseLimits, rememberLimits, resolveLimits } from './limits.ts'
 import { retryStaleTransactions } from './prepared.ts'
 import { usePreparedStatements } from './prepared-pg.ts'
 import * as schema from './schema/index.ts'
@@ -16,6 +17,8 @@ export interface NeonOptions {
   maxPrepared?: number | undefined
   /** Pool size (the driver's default, 10, when unset). */
   max?: number | undefined
+  /** Bounded waits of request transactions and of the pool (db/limits.ts); defaults when unset. */
+  limits?: Partial<DatabaseLimits> | undefined
 }
 
 export function connectNeon(url: string, options: NeonOptions = {}) {
@@ -29,7 +32,12 @@ export function connectNeon(url: string, options: NeonOptions = {}) {
     neonConfig.pipelineTLS = false
     neonConfig.pipelineConnect = false
   }
-  const pool = new Pool({ connectionString: url, ...(options.max ? { max: options.max } : {}) })
+  const limits = resolveLimits(options.limits)
+  const pool = new Pool({
+    connectionString: url,
+    connectionTimeoutMillis: limits.acquireTimeoutMs,
+    ...(options.max ? { max: options.max } : {}),
+  })
   // A client whose server goes away emits 'error' (on the pool while idle, on the client while checked
   // out); unhandled, either would end the process. The query in flight still rejects.
   pool.on('error', () => {})
@@ -37,6 +45,9 @@ export function connectNeon(url: string, options: NeonOptions = {}) {
     client.on('error', () => {})
     usePreparedStatements(client, options.maxPrepared)
   })
-  const db = retryStaleTransactions(drizzle({ client: pool, schema }) as unknown as Db)
+  const db = rememberLimits(
+    retryStaleTransactions(drizzle({ client: pool, schema }) as unknown as Db),
+    limits,
+  )
   return { kind: 'neon' as const, db, close: () => pool.end() }
 }

@@ -24,7 +24,10 @@ try {
   fail(`cannot read ${values.file} as JSON: ${(err as Error).message}`)
 }
 
-const conn = await connect()
+// Outside any request, like the maintenance jobs (ADR 0094): the one transaction of a large archive may run
+// statements longer than a request's limit, and nothing waits behind it for a pooled connection.
+const unbounded = { statementTimeoutMs: 0, lockTimeoutMs: 0 }
+const conn = await connect(process.env.DATABASE_URL, { limits: unbounded })
 try {
   const result = await restoreAsOperator(conn.db, { slug: values.into, archive, source: values.file })
   const lines = Object.entries(result.restored).map(([table, n]) => `  ${table}: ${n}`)

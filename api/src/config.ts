@@ -1,4 +1,5 @@
 // Runtime configuration, parsed once at boot from the runtime's env (process.env or Workers bindings).
+import type { DatabaseLimits } from '@aura/db/limits'
 import { z } from 'zod'
 
 const ZConfig = z.object({
@@ -21,9 +22,23 @@ const ZConfig = z.object({
   API_MAX_IN_FLIGHT: z.coerce.number().int().nonnegative().default(64),
   API_MAX_QUEUE: z.coerce.number().int().nonnegative().default(2000),
   API_MAX_WAIT_MS: z.coerce.number().int().nonnegative().default(500),
+  // Bounded waits on the database (db/limits.ts, ADR 0094): a request's statement, its lock waits, and the
+  // wait for a pooled connection. Unset: 5 s, 2 s and 5 s. 0 turns one off.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().nonnegative().optional(),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().nonnegative().optional(),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().nonnegative().optional(),
 })
 
 export type Config = z.infer<typeof ZConfig> & { cookieSecure: boolean }
+
+/** The database limits the config asks for; unset ones take db/limits.ts's defaults. */
+export function databaseLimits(config: Config): Partial<DatabaseLimits> {
+  return {
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS,
+    acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+  }
+}
 
 export function parseConfig(env: Record<string, unknown>): Config {
   const config = ZConfig.parse(env)

@@ -2,7 +2,7 @@
 // default, Postgres for a postgres:// DATABASE_URL). The web server mounts this app in-process.
 import { type Connection, type ConnectOptions, connect } from '@aura/db/connect'
 import { createApp } from './app.ts'
-import { type Config, parseConfig } from './config.ts'
+import { type Config, databaseLimits, parseConfig } from './config.ts'
 import { createLogger, type Logger } from './lib/logger.ts'
 import { admissionGauge } from './middleware/shed-load.ts'
 
@@ -20,7 +20,7 @@ export async function createNodeApi(
 ): Promise<NodeApi> {
   const config = parseConfig(env)
   const logger = options.logger ?? createLogger(config.LOG_LEVEL)
-  const conn = await connect(env.DATABASE_URL, options)
+  const conn = await connect(env.DATABASE_URL, { limits: databaseLimits(config), ...options })
   if (options.migrate) await conn.migrate()
   // Overload: a bounded, time-limited queue in front of API_MAX_IN_FLIGHT requests (middleware/shed-load.ts).
   const load =

@@ -8,7 +8,7 @@ import type { Db } from '@aura/db'
 import { connectNeon } from '@aura/db/neon'
 import type { ExecutionContext } from 'hono'
 import { createApp } from './app.ts'
-import { parseConfig } from './config.ts'
+import { type Config, databaseLimits, parseConfig } from './config.ts'
 import { transportFromConfig } from './lib/email/transport.ts'
 import { createLogger } from './lib/logger.ts'
 import { dispatchEmails } from './services/email/dispatch-emails.ts'
@@ -43,16 +43,16 @@ const db = new Proxy({} as Db, {
 })
 
 // Keyed by the bindings object: one app per isolate in production, one per env in tests.
-const apps = new WeakMap<WorkerEnv, App>()
+const apps = new WeakMap<WorkerEnv, { app: App; config: Config }>()
 
-function appFor(env: WorkerEnv): App {
-  let app = apps.get(env)
-  if (!app) {
+function appFor(env: WorkerEnv): { app: App; config: Config } {
+  let entry = apps.get(env)
+  if (!entry) {
     const config = parseConfig(env as Record<string, unknown>)
-    app = createApp({ db, config, logger: createLogger(config.LOG_LEVEL) })
-    apps.set(env, app)
+    entry = { app: createApp({ db, config, logger: createLogger(config.LOG_LEVEL) }), config }
+    apps.set(env, entry)
   }
-  return app
+  return entry
 }
 
 /** wrangler.toml's hourly trigger; the every-minute one only drains the outbox. */
@@ -68,7 +68,7 @@ export default {
     if (!env.DATABASE_URL) return
     const config = parseConfig(env as Record<string, unknown>)
     const logger = createLogger(config.LOG_LEVEL)
-    const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
+    const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY, limits: databaseLimits(config) })
     const work: Promise<unknown>[] = [
       dispatchEmails(neon.db, transportFromConfig(config, logger), { limit: 50, logger }).then((r) => {
         if (r.sent + r.failed > 0) logger.info('outbox drained', { ...r })
@@ -93,8 +93,8 @@ export default {
 
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (wrangler secret put DATABASE_URL)')
-    const app = appFor(env)
-    const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY })
+    const { app, config } = appFor(env)
+    const neon = connectNeon(env.DATABASE_URL, { wsProxy: env.NEON_WS_PROXY, limits: databaseLimits(config) })
     // Background work after the response (e.g. sending the email a request queued) still needs the
     // pool: collect it, and close the pool only once all of it has settled.
     const background: Promise<unknown>[] = []

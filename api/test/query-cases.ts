@@ -12,6 +12,7 @@ import { findContact } from '../src/services/contacts/contact-view.ts'
 import { listContacts } from '../src/services/contacts/list-contacts.ts'
 import { listCustomFields } from '../src/services/custom-fields/list-custom-fields.ts'
 import { getDeal } from '../src/services/deals/deal-view.ts'
+import { withFirstDealsPerStage } from '../src/services/deals/first-deals-per-stage.ts'
 import { listDealHistory } from '../src/services/deals/list-deal-history.ts'
 import { listDeals } from '../src/services/deals/list-deals.ts'
 import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
@@ -75,6 +76,13 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('deals board column (process + stage)', 'listDeals', (tx) => listDeals(tx, board)),
     c('deals board column page N (cursor)', 'listDeals', (tx) =>
       listDeals(tx, { ...board, cursor: deep.board }),
+    ),
+    // The board's first page of a column inside the summary call (ADR 0106): 8 cards, read like a column.
+    c(
+      'board first cards of a stage',
+      'withFirstDealsPerStage',
+      (tx) => withFirstDealsPerStage(tx, { processId: f.processId, stages: [{ stageId: f.stageId }] }, 8),
+      { bound: 20 * 8 },
     ),
     c('deals by process', 'listDeals', (tx) => listDeals(tx, { ...deals, processId: f.processId })),
     c('deals by owner', 'listDeals', (tx) => listDeals(tx, { ...deals, assignedUserId: f.ownerId })),

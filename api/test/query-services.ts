@@ -11,6 +11,7 @@ export const SERVICES: Record<string, 'case' | string> = {
       'listDealHistory',
       'listLineItems',
       'summarizePipeline',
+      'withFirstDealsPerStage',
       'listContacts',
       'findContact',
       'listOrganizations',

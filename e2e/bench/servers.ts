@@ -1,17 +1,17 @@
 // The contenders as child processes (their own memory, read from /proc), output to a file: the runner
 // blocks in wrk and pgbench for seconds, and a child writing into a pipe nobody reads would stall.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { httpRequest } from './http.ts'
-import { options, out, ROOT } from './options.ts'
+import { options, ROOT } from './options.ts'
 
 /**
- * Aura as `npm start` runs it: the one-origin server (web pages + API in one process). Switch here, or
- * with BENCH_AURA_ENTRY, when `npm start` runs a bundled server (a .js entry runs without tsx).
+ * Aura as `npm start` runs it: the bundled one-origin server (web pages + API in one process), rebuilt
+ * first when the sources changed since the last build. BENCH_AURA_ENTRY=web/server/main.ts runs the
+ * sources through tsx instead.
  */
-const AURA_ENTRY = process.env.BENCH_AURA_ENTRY ?? 'web/server/main.ts'
-const WEB_BUILD = join(ROOT, 'web/build/server/index.js')
+const AURA_ENTRY = process.env.BENCH_AURA_ENTRY ?? 'web/build/node/main.js'
 
 export interface Server {
   name: string
@@ -24,10 +24,11 @@ export interface Server {
 }
 
 export async function startAura(databaseUrl: string, port: number, logDir: string): Promise<Server> {
-  if (AURA_ENTRY.startsWith('web/') && !existsSync(WEB_BUILD)) {
-    out('no web build: npm run build -w web')
-    execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
-  }
+  if (AURA_ENTRY.endsWith('.js'))
+    execFileSync(process.execPath, ['web/scripts/build.mjs', '--if-stale'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
   return startServer('aura', AURA_ENTRY, port, logDir, {
     DATABASE_URL: databaseUrl,
     ROOT_DOMAIN: 'localhost',

@@ -1,13 +1,14 @@
 // `npm run build`: the Remix app (client assets + server build) and the one-process Node server bundled
 // into web/build/node/main.js, so `npm start` runs plain JavaScript: no TypeScript compiler at run time.
 // Writes the source stamp last, so an interrupted build is never taken for a current one.
+// `node web/scripts/build.mjs --if-stale` builds only when the sources changed since the last build.
 import { spawnSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build as esbuild } from 'esbuild'
-import { BUILD_DIR, ROOT, STAMP_FILE, sourceHash } from './source-stamp.mjs'
+import { BUILD_DIR, ROOT, STAMP_FILE, sourceHash, stampOfBuild } from './source-stamp.mjs'
 
 export const SERVER_BUNDLE = join(BUILD_DIR, 'node/main.js')
 
@@ -54,4 +55,10 @@ export async function buildAll({ log = (s) => process.stdout.write(`${s}\n`) } =
   log(`web build and server bundle ready in ${Math.round(performance.now() - started)} ms`)
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildAll()
+/** Builds when there is no build or the sources changed since it was made. */
+export async function buildIfStale() {
+  if (!existsSync(SERVER_BUNDLE) || stampOfBuild() !== sourceHash()) await buildAll()
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await (process.argv.includes('--if-stale') ? buildIfStale() : buildAll())

@@ -2,7 +2,7 @@
 // server at 5432 must never be stopped under other suites. Needs root (initdb refuses root, so it runs as
 // the postgres OS user) and Debian's PostgreSQL binaries; `available()` says whether both are here.
 import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -29,6 +29,17 @@ export function throwawayPostgres(port: number) {
     start: () => asPostgres('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start']),
     /** Like a crash or a pulled plug: no checkpoint, every connection cut. */
     kill: () => asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    /**
+     * SIGKILL to the postmaster and every backend (an OOM kill): nothing is told, nothing flushed beyond what
+     * was already written (fsync is off, so this models a killed server, not a lost machine).
+     */
+    crash: () => {
+      const pid = readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]
+      if (!pid) return
+      execFileSync('pkill', ['-KILL', '-P', pid], { stdio: 'ignore' })
+      execFileSync('kill', ['-KILL', pid], { stdio: 'ignore' })
+      for (let i = 0; i < 100 && existsSync(`/proc/${pid}`); i++) execFileSync('sleep', ['0.05'])
+    },
     remove: () => {
       try {
         cluster.kill()
