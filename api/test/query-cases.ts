@@ -193,12 +193,10 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('workspace', 'getWorkspace', (tx) => getWorkspace(tx), { bound: LOOKUP_BOUND }),
     c('processes with stages', 'listProcesses', (tx) => listProcesses(tx, false)),
     c('process by id', 'getProcess', (tx) => getProcess(tx, f.processId), { bound: LOOKUP_BOUND }),
-    c('products', 'listProducts', (tx) => listProducts(tx, caller, { limit: LIMIT }), {
-      pending: {
-        // services/products: joins and sorts the whole catalogue for a page (500 products at gen-big scale).
-        reason: 'the products list (another area) pages the catalogue after joining it, not on its index',
-      },
-    }),
+    c('products', 'listProducts', (tx) => listProducts(tx, caller, { limit: LIMIT })),
+    c('products, active only (as a rep lists them)', 'listProducts', (tx) =>
+      listProducts(tx, { ...caller, role: 'rep' }, { limit: LIMIT }),
+    ),
     c('product by id', 'findVisibleProduct', (tx) => findVisibleProduct(tx, caller, f.productId), {
       bound: LOOKUP_BOUND,
     }),

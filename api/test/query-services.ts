@@ -33,7 +33,7 @@ export const SERVICES: Record<string, 'case' | string> = {
   ),
   selectDealPage: 'query builder used by getDeal and listDeals',
   selectLines: 'query builder used by listLineItems',
-  selectProducts: 'query builder used by listProducts and findVisibleProduct',
+  selectProducts: 'query builder used by findVisibleProduct',
   dealTotals: 'part of listLineItems (one deal by key)',
   loadStages: 'part of getProcess',
   lineChange: 'write path: reads back one changed line by key',

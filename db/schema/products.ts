@@ -41,7 +41,10 @@ export const products = pgTable(
     unique('products_tenant_id_id_key').on(t.tenantId, t.id),
     unique('products_tenant_id_sku_key').on(t.tenantId, t.sku),
     check('products_custom_fields_object', sql`jsonb_typeof(custom_fields) = 'object'`),
-    index('products_tenant_id_active_name_idx').on(t.tenantId, t.isActive, t.name),
+    // The list's order (name, id), for leads (every product) and for reps (active ones): a page is read on
+    // its index, then joined (services/products/list-products.ts, ADR 0100).
+    index('products_tenant_id_name_idx').on(t.tenantId, t.name, t.id),
+    index('products_tenant_id_active_name_idx').on(t.tenantId, t.isActive, t.name, t.id),
     index('products_tenant_id_category_idx').on(t.tenantId, t.category),
     index('products_tenant_id_created_at_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('products_name_trgm_idx').using('gin', t.tenantId, t.name.op('gin_trgm_ops')),

@@ -30,7 +30,7 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
     query.organizationId ? eq(c.organizationId, query.organizationId) : undefined,
   )
   if (q) {
-    // The page of ranked ids comes from search_contacts (migrations 0006/0011, ADRs 0080/0100): it ranks a
+    // The page of ranked ids comes from search_contacts (migrations 0006/0019, ADRs 0080/0100): it ranks a
     // bounded set of candidates found on the trigram indexes, which RLS keeps crm_app off (name, email,
     // phone digits, company; "Jonhson" finds Johnson), with the filters applied before the limit. The rows
     // themselves are read here under RLS, so the function can narrow this page but never add a row.

@@ -108,7 +108,7 @@ export async function listDeals(tx: Tx, q: TDealListQuery) {
       orderBy: sql`${sort.expr} ${dir}, ${d.id} ${dir}`,
       outerOrderBy: sql`sort_value ${dir}, id ${dir}`,
       limit: q.limit + 1,
-      // Name fragment: a bounded set of candidate ids from search_deal_ids (migrations 0006/0011, ADRs
+      // Name fragment: a bounded set of candidate ids from search_deal_ids (migrations 0006/0019, ADRs
       // 0080/0100), which can use deals_name_trgm_idx where RLS keeps crm_app off it; the rows are still
       // read under RLS, so the function only narrows the list.
       ...(q.q ? { candidates: sql`select s.id from search_deal_ids(${q.q}) s` } : {}),

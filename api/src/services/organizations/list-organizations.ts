@@ -14,7 +14,7 @@ export interface OrganizationListQuery {
 /**
  * Organizations by name (then id), keyset paged on organizations_tenant_id_name_idx. `q` matches a name
  * fragment (ILIKE) or a misspelled word (pg_trgm `<%`, word similarity 0.6): search_organization_ids
- * (migrations 0006/0011, ADRs 0080/0100) returns a bounded set of candidates found on
+ * (migrations 0006/0019, ADRs 0080/0100) returns a bounded set of candidates found on
  * organizations_name_trgm_idx, which crm_app under RLS cannot use; each candidate is then read by key here
  * under RLS (so the function only narrows the list) and the page is ordered among them.
  */

@@ -1,9 +1,10 @@
 // The catalogue, alphabetical with keyset paging on (name, id). Reps see active products only (F12.1).
 import { schema, type Tx } from '@aura/db'
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
+import { and, eq, ilike, or, sql } from 'drizzle-orm'
+import { pageColumns } from '../../lib/owned-page.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { can } from '../../lib/permissions.ts'
-import { type Caller, selectProducts, toProduct } from './product-view.ts'
+import { type Caller, toProduct } from './product-view.ts'
 
 export interface ListProductsInput {
   limit: number
@@ -16,27 +17,32 @@ export interface ListProductsInput {
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
 
 export async function listProducts(tx: Tx, caller: Caller, input: ListProductsInput) {
-  const { products } = schema
+  const { products, pricingBlueprints: bp } = schema
   const after = decodeCursor(input.cursor)
   const active = can(caller.role, 'products.read-inactive')
     ? input.active && eq(products.isActive, input.active === 'true')
     : and(eq(products.isActive, true), input.active === 'false' ? sql`false` : undefined)
-  const rows = await selectProducts(
-    tx,
-    and(
-      active,
-      input.category ? eq(products.category, input.category) : undefined,
-      input.q
-        ? or(ilike(products.name, likePattern(input.q)), ilike(products.sku, likePattern(input.q)))
-        : undefined,
-      after ? sql`(${products.name}, ${products.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
-    ),
+  const where = and(
+    active,
+    input.category ? eq(products.category, input.category) : undefined,
+    input.q
+      ? or(ilike(products.name, likePattern(input.q)), ilike(products.sku, likePattern(input.q)))
+      : undefined,
+    after ? sql`(${products.name}, ${products.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
   )
-    .orderBy(asc(products.name), asc(products.id))
-    .limit(input.limit + 1)
-  const page = toPage(rows, input.limit, (r) => [r.product.name, r.product.id])
+  // The page first, on products_tenant_id_(active_)name_idx, then its blueprints by key: joined first, the
+  // whole catalogue was read and sorted for every page (ADR 0100). A literal limit, as in lib/owned-page.ts.
+  const limit = sql.raw(String(input.limit + 1))
+  const page = sql`select ${products}.* from ${products} where ${where ?? sql`true`}
+    order by ${products.name}, ${products.id} limit ${limit}`
+  const rows = await tx
+    .select({ product: pageColumns(products), blueprint: bp })
+    .from(sql`(${page}) as page`)
+    .leftJoin(bp, sql`${bp.tenantId} = page.tenant_id and ${bp.productId} = page.id`)
+    .orderBy(sql`page.name`, sql`page.id`)
+  const pageOf = toPage(rows, input.limit, (r) => [r.product.name, r.product.id])
   return {
-    data: page.data.map((r) => toProduct(r.product, r.blueprint, caller.role)),
-    nextCursor: page.nextCursor,
+    data: pageOf.data.map((r) => toProduct(r.product, r.blueprint, caller.role)),
+    nextCursor: pageOf.nextCursor,
   }
 }

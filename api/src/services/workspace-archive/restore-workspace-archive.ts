@@ -38,7 +38,7 @@ export async function restoreWorkspaceArchive(db: Db, input: RestoreInput): Prom
   const { tenantId } = input
   const result = await withTenant(db, { tenantId, userId: input.userId, role: 'admin' }, async (tx) => {
     await prepareTarget(tx, tenantId, archive.workspace)
-    // Replayed rows keep their updated_at/updated_by (migration 0020): the touches are not changes.
+    // Replayed rows keep their updated_at/updated_by (migration 0021): the touches are not changes.
     // Generic plans for the triggers' queries: statistics know nothing of the rows this transaction writes
     // into a new workspace, so a custom plan of the deal-total sum (ADR 0013) takes the tenant for empty
     // and scans all its lines by another tenant-led index at every line: quadratic (100k deals: hours).
