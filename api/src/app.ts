@@ -35,6 +35,7 @@ import { productsRoutes } from './routes/products/products.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
+import { workspaceArchiveRoutes } from './routes/workspace-archive/workspace-archive.index.ts'
 import { createLucia } from './services/auth/lucia.ts'
 
 export type { Deps } from './context.ts'
@@ -81,6 +82,7 @@ export function createApp(deps: Deps) {
     .route('/', productsRoutes(deps))
     .route('/', lineItemsRoutes(deps))
     .route('/', exportRoutes(deps))
+    .route('/', workspaceArchiveRoutes(deps))
   registerOpenApi(v1)
   app.get('/api/docs', docsPage(v1))
   return app.route('/api/v1', v1)

@@ -8,6 +8,7 @@ export type ProblemCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'payload_too_large'
   | 'rate_limited'
   | 'tenant_suspended'
   | 'step_up_required'
@@ -23,6 +24,7 @@ const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   tenant_suspended: 403,
   step_up_required: 403,

@@ -1,6 +1,7 @@
 // Data export (admins, F1.8): everything as JSON or one record type as CSV. The form posts to the
 // /resources/export download; when the API wants step-up it sends the browser back here with ?step=sent
 // and this page shows the emailed-code step, whose form carries the choice and downloads on success.
+// The complete archive (ADR 0125) takes the same path through /resources/workspace-archive (?what=archive).
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
@@ -17,11 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
   const params = new URL(request.url).searchParams
   const entity = EXPORT_ENTITIES.find((e) => e === params.get('entity')) ?? ''
-  return { step: params.get('step'), entity }
+  return { step: params.get('step'), entity, archive: params.get('what') === 'archive' }
 }
 
 export default function Export() {
-  const { step, entity } = useLoaderData<typeof loader>()
+  const { step, entity, archive } = useLoaderData<typeof loader>()
   return (
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Export data</h1>
@@ -31,8 +32,8 @@ export default function Export() {
       </p>
       {step === 'sent' || step === 'wrong' ? (
         <StepUpForm
-          values={{ entity }}
-          action="/resources/export"
+          values={archive ? {} : { entity }}
+          action={archive ? '/resources/workspace-archive' : '/resources/export'}
           codeError={step === 'wrong' ? 'That code is not right or has expired' : undefined}
           submitLabel="Verify and download"
         />
@@ -59,6 +60,22 @@ export default function Export() {
           </div>
         </Form>
       )}
+      <Form
+        method="post"
+        action="/resources/workspace-archive"
+        reloadDocument
+        className={`${cardClass} flex flex-col gap-3`}
+      >
+        <h2 className="text-lg font-semibold">Complete workspace archive</h2>
+        <p className="text-sm text-slate-700">
+          Everything, restorable: people (without passwords), processes, products and price history, all
+          records and their histories, custom fields and the audit log, as one versioned JSON file. It can be
+          restored into a new, empty workspace.
+        </p>
+        <div>
+          <SubmitButton>Download archive</SubmitButton>
+        </div>
+      </Form>
     </div>
   )
 }

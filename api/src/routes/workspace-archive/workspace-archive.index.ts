@@ -1,0 +1,95 @@
+// The complete workspace archive (ADR 0125): download it, and restore one into a new, empty workspace.
+// Both are admin-only after step-up and audited; a refused restore is audited too (in its own transaction,
+// since the restore's rolled back), without the archive's content.
+
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv, Deps } from '../../context.ts'
+import { AppError } from '../../lib/problem.ts'
+import { createRouter } from '../../lib/router.ts'
+import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { requireStepUp } from '../../middleware/step-up.ts'
+import { recordAudit } from '../../services/audit/record-audit.ts'
+import { RESTORE_MAX_BYTES } from '../../services/workspace-archive/archive-format.ts'
+import { restoreWorkspaceArchive } from '../../services/workspace-archive/restore-workspace-archive.ts'
+import { streamArchive } from '../../services/workspace-archive/stream-archive.ts'
+import { downloadArchive, restoreArchive } from './workspace-archive.routes.ts'
+
+/** Before the body is read: who may restore, then how much they may send. */
+const restoreGuards = [
+  createMiddleware<AppEnv>(async (c, next) => {
+    requireMember(c, 'workspace.update')
+    requireStepUp(c)
+    await next()
+  }),
+  bodyLimit({
+    maxSize: RESTORE_MAX_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', 'This archive is too large to upload', {
+        errors: [
+          {
+            field: '(body)',
+            message: `Over ${RESTORE_MAX_BYTES / 1024 / 1024} MB: restore it with npm run workspace:restore`,
+          },
+        ],
+      })
+    },
+  }),
+]
+
+export const workspaceArchiveRoutes = (deps: Deps) =>
+  createRouter()
+    .openapi(downloadArchive, async (c) => {
+      const member = requireMember(c, 'export.run')
+      requireStepUp(c)
+      const exportedAt = new Date()
+      // Audited before the first byte: an archive cut off halfway was still a copy of data.
+      await memberTx(deps, member, (tx) =>
+        recordAudit(tx, {
+          tenantId: member.tenantId,
+          action: 'workspace.archived',
+          actorUserId: member.userId,
+          entityType: 'tenant',
+          entityId: member.tenantId,
+          requestId: c.get('requestId'),
+        }),
+      )
+      const site = c.get('site')
+      const slug = site.kind === 'tenant' ? site.tenant.slug : 'workspace'
+      const ctx = { tenantId: member.tenantId, userId: member.userId, role: member.role }
+      return c.body(streamArchive(deps.db, ctx, exportedAt), 200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="aura-${slug}-archive-${exportedAt.toISOString().slice(0, 10)}.json"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+    })
+    .openapi(restoreArchive(restoreGuards), async (c) => {
+      const member = requireMember(c, 'workspace.update')
+      const requestId = c.get('requestId')
+      try {
+        const result = await restoreWorkspaceArchive(deps.db, {
+          tenantId: member.tenantId,
+          userId: member.userId,
+          requestId,
+          archive: c.req.valid('json'),
+          via: { kind: 'upload' },
+        })
+        return c.json({ restored: result.restored, matchedUsers: result.matchedUsers }, 200)
+      } catch (err) {
+        if (err instanceof AppError) {
+          await memberTx(deps, member, (tx) =>
+            recordAudit(tx, {
+              tenantId: member.tenantId,
+              action: 'workspace.restore_refused',
+              actorUserId: member.userId,
+              entityType: 'tenant',
+              entityId: member.tenantId,
+              after: { code: err.code, problems: err.extra.errors?.length ?? 0 },
+              requestId,
+            }),
+          )
+        }
+        throw err
+      }
+    })
