@@ -8,6 +8,8 @@ export type ProblemCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'idempotency_in_progress'
+  | 'idempotency_key_reused'
   | 'rate_limited'
   | 'tenant_suspended'
   | 'step_up_required'
@@ -23,6 +25,8 @@ const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_in_progress: 409,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   tenant_suspended: 403,
   step_up_required: 403,
