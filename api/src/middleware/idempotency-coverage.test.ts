@@ -53,4 +53,38 @@ describe('Idempotency-Key coverage', () => {
       expect(op.responses['409'], path).toBeDefined()
     }
   })
+
+  it('is stored with each create, in its transaction: the second send replays the first answer', async () => {
+    const ws = await createWorkspace(api)
+    const created = async (path: string, body: object) =>
+      (await (await ws.as(ws.admin, path, jsonBody(body))).json()).id as string
+    const contactId = await created('/contacts', { firstName: 'Keyed' })
+    const dealId = await created('/deals', { name: 'Keyed deal' })
+    const processId = ws.defaults.defaultProcess.process.id
+    const productId = ws.defaults.products[0]?.product.id
+    // One valid body per keyed route; a route missing here fails below, so a new one must be added.
+    const bodies: Record<string, [string, object]> = {
+      '/deals': ['/deals', { name: 'Replayed deal' }],
+      '/organizations': ['/organizations', { name: 'Replayed org' }],
+      '/contacts': ['/contacts', { firstName: 'Replayed' }],
+      '/contacts/{id}/activities': [`/contacts/${contactId}/activities`, { type: 'note', description: 'x' }],
+      '/deals/{id}/line-items': [`/deals/${dealId}/line-items`, { productId, quantity: 1 }],
+      '/products': ['/products', { sku: `SKU-${crypto.randomUUID().slice(0, 8)}`, name: 'Keyed product' }],
+      '/processes': ['/processes', { name: 'Keyed process' }],
+      '/processes/{id}/stages': [`/processes/${processId}/stages`, { name: 'Keyed stage' }],
+      '/custom-fields': ['/custom-fields', { entity: 'contact', key: 'keyed', label: 'Keyed', type: 'text' }],
+      '/invitations': ['/invitations', { email: `keyed-${crypto.randomUUID()}@x.test`, role: 'rep' }],
+    }
+    for (const { path } of creating.filter((r) => declares(r.op))) {
+      const entry = bodies[path]
+      expect(entry, `no body for ${path} in this test`).toBeDefined()
+      const [url, body] = entry as [string, object]
+      const init = () => jsonBody(body, { 'Idempotency-Key': `coverage ${path}` })
+      const first = await ws.as(ws.admin, url, init())
+      expect(first.status, path).toBe(201)
+      const again = await ws.as(ws.admin, url, init())
+      expect([again.status, again.headers.get('idempotency-replayed')], path).toEqual([201, 'true'])
+      expect(await again.json(), path).toEqual(await first.json())
+    }
+  })
 })
