@@ -42,7 +42,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       const body = { name: 'In Flight Co' }
       let second: Promise<Response> | undefined
       await holdClaim(key, await fingerprint('/organizations', JSON.stringify(body)), async () => {
-        second = send(key, body)
+        second = Promise.resolve(send(key, body))
         await new Promise((r) => setTimeout(r, 500))
       })
       const res = await (second as Promise<Response>)
@@ -53,13 +53,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 
     it('answers 409 idempotency_in_progress with Retry-After when the first takes longer than the wait', async () => {
       const key = crypto.randomUUID()
-      let second: Response | undefined
+      const seen: Response[] = []
       await holdClaim(key, 'another request', async () => {
-        second = await send(key, { name: 'Slow Co' })
+        seen.push(await send(key, { name: 'Slow Co' }))
       })
-      expect(second?.status).toBe(409)
-      expect(second?.headers.get('retry-after')).toBe('1')
-      expect((await second?.json()).code).toBe('idempotency_in_progress')
+      const [second] = seen
+      if (!second) throw new Error('the second request did not answer')
+      expect(second.status).toBe(409)
+      expect(second.headers.get('retry-after')).toBe('1')
+      expect((await second.json()).code).toBe('idempotency_in_progress')
     }, 20_000)
   },
 )
