@@ -62,11 +62,11 @@ export async function claimKey(tx: Tx, ref: KeyRef, requestHash: string): Promis
 
 /** The committed answer of an earlier request with this key (visible to its own user only, by policy). */
 export async function storedAnswer(tx: Tx, ref: KeyRef): Promise<StoredAnswer | null> {
-  const found = (await tx.execute(sql`select request_hash as "requestHash", status,
+  const found = await tx.execute(sql`select request_hash as "requestHash", status,
       response_body as "responseBody", content_type as "contentType", location
     from idempotency_keys
-    where tenant_id = ${ref.tenantId}::uuid and user_id = ${ref.userId}::uuid and key = ${ref.key}`)) as unknown as Rows<StoredAnswer>
-  return found.rows[0] ?? null
+    where tenant_id = ${ref.tenantId}::uuid and user_id = ${ref.userId}::uuid and key = ${ref.key}`)
+  return (found as unknown as Rows<StoredAnswer>).rows[0] ?? null
 }
 
 /** Records the answer to a claimed key, in the transaction that is about to commit the create. */
