@@ -45,6 +45,10 @@ export function createApp(deps: Deps) {
   // First of all: an overloaded Node process answers 503 at once, before any logging or database work.
   if (deps.load) app.use('/api/*', shedLoad(deps.load))
   app.use('*', requestLog(deps))
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
   app.onError(onError)
   app.notFound(onNotFound)
   const lucia = createLucia(deps.db, deps.config.cookieSecure)

@@ -1,6 +1,7 @@
 import type { Credential, Db, HostTenant, Role } from '@aura/db'
 import type { Config } from './config.ts'
 import type { Logger } from './lib/logger.ts'
+import type { SharedTx } from './middleware/idempotency.ts'
 import type { LoadGauge } from './middleware/shed-load.ts'
 
 /** What the runtime entry (Node or Workers) hands to createApp. */
@@ -86,5 +87,9 @@ export interface AppEnv {
     log: Logger
     site: Site
     auth: Auth | null
+    /** The runtime's deps, for middleware declared with a route (module constants cannot close over them). */
+    deps: Deps
+    /** Set while a keyed create runs: the tenant transaction its memberTx calls join (ADR 0130). */
+    sharedTx: SharedTx | undefined
   }
 }

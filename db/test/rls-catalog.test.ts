@@ -65,6 +65,8 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   deals: ['SELECT', 'INSERT', 'UPDATE'],
   email_outbox: ['SELECT', 'INSERT'],
   email_verification_tokens: [],
+  // Own keys only (policy); no DELETE: expired keys are purged by the scheduled job (ADR 0130).
+  idempotency_keys: ['SELECT', 'INSERT', 'UPDATE'],
   invitations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   organizations: ['SELECT', 'INSERT', 'UPDATE'],
   password_reset_tokens: [],
@@ -183,8 +185,14 @@ describe('row level security', () => {
 describe('every record', () => {
   it('has created_at, updated_at, created_by and updated_by, and the trigger that keeps updated_*', async () => {
     // Counters, not records (ADR 0010, ADR 0105): nobody authors a row. audit_log_archive holds copies:
-    // created_at is the archived entry's own, archived_at the copy's (ADR 0093).
-    const exempt = new Set(['rate_limit_counters', 'pipeline_stage_totals', 'audit_log_archive'])
+    // created_at is the archived entry's own, archived_at the copy's (ADR 0093). idempotency_keys caches
+    // answers, written once by their user_id and never edited (ADR 0130).
+    const exempt = new Set([
+      'rate_limit_counters',
+      'pipeline_stage_totals',
+      'audit_log_archive',
+      'idempotency_keys',
+    ])
     const tables = (await publicTables()).map((t) => t.name).filter((t) => !exempt.has(t))
     const columns = await rows<{ table: string; column: string }>(
       conn.db,

@@ -9,6 +9,8 @@ export type ProblemCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'idempotency_in_progress'
+  | 'idempotency_key_reused'
   | 'rate_limited'
   | 'tenant_suspended'
   | 'step_up_required'
@@ -25,6 +27,8 @@ const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  idempotency_in_progress: 409,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   tenant_suspended: 403,
   step_up_required: 403,

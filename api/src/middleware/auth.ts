@@ -16,6 +16,7 @@ import { identityHints } from '../services/auth/identity-cache.ts'
 import type { AuraLucia } from '../services/auth/lucia.ts'
 import { presentedCredential } from '../services/auth/presented-credential.ts'
 import { forgetTenant } from '../services/tenants/resolve-tenant.ts'
+import type { SharedTx } from './idempotency.ts'
 import { type Replay, settleIdentity } from './settle-identity.ts'
 
 export const authenticate = (deps: Deps, lucia: AuraLucia, replay: Replay) =>
@@ -143,7 +144,7 @@ export function currentAuth(c: Context<AppEnv>): Auth {
 export function requireMember(
   c: Context<AppEnv>,
   permission?: Permission,
-): Auth & { tenantId: string; role: Role } {
+): Auth & { tenantId: string; role: Role; sharedTx?: SharedTx } {
   const tenantId = hostTenantId(c)
   const auth = currentAuth(c)
   if (auth.tenantId !== tenantId || !auth.role)
@@ -151,7 +152,9 @@ export function requireMember(
   if (permission && !can(auth.role, permission)) {
     throw new AppError('forbidden', `Your role (${auth.role}) may not do this`)
   }
-  return { ...auth, tenantId, role: auth.role }
+  // A keyed create's transaction travels with the member to memberTx (ADR 0130).
+  const sharedTx = c.get('sharedTx')
+  return { ...auth, tenantId, role: auth.role, ...(sharedTx ? { sharedTx } : {}) }
 }
 
 /** A platform admin signed in on the root domain. */
@@ -164,12 +167,25 @@ export function requirePlatformAdmin(c: Context<AppEnv>): Auth {
 
 /**
  * Runs fn bound to the caller's tenant, user and role: the one way handlers reach tenant data. A member
- * from requireMember carries the request's credential, which the binding statement checks again.
+ * from requireMember carries the request's credential, which the binding statement checks again. During a
+ * keyed create it carries the transaction the idempotency middleware opened (already bound and checked):
+ * fn runs in it, so the create and its key commit together.
  */
 export function memberTx<T>(
   deps: Deps,
-  member: { tenantId: string; userId: string; role: Role; proof?: IdentityProof | undefined },
+  member: {
+    tenantId: string
+    userId: string
+    role: Role
+    proof?: IdentityProof | undefined
+    sharedTx?: SharedTx | undefined
+  },
   fn: Parameters<typeof withTenant<T>>[2],
 ) {
+  const shared = member.sharedTx
+  if (shared && shared.tenantId === member.tenantId && shared.userId === member.userId) {
+    shared.joined++
+    return fn(shared.tx)
+  }
   return callerTx(deps.db, member, fn)
 }

@@ -4,12 +4,26 @@
 import type { AppType } from '@aura/api'
 import type { AppLoadContext } from '@remix-run/node'
 import { hc, type InferResponseType } from 'hono/client'
+import { IDEMPOTENCY_FIELD } from './idempotency.ts'
 
-export function apiClient(request: Request, context: AppLoadContext) {
+/**
+ * `form`: the submitted form's values. A creating form's idempotency key (IdempotencyKeyField) goes to the
+ * API as Idempotency-Key on POSTs only; routes that create nothing ignore it (ADR 0130).
+ */
+export function apiClient(request: Request, context: AppLoadContext, form?: Record<string, string>) {
   const headers: Record<string, string> = { 'x-request-id': context.requestId }
   const cookie = request.headers.get('cookie')
   if (cookie) headers.cookie = cookie
-  return hc<AppType>(new URL(request.url).origin, { fetch: context.apiFetch, headers }).api.v1
+  const key = form?.[IDEMPOTENCY_FIELD]
+  const fetch: typeof globalThis.fetch = key
+    ? (input, init) => {
+        if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return context.apiFetch(input, init)
+        const withKey = new Headers(init?.headers)
+        withKey.set('Idempotency-Key', key)
+        return context.apiFetch(input, { ...init, headers: withKey })
+      }
+    : context.apiFetch
+  return hc<AppType>(new URL(request.url).origin, { fetch, headers }).api.v1
 }
 
 export type ApiClient = ReturnType<typeof apiClient>

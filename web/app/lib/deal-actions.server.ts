@@ -8,7 +8,7 @@ import { nullable } from './sales.server.ts'
 type Values = Record<string, string>
 
 async function send(request: Request, context: AppLoadContext, id: string, v: Values) {
-  const deal = apiClient(request, context).deals[':id']
+  const deal = apiClient(request, context, v).deals[':id']
   const param = { id }
   const line = { id, lineId: v.lineId ?? '' }
   switch (v.intent) {

@@ -68,8 +68,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? ''
   const me = await requireUser(request, context)
-  const api = apiClient(request, context)
   const values = await formValues(request)
+  const api = apiClient(request, context, values)
   const done = (what: keyof typeof SAVED) => redirect(`/contacts/${id}?saved=${what}`)
   if (values.intent === 'archive-activity') {
     const res = await api.activities[':id'].$delete({ param: { id: values.activityId ?? '' } })

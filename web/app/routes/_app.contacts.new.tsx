@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { ContactFields } from '~/components/records/contact-fields.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireUser(request, context)
   const values = await formValues(request)
-  const res = await apiClient(request, context).contacts.$post({
+  const res = await apiClient(request, context, values).contacts.$post({
     json: contactBody(values, canReassign(me.role ?? '')),
   })
   if (res.status !== 201) return formFailure(res as unknown as Response, values)
@@ -47,6 +48,7 @@ export default function NewContact() {
         className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4"
       >
         <FormError message={result?.formError} />
+        <IdempotencyKeyField />
         <ContactFields
           values={result?.values ?? { organizationId, assignedUserId: me.id }}
           errors={result?.fieldErrors}

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { DealInputs } from '~/components/sales/deal-inputs.tsx'
 import { cardClass, SelectField } from '~/components/sales/select-field.tsx'
 import { apiClient } from '~/lib/api.server.ts'
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await formValues(request)
-  const res = await apiClient(request, context).deals.$post({
+  const res = await apiClient(request, context, values).deals.$post({
     json: {
       name: values.name ?? '',
       amount: optional(values.amount),
@@ -69,6 +70,7 @@ export default function NewDeal() {
       <Form method="post" noValidate className={`${cardClass} grid grid-cols-1 gap-4 sm:grid-cols-2`}>
         <div className="sm:col-span-2">
           <FormError message={result?.formError} />
+          <IdempotencyKeyField />
         </div>
         <SelectField
           label="Process"

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { OrganizationFields, organizationBody } from '~/components/records/organization-fields.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
@@ -22,7 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context)
   const values = await formValues(request)
-  const res = await apiClient(request, context).organizations.$post({ json: organizationBody(values) })
+  const res = await apiClient(request, context, values).organizations.$post({
+    json: organizationBody(values),
+  })
   if (res.status !== 201) return formFailure(res as unknown as Response, values)
   return redirect(`/organizations/${(await res.json()).id}?saved=created`)
 }
@@ -39,6 +42,7 @@ export default function NewOrganization() {
         className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4"
       >
         <FormError message={result?.formError} />
+        <IdempotencyKeyField />
         <OrganizationFields
           values={result?.values ?? { parentId }}
           errors={result?.fieldErrors}

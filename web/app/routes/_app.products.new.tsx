@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import {
   hasPricing,
   PricingFields,
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
   const values = await formValues(request)
-  const api = apiClient(request, context)
+  const api = apiClient(request, context, values)
   const json = { ...productBody(values), ...(hasPricing(values) ? { pricing: pricingBody(values) } : {}) }
   return withStepUp(
     request,
@@ -62,6 +63,7 @@ export default function NewProduct() {
         className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4"
       >
         <FormError message={result?.formError} />
+        <IdempotencyKeyField />
         <ProductFields values={result?.values ?? {}} errors={result?.fieldErrors} />
         <fieldset className="flex flex-col gap-3">
           <legend className="text-lg font-semibold">Pricing blueprint</legend>

@@ -38,8 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
-  const api = apiClient(request, context)
   const values = await formValues(request)
+  const api = apiClient(request, context, values)
   if (values.intent === 'retire') {
     const res = await api['custom-fields'][':id'].$delete({ param: { id: values.fieldId ?? '' } })
     if (res.status !== 204)

@@ -52,10 +52,10 @@ type Failure = FormResult & { intent: string }
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireAdmin(request, context)
   const id = params.id ?? ''
-  const api = apiClient(request, context)
   const form = await request.formData()
   const values: Record<string, string> = {}
   for (const [k, v] of form) if (typeof v === 'string' && k !== 'requiredFields') values[k] = v
+  const api = apiClient(request, context, values)
   const intent = values.intent ?? ''
   const stageId = values.stageId ?? ''
   const back = (done: string) => redirect(`/settings/processes/${id}?done=${done}`)

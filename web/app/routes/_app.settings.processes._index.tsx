@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { cardClass } from '~/components/sales/select-field.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
   const values = await formValues(request)
-  const res = await apiClient(request, context).processes.$post({
+  const res = await apiClient(request, context, values).processes.$post({
     json: {
       name: values.name ?? '',
       description: values.description?.trim() || null,
@@ -60,6 +61,7 @@ export default function Processes() {
       <Form method="post" noValidate className={`${cardClass} flex flex-col gap-4`}>
         <h2 className="text-lg font-semibold">Create process</h2>
         <FormError message={result?.formError} />
+        <IdempotencyKeyField />
         <Field
           label="Process name"
           name="name"

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { Notice } from '~/components/notice.tsx'
 import { MemberList } from '~/components/settings/member-list.tsx'
 import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
@@ -50,8 +51,8 @@ const asRole = (v: string | undefined) => (v === 'admin' || v === 'manager' ? v 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
-  const api = apiClient(request, context)
   const values = await formValues(request)
+  const api = apiClient(request, context, values)
   const done = (what: keyof typeof NOTICES) => redirect(`/settings/users?done=${what}`)
   const id = values.userId ?? values.invitationId ?? ''
   if (values.intent === 'deactivate') {
@@ -107,6 +108,7 @@ export default function UsersSettings() {
       >
         <h2 className="text-lg font-semibold">Invite someone</h2>
         <FormError message={result?.formError} />
+        <IdempotencyKeyField />
         <Field
           label="Email"
           name="email"

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery } from '../../lib/pagination.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZActivity,
@@ -12,7 +13,7 @@ import {
 
 const tags = ['Activities']
 
-export const createActivity = createRoute({
+export const createActivity = creatingRoute({
   method: 'post',
   path: '/contacts/{id}/activities',
   tags,

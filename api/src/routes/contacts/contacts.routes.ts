@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZContact,
@@ -26,7 +27,7 @@ export const listContacts = createRoute({
   responses: { 200: { description: 'A page', ...jsonContent(ZContactPage) }, ...memberRefusals },
 })
 
-export const createContact = createRoute({
+export const createContact = creatingRoute({
   method: 'post',
   path: '/contacts',
   tags,

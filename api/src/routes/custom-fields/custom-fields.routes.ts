@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import { ZCustomField, ZCustomFieldEntity, ZCustomFieldInput } from './custom-fields.schemas.ts'
 
@@ -18,7 +19,7 @@ export const listCustomFields = createRoute({
   },
 })
 
-export const createCustomField = createRoute({
+export const createCustomField = creatingRoute({
   method: 'post',
   path: '/custom-fields',
   tags: ['Custom fields'],

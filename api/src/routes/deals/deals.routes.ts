@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { jsonBody, jsonResponse } from '../../lib/openapi.ts'
 import { ZPage } from '../../lib/pagination.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZCreateDeal,
@@ -31,7 +32,7 @@ export const listDeals = createRoute({
   },
 })
 
-export const createDeal = createRoute({
+export const createDeal = creatingRoute({
   method: 'post',
   path: '/deals',
   tags,

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse, ZEmail, ZMe, ZPassword, ZToken } from '../auth/auth.schemas.ts'
 
 export const ZInvitation = z
@@ -14,7 +15,7 @@ export const ZInvitation = z
   })
   .openapi('Invitation')
 
-export const createInvitation = createRoute({
+export const createInvitation = creatingRoute({
   method: 'post',
   path: '/invitations',
   tags: ['Invitations'],

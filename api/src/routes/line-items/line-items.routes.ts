@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZLineItemChange,
@@ -29,7 +30,7 @@ export const listLineItems = createRoute({
   },
 })
 
-export const addLineItem = createRoute({
+export const addLineItem = creatingRoute({
   method: 'post',
   path: '/deals/{id}/line-items',
   tags,

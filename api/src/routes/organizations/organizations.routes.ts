@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZOrganization,
@@ -24,7 +25,7 @@ export const listOrganizations = createRoute({
   responses: { 200: { description: 'A page', ...jsonContent(ZOrganizationPage) }, ...memberRefusals },
 })
 
-export const createOrganization = createRoute({
+export const createOrganization = creatingRoute({
   method: 'post',
   path: '/organizations',
   tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonResponse } from '../../lib/openapi.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZCreateProcess,
@@ -30,7 +31,7 @@ export const listProcesses = createRoute({
   responses: { 200: jsonResponse('Processes', z.object({ data: z.array(ZProcess) })), ...denied },
 })
 
-export const createProcess = createRoute({
+export const createProcess = creatingRoute({
   method: 'post',
   path: '/processes',
   tags,
@@ -86,7 +87,7 @@ export const deleteProcess = createRoute({
   },
 })
 
-export const createStage = createRoute({
+export const createStage = creatingRoute({
   method: 'post',
   path: '/processes/{id}/stages',
   tags,

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZPriceChange,
@@ -29,7 +30,7 @@ export const listProducts = createRoute({
   },
 })
 
-export const createProduct = createRoute({
+export const createProduct = creatingRoute({
   method: 'post',
   path: '/products',
   tags,

@@ -1,6 +1,7 @@
 import { type Db, schema, withPlatform } from '@aura/db'
 import { and, eq, inArray, lte, sql } from 'drizzle-orm'
 import { recordPlatformAudit } from '../audit/record-audit.ts'
+import { purgeExpiredKeys } from '../idempotency/idempotency-keys.ts'
 
 /** F14.4: an audit entry is kept at least this long, whatever happens to its workspace. */
 export const AUDIT_RETENTION = '12 months'
@@ -11,7 +12,9 @@ export const AUDIT_RETENTION = '12 months'
  * trail's is a year); the tenant row's delete then cascades to every tenant table. app.purge = 'on' is the
  * one switch the append-only guard accepts (from a role other than crm_app). Archived entries past their
  * retention are deleted in the same run. What remains of a workspace is the platform audit row saying it
- * was purged. Meant for the scheduled job (cron trigger or Node timer); `now` lets tests move time.
+ * was purged. Idempotency keys past their 24 h are deleted too (ADR 0130): the same job, so both runtimes'
+ * schedulers (wrangler cron, the Node timer in web/server/boot.ts) cover them. Meant for the scheduled job;
+ * `now` lets tests move time.
  */
 export async function purgeDeletedTenants(db: Db, now: Date = new Date()) {
   const { tenants } = schema
@@ -39,6 +42,7 @@ export async function purgeDeletedTenants(db: Db, now: Date = new Date()) {
       })
     }
     await tx.delete(schema.auditLogArchive).where(lte(schema.auditLogArchive.retainUntil, now))
+    await purgeExpiredKeys(tx, now)
     return purged.map((t) => ({ id: t.id, slug: t.slug }))
   })
 }

@@ -1,6 +1,7 @@
 // "Log activity" right on the contact page (F10.1): type, subject, what happened, and when (the
 // workspace's wall clock; empty means now).
 import { Field, Form, FormError, SubmitButton } from '../form.tsx'
+import { IdempotencyKeyField } from '../idempotency-key.tsx'
 import { SelectField } from '../sales/select-field.tsx'
 
 export function LogActivityForm({
@@ -22,6 +23,7 @@ export function LogActivityForm({
         Log activity
       </h2>
       <input type="hidden" name="intent" value="log-activity" />
+      <IdempotencyKeyField />
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Type" name="type" defaultValue={values.type ?? 'call'} error={errors.type}>

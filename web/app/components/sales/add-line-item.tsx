@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { Field, FormError } from '~/components/form.tsx'
+import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { formatMoney, fromCents, toCents } from '~/lib/money.ts'
 import type { LineResult } from './line-items.tsx'
 import { buttonClass, SelectField } from './select-field.tsx'
@@ -37,6 +38,7 @@ export function AddLineItem({
   return (
     <Form method="post" className="flex flex-col gap-3 rounded-md bg-slate-50 p-3" noValidate>
       <input type="hidden" name="intent" value="add-line" />
+      <IdempotencyKeyField />
       <FormError message={result?.formError} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-start">
         <div>

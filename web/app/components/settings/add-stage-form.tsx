@@ -1,4 +1,5 @@
 import { Form, FormError, SubmitButton } from '../form.tsx'
+import { IdempotencyKeyField } from '../idempotency-key.tsx'
 import { REQUIRABLE } from './stage-row.tsx'
 
 const input =
@@ -24,6 +25,7 @@ export function AddStageForm({
         Add a stage
       </h3>
       <input type="hidden" name="intent" value="add-stage" />
+      <IdempotencyKeyField />
       <FormError message={failure?.formError} />
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="flex flex-col gap-1">

@@ -1,5 +1,6 @@
 import type { FormResult } from '~/lib/forms.server.ts'
 import { Field, Form, FormError, SubmitButton } from '../form.tsx'
+import { IdempotencyKeyField } from '../idempotency-key.tsx'
 import { cardClass, SelectField } from '../sales/select-field.tsx'
 
 /** "Define a field": record type, key, label, type, options (select only), required. */
@@ -16,6 +17,7 @@ export function CustomFieldForm({
     <Form method="post" noValidate className={`${cardClass} flex flex-col gap-4`}>
       <h2 className="text-lg font-semibold">Define a field</h2>
       <input type="hidden" name="intent" value="create" />
+      <IdempotencyKeyField />
       <FormError message={result?.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Record type" name="entity" defaultValue={v.entity ?? 'contact'} error={e.entity}>
