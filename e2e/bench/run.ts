@@ -4,7 +4,7 @@
 //   BENCH_DATABASE_URL  full: the standard generated data (default postgres://…/aura_bench; migrated, and
 //                       generated when missing), copied per run; smoke: a server to create a scratch db on
 //   BENCH_SECONDS (5; smoke 2) seconds per window, BENCH_REPS (3; smoke 1) windows per contender
-//   BENCH_POOL (10) pool size of both servers, BENCH_AURA_ENTRY (web/server/main.ts), PGBENCH (pgbench)
+//   BENCH_POOL (10) pool size of both servers, BENCH_AURA_ENTRY (web/build/node/main.js), PGBENCH (pgbench)
 // Writes e2e/bench/results/<timestamp>.{md,json} (smoke: a temp directory).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,7 +20,7 @@ import { auraCursor, type Endpoint, verifyPeerReads, verifyPeerWrites } from './
 import { markdown, type Report } from './report.ts'
 import { boardBytes, ensureWrk, postgresVersion, smokeProblems, warmUp } from './run-steps.ts'
 import { buildScenarios, overloadScenario } from './scenarios/scenarios.ts'
-import { type Server, startAura, startPeer } from './servers.ts'
+import { AURA_ENTRY, type Server, startAura, startPeer } from './servers.ts'
 import { type Cell, runCell } from './windows.ts'
 
 async function main() {
@@ -108,7 +108,7 @@ async function main() {
       secondsPerWindow: options.seconds,
       reps: options.reps,
       pool: options.pool,
-      auraEntry: process.env.BENCH_AURA_ENTRY ?? 'web/server/main.ts',
+      auraEntry: AURA_ENTRY,
       database: {
         tenant: f.slug,
         tenantDeals: f.counts.deals,

@@ -11,7 +11,7 @@ import { options, ROOT } from './options.ts'
  * first when the sources changed since the last build. BENCH_AURA_ENTRY=web/server/main.ts runs the
  * sources through tsx instead.
  */
-const AURA_ENTRY = process.env.BENCH_AURA_ENTRY ?? 'web/build/node/main.js'
+export const AURA_ENTRY = process.env.BENCH_AURA_ENTRY ?? 'web/build/node/main.js'
 
 export interface Server {
   name: string
