@@ -1,7 +1,7 @@
 // The one way into tenant data (withTenant) and the one privileged path across tenants (withPlatform).
 // Driver-agnostic: PGlite, node-postgres and Neon all hand us a drizzle PgDatabase.
 import { sql } from 'drizzle-orm'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { PgDatabase, PgQueryResultHKT, PgTransactionConfig } from 'drizzle-orm/pg-core'
 import { type DatabaseLimits, limitsOf, UNLIMITED } from './limits.ts'
 import type * as schema from './schema/index.ts'
 
@@ -29,7 +29,13 @@ export const PLATFORM_ROLE = 'crm_platform'
  * All settings, the waits' limits included (db/limits.ts), travel in one statement: binding costs one
  * round trip after BEGIN.
  */
-export function withTenant<T>(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function withTenant<T>(
+  db: Db,
+  ctx: TenantContext,
+  fn: (tx: Tx) => Promise<T>,
+  /** Isolation and access mode, e.g. one read-only snapshot for a consistent archive. */
+  config?: PgTransactionConfig,
+): Promise<T> {
   const limits = limitsOf(db)
   return db.transaction(async (tx) => {
     await tx.execute(sql`select
@@ -39,7 +45,7 @@ export function withTenant<T>(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promis
       set_config('app.current_role', ${ctx.role ?? ''}, true),
       ${boundedWaits(limits)}`)
     return fn(tx)
-  })
+  }, config)
 }
 
 /** The statement and lock timeouts of a transaction, as select-list items of its binding statement. */

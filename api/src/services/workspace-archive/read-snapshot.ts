@@ -2,9 +2,7 @@
 // without its stage or a line item without its deal: a restorable archive must be consistent, which the
 // per-batch transactions of the plain export are not. The transaction stays open while the client reads,
 // yielding one batch per pull, so memory holds one batch however large the workspace.
-import type { Db, TenantContext, Tx } from '@aura/db'
-import { limitsOf } from '@aura/db/limits'
-import { sql } from 'drizzle-orm'
+import { type Db, type TenantContext, type Tx, withTenant } from '@aura/db'
 
 interface Deferred<T> {
   promise: Promise<T>
@@ -25,27 +23,12 @@ function deferred<T>(): Deferred<T> {
 }
 
 /**
- * A repeatable-read, read-only transaction bound to the tenant exactly as withTenant binds it (withTenant
- * has no isolation option: its first statement would already fix a read-committed snapshot). Not through
- * bind_credential (ADR 0110): the caller confirms the credential first (the download's audit, memberTx).
- * The request's bounded waits too (ADR 0094): each cursor FETCH is one statement, so a batch, not the
- * whole download, must fit in the statement limit.
+ * A repeatable-read, read-only tenant transaction. Not through bind_credential (ADR 0110): the caller
+ * confirms the credential first (the download's audit, memberTx). The request's bounded waits apply (ADR
+ * 0094): each cursor FETCH is one statement, so a batch, not the whole download, must fit in the limit.
  */
 function inSnapshot(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promise<void>): Promise<void> {
-  const limits = limitsOf(db)
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`select
-        set_config('role', 'crm_app', true),
-        set_config('app.current_tenant_id', ${ctx.tenantId}, true),
-        set_config('app.current_user_id', ${ctx.userId ?? ''}, true),
-        set_config('app.current_role', ${ctx.role ?? ''}, true),
-        set_config('statement_timeout', ${String(limits.statementTimeoutMs)}, true),
-        set_config('lock_timeout', ${String(limits.lockTimeoutMs)}, true)`)
-      await fn(tx)
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  )
+  return withTenant(db, ctx, fn, { isolationLevel: 'repeatable read', accessMode: 'read only' })
 }
 
 /**
