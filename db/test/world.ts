@@ -6,6 +6,7 @@ import {
   customFieldDefinitions,
   dealStageHistory,
   emailOutbox,
+  idempotencyKeys,
   invitations,
   productPriceHistory,
   sessions,
@@ -84,6 +85,15 @@ export async function buildTenantWorld(db: Db) {
     key: 'linkedin',
     label: 'LinkedIn',
     type: 'text',
+  })
+  await db.insert(idempotencyKeys).values({
+    tenantId,
+    userId: admin.id,
+    key: `world-${uniq()}`,
+    requestHash: 'a'.repeat(64),
+    status: 201,
+    responseBody: '{}',
+    contentType: 'application/json',
   })
   return {
     tenant,
