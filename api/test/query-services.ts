@@ -92,4 +92,14 @@ export const SERVICES: Record<string, 'case' | string> = {
       'updateWorkspace',
     ].map((name) => [name, 'write path (or a check inside one)']),
   ),
+  claimKey: 'write path: one key by primary key (tenant, user, key)',
+  answerKey: 'write path: one key by primary key',
+  storedAnswer: 'one key by primary key (tenant, user, key)',
+  purgeExpiredKeys: 'maintenance: deletes by age on idempotency_keys_created_at_idx, outside requests',
+  ...Object.fromEntries(
+    ['prepareTarget', 'restoreUsers', 'insertRows', 'checkDealTotals'].map((name) => [
+      name,
+      'workspace restore (an admin, once): inserts the archive, then checks its deals by key',
+    ]),
+  ),
 }
