@@ -62,6 +62,7 @@ describe('what a workspace archive covers', () => {
       'api_tokens',
       'audit_log_archive',
       'email_outbox',
+      'idempotency_keys',
       'invitations',
       'pipeline_stage_totals',
       'platform_audit_log',

@@ -67,6 +67,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   audit_log_archive: 'audit entries of purged workspaces, kept by the platform',
   pipeline_stage_totals:
     'derived (ADR 0105): the statement triggers on deals count the restored deals as they are inserted',
+  idempotency_keys: 'answers to retried POSTs kept 24 h (ADR 0130), per user: a cache, not records',
 }
 
 export const archivedTable = (name: string) => ARCHIVED_TABLES.find((t) => t.name === name)
