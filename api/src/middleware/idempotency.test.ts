@@ -118,7 +118,7 @@ describe('Idempotency-Key on creating POSTs', () => {
       [1, 2, 3].map(() => post(ws, ws.rep, '/organizations', { name: 'Racing Co' }, key)),
     )
     const statuses = answers.map((r) => r.status)
-    // The later ones waited on the key's primary key, then replayed (a 409 only past the 5 s wait).
+    // The later ones waited on the key's primary key, then replayed (a 409 only past the lock limit, 2 s).
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true)
     const ids = new Set(
       await Promise.all(answers.filter((r) => r.status === 201).map(async (r) => (await r.json()).id)),

@@ -2,7 +2,7 @@
 // transaction itself, claims the key in it, lets the handler run inside it (memberTx joins it), and writes
 // the handler's 2xx answer beside the key before the one commit. So a key is stored exactly when the create
 // committed; a retry replays the stored answer; a concurrent duplicate waits on the key's primary key and
-// then replays (or gets 409 after CLAIM_WAIT). Without the header nothing changes.
+// then replays (or gets 409 past the lock limit, ADR 0094). Without the header nothing changes.
 import type { Tx } from '@aura/db'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'

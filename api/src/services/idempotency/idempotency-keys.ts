@@ -8,12 +8,6 @@ import { AppError } from '../../lib/problem.ts'
 /** How long a key replays its first answer; older keys are ignored, then purged. */
 export const KEY_LIFETIME = '24 hours'
 
-/**
- * How long a request waits for a concurrent request with the same key to commit or roll back. Past it the
- * client is told to retry (409 + Retry-After) rather than holding a connection indefinitely.
- */
-const CLAIM_WAIT = '5s'
-
 export interface KeyRef {
   tenantId: string
   userId: string
@@ -32,14 +26,11 @@ type Rows<T> = { rows: T[] }
 
 /**
  * Claims the key for this request: true when it is new (or its previous use expired). A concurrent claim of
- * the same key waits here on the primary key until the other transaction ends, then sees its outcome.
+ * the same key waits here on the primary key until the other transaction ends, then sees its outcome. The
+ * wait is the request's lock limit (ADR 0094, 2 s unless configured): past it the client is told to retry
+ * (409 + Retry-After) rather than holding a connection indefinitely.
  */
 export async function claimKey(tx: Tx, ref: KeyRef, requestHash: string): Promise<boolean> {
-  // current_setting is evaluated before set_config in the select list: the previous value comes back.
-  const [previous] = (
-    (await tx.execute(sql`select current_setting('lock_timeout') as previous,
-      set_config('lock_timeout', ${CLAIM_WAIT}, true)`)) as unknown as Rows<{ previous: string }>
-  ).rows
   try {
     const claimed = (await tx.execute(sql`insert into idempotency_keys (tenant_id, user_id, key, request_hash)
       values (${ref.tenantId}::uuid, ${ref.userId}::uuid, ${ref.key}, ${requestHash})
@@ -47,7 +38,6 @@ export async function claimKey(tx: Tx, ref: KeyRef, requestHash: string): Promis
         status = null, response_body = null, content_type = null, location = null, created_at = now()
       where idempotency_keys.created_at <= now() - ${KEY_LIFETIME}::interval
       returning 1 as claimed`)) as unknown as Rows<{ claimed: number }>
-    await tx.execute(sql`select set_config('lock_timeout', ${previous?.previous ?? '0'}, true)`)
     return claimed.rows.length > 0
   } catch (err) {
     if (pgError(err)?.code === '55P03') {
@@ -55,7 +45,6 @@ export async function claimKey(tx: Tx, ref: KeyRef, requestHash: string): Promis
         headers: { 'Retry-After': '1' },
       })
     }
-    // The transaction is rolled back, and the lock_timeout set above with it.
     throw err
   }
 }
