@@ -3,6 +3,7 @@
 import { type Db, schema, type TenantContext, type Tx } from '@aura/db'
 import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
+import { jsonArray, streamOf } from '../../lib/text-stream.ts'
 import { archiveSelectList } from './archive-columns.ts'
 import { ARCHIVE_BATCH, ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive-format.ts'
 import { ARCHIVED_TABLES, type ArchivedTable } from './archive-tables.ts'
@@ -55,30 +56,13 @@ async function* archiveChunks(tx: Tx, tenantId: string, exportedAt: Date): Async
   const workspace = await readWorkspace(tx, tenantId)
   yield `${JSON.stringify(head).slice(0, -1)},"workspace":${JSON.stringify(workspace)},"tables":{`
   for (const [i, entry] of ARCHIVED_TABLES.entries()) {
-    yield `${i === 0 ? '' : ','}${JSON.stringify(entry.name)}:[`
-    let first = true
-    for await (const batch of tableBatches(tx, tenantId, entry)) {
-      yield (first ? '' : ',') + batch.map((row) => JSON.stringify(row)).join(',')
-      first = false
-    }
-    yield ']'
+    yield `${i === 0 ? '' : ','}${JSON.stringify(entry.name)}:`
+    yield* jsonArray(tableBatches(tx, tenantId, entry))
   }
   yield '}}\n'
 }
 
-const encoder = new TextEncoder()
-
 /** The whole workspace as a byte stream; cancelling it (the client went away) ends the snapshot. */
 export function streamArchive(db: Db, ctx: TenantContext, exportedAt: Date): ReadableStream<Uint8Array> {
-  const chunks = readSnapshot(db, ctx, (tx) => archiveChunks(tx, ctx.tenantId, exportedAt))
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next()
-      if (next.done) controller.close()
-      else controller.enqueue(encoder.encode(next.value))
-    },
-    async cancel() {
-      await chunks.return(undefined)
-    },
-  })
+  return streamOf(readSnapshot(db, ctx, (tx) => archiveChunks(tx, ctx.tenantId, exportedAt)))
 }
