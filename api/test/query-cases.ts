@@ -124,6 +124,9 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     ),
     c('deals search: a common word', 'listDeals', (tx) => listDeals(tx, { ...deals, q: f.search.deal })),
     c('deal by id', 'getDeal', (tx) => getDeal(tx, f.dealId), { bound: LOOKUP_BOUND }),
+    c('deal by id with its lines', 'getDeal', (tx) => getDeal(tx, f.dealId, { lineItems: 25 }), {
+      bound: LOOKUP_BOUND,
+    }),
     c('deal history', 'listDealHistory', (tx) => listDealHistory(tx, f.dealId), { bound: LOOKUP_BOUND }),
     c('deal line items', 'listLineItems', (tx) => listLineItems(tx, f.dealId, { limit: 100 }), {
       bound: LOOKUP_BOUND,

@@ -35,6 +35,7 @@ export const SERVICES: Record<string, 'case' | string> = {
   selectLines: 'query builder used by listLineItems',
   selectProducts: 'query builder used by findVisibleProduct',
   dealTotals: 'part of listLineItems (one deal by key)',
+  pageOfLines: 'part of listLineItems and of getDeal with its lines',
   loadStages: 'part of getProcess',
   lineChange: 'write path: reads back one changed line by key',
   ...Object.fromEntries(

@@ -37,7 +37,7 @@ export function markdown(r: Report): string {
     `Method: ${r.reps} interleaved windows of ${r.secondsPerWindow} s per contender (Aura, PostGraphile, pgbench plain, pgbench request-shaped, in turn); medians. ` +
       `Aura = \`${r.auraEntry}\` (as \`npm start\`), PostGraphile 5.0.0-rc.3 (crm_app + the same app.* settings per request), both pool ${r.pool}, loopback, wrk 2 threads. ` +
       'pgbench = the SQL Aura sent for the operation (recorded on the wire), `-M prepared`: plain = its tenant transaction(s) only, shaped = every statement of the request. ' +
-      'An op of two requests (deal + line items) is pipelined on one connection and timed as one.',
+      'Deal + line items is one request on each side (Aura `GET /deals/{id}?include=lineItems`, the peer one GraphQL query).',
     '',
     '| scenario | c | Aura op/s | Aura p50 / p95 / p99 ms | p99÷p50 | err | 5xx | PostGraphile op/s | peer p50 / p95 / p99 ms | **Aura ÷ peer** | pgbench op/s | pgbench p50 ms | **Aura ÷ pgbench** | shaped op/s | Aura ÷ shaped | stmts / tx per op |',
     '|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|',

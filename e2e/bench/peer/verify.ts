@@ -104,8 +104,11 @@ export async function verifyPeerReads(
     return same(a, p) || differ(`page ${pageN} ids`, a, p)
   })
   await check('deal', async () => {
-    const deal = (await call(aura, 'GET', `/api/v1/deals/${f.dealId}`)) as { id: string }
-    const lines = (await call(aura, 'GET', `/api/v1/deals/${f.dealId}/line-items`)).data as { id: string }[]
+    const deal = (await call(aura, 'GET', `/api/v1/deals/${f.dealId}?include=lineItems`)) as {
+      id: string
+      lineItems: { data: { id: string }[] }
+    }
+    const lines = deal.lineItems.data
     const d = (await gql(peer, DEAL_WITH_LINES, { id: f.dealId })).dealByRowId as {
       rowId: string
       dealLineItemsByTenantIdAndDealId: { nodes: { rowId: string }[] }

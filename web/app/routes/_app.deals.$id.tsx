@@ -29,27 +29,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const api = apiClient(request, context)
   const param = { id: params.id ?? '' }
-  const [me, deal, history, lines, products, processes, members, organizations, contacts] = await Promise.all(
-    [
+  const [me, { lineItems, ...deal }, history, products, processes, members, organizations, contacts] =
+    await Promise.all([
       requireUser(request, context),
-      api.deals[':id'].$get({ param }).then((r) => must(r, request, context)),
-      api.deals[':id'].history.$get({ param }).then((r) => must(r, request, context)),
-      api.deals[':id']['line-items']
-        .$get({ param, query: { limit: '100' } })
+      api.deals[':id']
+        .$get({ param, query: { include: 'lineItems', lineItemsLimit: '100' } })
         .then((r) => must(r, request, context)),
+      api.deals[':id'].history.$get({ param }).then((r) => must(r, request, context)),
       api.products.$get({ query: { active: 'true', limit: '100' } }).then((r) => must(r, request, context)),
       listProcesses(api, request, context),
       listMembers(api, request, context),
       listOrganizations(api, request, context),
       listContacts(api, request, context),
-    ],
-  )
+    ])
   const users = Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email]))
   return {
     deal,
     history,
-    lines: lines.data,
-    linesTotal: lines.deal.lineItemsTotal,
+    lines: lineItems?.data ?? [],
+    linesTotal: deal.lineItemsTotal,
     catalogue: products.data.map((p) => ({
       id: p.id,
       name: p.name,

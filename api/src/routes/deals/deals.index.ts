@@ -48,7 +48,12 @@ export const dealRoutes = (deps: Deps) =>
     })
     .openapi(routes.getDeal, async (c) => {
       const { member } = caller(c)
-      return c.json(await memberTx(deps, member, (tx) => getDeal(tx, c.req.valid('param').id)), 200)
+      const { id } = c.req.valid('param')
+      const { include, lineItemsLimit } = c.req.valid('query')
+      const deal = await memberTx(deps, member, (tx) =>
+        include === 'lineItems' ? getDeal(tx, id, { lineItems: lineItemsLimit }) : getDeal(tx, id),
+      )
+      return c.json(deal, 200)
     })
     .openapi(routes.updateDeal, async (c) => {
       const { member, actor, mayReassign } = caller(c)

@@ -9,6 +9,8 @@ import {
   ZDealHistory,
   ZDealListQuery,
   ZDealParams,
+  ZDealQuery,
+  ZDealWithLines,
   ZMoveDeal,
   ZUpdateDeal,
 } from './deals.schemas.ts'
@@ -50,9 +52,13 @@ export const getDeal = createRoute({
   method: 'get',
   path: '/deals/{id}',
   tags,
-  summary: 'One deal with its process and stage names',
-  request: { params: ZDealParams },
-  responses: { 200: jsonResponse('The deal', ZDeal), 404: problemResponse('No such deal'), ...common },
+  summary: 'One deal with its process and stage names (and its first lines with include=lineItems)',
+  request: { params: ZDealParams, query: ZDealQuery },
+  responses: {
+    200: jsonResponse('The deal', ZDealWithLines),
+    404: problemResponse('No such deal'),
+    ...common,
+  },
 })
 
 export const updateDeal = createRoute({

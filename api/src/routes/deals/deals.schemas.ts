@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { ZMoney } from '../../lib/money.ts'
-import { ZListQuery } from '../../lib/pagination.ts'
+import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { ZLineItem } from '../line-items/line-items.schemas.ts'
 
 const ZDate = z.iso.date('Use a date such as 2026-03-31')
 const ZProbability = z.number().int().min(0).max(100)
@@ -131,3 +132,16 @@ export const ZDealHistory = z
   .openapi('DealHistory')
 
 export const ZDealParams = z.object({ id: z.uuid() })
+
+/**
+ * `include=lineItems` answers the deal and the first page of its live lines in one request and one
+ * transaction (what a deal page shows first); more lines page on through `/deals/{id}/line-items`.
+ */
+export const ZDealQuery = z.object({
+  include: z.enum(['lineItems']).optional(),
+  lineItemsLimit: ZListQuery.shape.limit,
+})
+
+export const ZDealWithLines = ZDeal.extend({
+  lineItems: ZPage(ZLineItem).optional().openapi({ description: 'With `include=lineItems` only' }),
+}).openapi('DealWithLines')

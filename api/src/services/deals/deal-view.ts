@@ -5,6 +5,7 @@ import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import { pageColumns } from '../../lib/owned-page.ts'
 import { notFound } from '../../lib/problem.ts'
+import { pageOfLines } from '../line-items/list-line-items.ts'
 
 const d = schema.deals
 const sp = schema.salesProcesses
@@ -35,6 +36,8 @@ export function selectDealPage(tx: Tx, page: SQL) {
 
 type DealRow = DealRecord & { processName: string; stageName: string; hasLineItems: boolean }
 
+export type Deal = ReturnType<typeof toDeal>
+
 export const toDeal = (r: DealRow) => ({
   id: r.id,
   name: r.name,
@@ -64,14 +67,22 @@ export const toDeal = (r: DealRow) => ({
 })
 
 /** A live deal the caller may see (RLS: a rep only their own), or 404. */
-export async function getDeal(tx: Tx, id: string) {
+export async function getDeal(tx: Tx, id: string): Promise<Deal>
+/** The same with the first page of its live lines, read in the same transaction. */
+export async function getDeal(
+  tx: Tx,
+  id: string,
+  include: { lineItems: number },
+): Promise<Deal & { lineItems: Awaited<ReturnType<typeof pageOfLines>> }>
+export async function getDeal(tx: Tx, id: string, include?: { lineItems: number }) {
   const [row] = await selectDealPage(
     tx,
     sql`select ${d}.*, null::text as sort_value, null::text as sort_key from ${d}
       where ${d.id} = ${id} and ${d.deletedAt} is null`,
   )
   if (!row) throw notFound('Deal')
-  return toDeal(row)
+  const deal = toDeal(row)
+  return include ? { ...deal, lineItems: await pageOfLines(tx, id, { limit: include.lineItems }) } : deal
 }
 
 /** The live deal row locked for a change, or 404. */

@@ -12,12 +12,18 @@ export interface ListLineItemsInput {
 }
 
 export async function listLineItems(tx: Tx, dealId: string, input: ListLineItemsInput) {
-  const { dealLineItems: li, deals } = schema
+  const { deals } = schema
   const [deal] = await tx
     .select({ id: deals.id })
     .from(deals)
     .where(and(eq(deals.id, dealId), isNull(deals.deletedAt)))
   if (!deal) throw notFound('Deal')
+  return { ...(await pageOfLines(tx, dealId, input)), deal: await dealTotals(tx, dealId) }
+}
+
+/** A page of a deal the caller already found (RLS applies to the lines as to the deal). */
+export async function pageOfLines(tx: Tx, dealId: string, input: ListLineItemsInput) {
+  const li = schema.dealLineItems
   const after = decodeCursor(input.cursor, Number.isInteger)
   const rows = await selectLines(
     tx,
@@ -28,5 +34,5 @@ export async function listLineItems(tx: Tx, dealId: string, input: ListLineItems
     ),
   ).limit(input.limit + 1)
   const page = toPage(rows, input.limit, (r) => [r.position, r.id])
-  return { data: page.data.map(toLine), nextCursor: page.nextCursor, deal: await dealTotals(tx, dealId) }
+  return { data: page.data.map(toLine), nextCursor: page.nextCursor }
 }
