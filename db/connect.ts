@@ -75,6 +75,10 @@ export async function connect(
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: limits.acquireTimeoutMs,
+    // Statements go out without waiting for the previous answer (answers still come back in order):
+    // BEGIN travels with the tenant binding (deferred-begin.ts), and independent reads of one
+    // transaction started together share a round trip.
+    pipeline: true,
   })
   // A client that loses its server emits 'error'; without listeners the whole process would exit.
   pool.on('error', () => {})

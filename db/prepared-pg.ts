@@ -3,6 +3,7 @@
 // preparable statement its stable name, and node-postgres then sends Parse only the first time that name is
 // used on the connection (it remembers parsed names in `connection.parsedStatements`) and Bind/Execute by
 // name afterwards. Drizzle's queries, transactions and `tx.execute(sql…)` all end in `client.query`.
+import { deferBegin } from './deferred-begin.ts'
 import { isPreparable, isStaleStatementError, markStale, StatementCache } from './prepared.ts'
 
 /** The node-postgres internals this relies on; shared by `pg` 8 and `@neondatabase/serverless` 1.x. */
@@ -11,6 +12,7 @@ interface WireConnection {
   parse(message: { text: string; name?: string; types?: unknown[] }): void
   close(message: { type: 'S' | 'P'; name?: string }): void
   on(event: 'readyForQuery', listener: (message: { status?: string }) => void): void
+  stream?: { cork?: () => void; uncork?: () => void }
 }
 
 interface QueryConfig {
@@ -25,6 +27,8 @@ type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => unknow
 interface WireClient {
   query: QueryFn
   connection: WireConnection
+  /** node-postgres ≥ 8.17 with `pipeline: true` (connect.ts). */
+  pipeline?: boolean
 }
 
 const installed = new WeakMap<object, StatementCache>()
@@ -61,7 +65,7 @@ export function usePreparedStatements(pgClient: object, max?: number): void {
   // Looked up on every call, so a later patch of the prototype (the round-trip counter in api/test) still runs.
   const base: QueryFn = (...args) => (Object.getPrototypeOf(client) as WireClient).query.apply(client, args)
 
-  client.query = (config, values, callback) => {
+  const byName: QueryFn = (config, values, callback) => {
     const named = nameFor(cache, config, values, callback)
     if (!named) return base(config, values, callback)
     const run = () => base(named, values) as Promise<unknown>
@@ -74,6 +78,7 @@ export function usePreparedStatements(pgClient: object, max?: number): void {
       throw markStale(error)
     })
   }
+  client.query = deferBegin(client, byName)
 }
 
 /** The config to send under a statement name, or undefined to send `config` as it is. */

@@ -28,6 +28,8 @@ export const options = {
   /** Run on the benchmark database itself instead of a throwaway copy (writes then stay in it). */
   inPlace: flag('--in-place'),
   databaseUrl: process.env.BENCH_DATABASE_URL,
+  /** Only these scenario keys (BENCH_ONLY=listP1,deal; 'overload' included), for a quick look at a few. */
+  only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined,
   pgbench: process.env.PGBENCH ?? 'pgbench',
   /** Four consecutive ports from BENCH_PORT_BASE (default: per process, so two runs never collide). */
   ports: portsFrom(Number(process.env.BENCH_PORT_BASE ?? 20_000 + (process.pid % 2_000) * 4)),

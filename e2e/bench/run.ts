@@ -5,6 +5,7 @@
 //                       generated when missing), copied per run; smoke: a server to create a scratch db on
 //   BENCH_SECONDS (5; smoke 2) seconds per window, BENCH_REPS (3; smoke 1) windows per contender
 //   BENCH_POOL (10) pool size of both servers, BENCH_AURA_ENTRY (web/build/node/main.js), PGBENCH (pgbench)
+//   BENCH_ONLY      scenario keys to run (e.g. listP1,deal,mixed,overload); all by default
 // Writes e2e/bench/results/<timestamp>.{md,json} (smoke: a temp directory).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -91,14 +92,15 @@ async function main() {
       peerHeaders,
       peerVerified: peerCheck.verified,
     }
-    const scenarios = buildScenarios(ctx, options.page)
+    const chosen = (key: string) => !options.only || options.only.includes(key)
+    const scenarios = buildScenarios(ctx, options.page).filter((s) => chosen(s.key))
     const contenders = { aura, ...(peer ? { peer } : {}), host, url: db.url, work }
     await warmUp(scenarios, contenders)
     const cells: Cell[] = []
     for (const s of scenarios)
       for (const c of options.concurrency) cells.push(await runCell(s, c, contenders))
     const mixed = scenarios.find((s) => s.key === 'mixed')
-    if (mixed)
+    if (mixed && chosen('overload'))
       cells.push(await runCell(overloadScenario(mixed, options.overload), options.overload, contenders))
 
     const report: Report = {

@@ -26,7 +26,6 @@ export const auraOps = (f: TenantFacts, cursors: Cursors) => ({
   listP1: [get('/api/v1/deals?limit=25')],
   listPN: [get(`/api/v1/deals?limit=25&cursor=${encodeURIComponent(cursors.aura ?? '')}`)],
   deal: [get(`/api/v1/deals/${f.dealId}?include=lineItems`)],
-  lines: [get(`/api/v1/deals/${f.dealId}/line-items`)],
   summary: [get(`/api/v1/pipeline-summary?processId=${f.process.id}`)],
   search: [get(`/api/v1/contacts?q=${encodeURIComponent(f.commonName)}&limit=25`)],
   board: [get(`/board?process=${f.process.id}`)],

@@ -116,7 +116,7 @@ export function buildScenarios(ctx: ScenarioContext, pageN: number): Scenario[] 
     kinds: [
       single('listP1', [[aura.listP1]], 40),
       single('listPN', [[aura.listPN]], 10),
-      single('lines', [[aura.lines]], 15),
+      single('deal', [[aura.deal]], 15),
       single('search', [[aura.search]], 15),
       single('move', moveSlots(f, await stages(), auraMove), 10),
       single('add', lineSlots(f, auraAddLine), 10),
@@ -164,7 +164,7 @@ export function buildScenarios(ctx: ScenarioContext, pageN: number): Scenario[] 
     },
     {
       key: 'mixed',
-      name: 'mixed 80/20 (list, page N, lines, search / move, add)',
+      name: 'mixed 80/20 (list, page N, deal + lines, search / move, add)',
       kind: 'mixed',
       aura: mixedAura,
       ...(mixedPeerOk
@@ -182,7 +182,7 @@ export function buildScenarios(ctx: ScenarioContext, pageN: number): Scenario[] 
       raw: async (clients, shaped) => [
         ...(await readRaw('listP1')(clients, shaped)).map((k) => ({ ...k, weight: 40 })),
         ...(await readRaw('listPN')(clients, shaped)).map((k) => ({ ...k, weight: 10 })),
-        ...(await readRaw('lines')(clients, shaped)).map((k) => ({ ...k, weight: 15 })),
+        ...(await readRaw('deal')(clients, shaped)).map((k) => ({ ...k, weight: 15 })),
         ...(await readRaw('search')(clients, shaped)).map((k) => ({ ...k, weight: 15 })),
         { ...(await moveRaw(clients, shaped)), weight: 10 },
         { ...addRaw(clients, shaped), weight: 10 },
