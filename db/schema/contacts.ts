@@ -85,6 +85,21 @@ export const contacts = pgTable(
       t.createdBy,
       sql`(email::text) gin_trgm_ops`,
     ),
+    // A name typed from its start ("bianchi", "marco bian"): a btree range, so a name shared by thousands
+    // gives its first candidates without reading them all (search_contacts, migration 0023). The owner
+    // columns are index conditions too: a rep's search visits only the rep's own rows.
+    index('contacts_full_name_prefix_idx').on(
+      t.tenantId,
+      sql`lower(full_name) text_pattern_ops`,
+      t.assignedUserId,
+      t.createdBy,
+    ),
+    index('contacts_last_name_prefix_idx').on(
+      t.tenantId,
+      sql`lower(last_name) text_pattern_ops`,
+      t.assignedUserId,
+      t.createdBy,
+    ),
     // Phones are searched by their digits whatever the formatting ("5550" finds "+1 (555) 0123").
     index('contacts_phone_digits_trgm_idx').using(
       'gin',
