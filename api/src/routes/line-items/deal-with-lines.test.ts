@@ -19,7 +19,11 @@ describe('one deal with its lines', () => {
     const d = await deal(api, ws, ws.rep)
     const added: string[] = []
     for (const quantity of [1, 2, 3]) {
-      const res = await ws.as(ws.rep, `/deals/${d.id}/line-items`, send('POST', { productId: p.id, quantity }))
+      const res = await ws.as(
+        ws.rep,
+        `/deals/${d.id}/line-items`,
+        send('POST', { productId: p.id, quantity }),
+      )
       added.push((await res.json()).line.id)
     }
     await ws.as(ws.rep, `/deals/${d.id}/line-items/${added[1]}`, send('DELETE'))
