@@ -78,6 +78,11 @@ export interface CallerFacts {
    * outdated (a role change): this time the credential is read from the database before the handler.
    */
   freshIdentity?: boolean
+  /**
+   * A page's in-process API call: the page itself was admitted by the server's load gauge (web/server),
+   * so its calls are neither queued nor refused again. Refusing them would waste the page's work so far.
+   */
+  admitted?: boolean
 }
 
 export interface AppEnv {

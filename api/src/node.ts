@@ -4,10 +4,12 @@ import { type Connection, type ConnectOptions, connect } from '@aura/db/connect'
 import { createApp } from './app.ts'
 import { type Config, databaseLimits, parseConfig } from './config.ts'
 import { createLogger, type Logger } from './lib/logger.ts'
-import { admissionGauge } from './middleware/shed-load.ts'
+import { admissionGauge, type LoadGauge } from './middleware/shed-load.ts'
 
 export interface NodeApi {
   app: ReturnType<typeof createApp>
+  /** The process's admission gauge (middleware/shed-load.ts), which web pages go through too. */
+  load?: LoadGauge
   conn: Connection
   config: Config
   logger: Logger
@@ -32,5 +34,5 @@ export async function createNodeApi(
         })
       : undefined
   const app = createApp({ db: conn.db, config, logger, ...(load ? { load } : {}) })
-  return { app, conn, config, logger, close: () => conn.close() }
+  return { app, ...(load ? { load } : {}), conn, config, logger, close: () => conn.close() }
 }

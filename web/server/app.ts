@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
+import { pageAdmission } from './admission.ts'
 import { loadContextFor } from './context.ts'
 
 export interface WebServerOptions {
@@ -45,7 +46,8 @@ export function createWebServer({ api, build, mode, clientDir }: WebServerOption
 
   const handle = createRequestHandler(build, mode)
   const contextFor = loadContextFor(api)
-  app.all('*', (c) => handle(c.req.raw, contextFor(c.req.raw, clientIp(c))))
+  const admit = pageAdmission(api.load)
+  app.all('*', (c) => admit(() => handle(c.req.raw, contextFor(c.req.raw, clientIp(c)))))
   return app
 }
 

@@ -46,4 +46,16 @@ describe('shedLoad', () => {
     expect((await app.request('http://aura.test/api/v1/health')).status).toBe(200)
     expect(gauge.inFlight).toBe(0)
   })
+
+  it("passes a page's in-process API calls while the gauge is full: the page was admitted as a whole", async () => {
+    expect(await gauge.enter()).toBe(true)
+    expect(await gauge.enter()).toBe(true)
+    const page = { aura: { clientIp: null, countsTowardUserLimit: false, admitted: true } }
+    expect((await app.request('http://aura.test/api/v1/health', {}, page)).status).toBe(200)
+    // The same request from outside waits and is refused.
+    expect((await app.request('http://aura.test/api/v1/health')).status).toBe(503)
+    gauge.leave()
+    gauge.leave()
+    expect(gauge.inFlight).toBe(0)
+  })
 })

@@ -2,7 +2,8 @@
 // next ones wait in a bounded FIFO for at most `maxWaitMs`, and a request that finds the queue full or
 // waits too long is answered 503 + Retry-After (a problem body, no database work, no log line). Waiting
 // instead of refusing at once keeps clients that retry immediately from turning the refusals themselves
-// into the load. Workers get one connection per request and skip this.
+// into the load. Workers get one connection per request and skip this. A web page is admitted once, as a
+// whole (web/server/admission.ts): the API calls its loaders make in-process pass straight through.
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../context.ts'
 import { AppError, problemBody } from '../lib/problem.ts'
@@ -69,6 +70,7 @@ const BUSY = new AppError('unavailable', 'The service is busy; retry shortly')
 
 export const shedLoad = (gauge: LoadGauge) =>
   createMiddleware<AppEnv>(async (c, next) => {
+    if (c.env?.aura?.admitted) return next()
     if (!(await gauge.enter())) {
       return c.json(problemBody(BUSY), 503, {
         'Retry-After': String(gauge.retryAfterSeconds),
