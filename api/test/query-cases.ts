@@ -180,12 +180,6 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     ),
     c('recent activities (dashboard)', 'listActivities', (tx) => listActivities(tx, t, { limit: 5 }), {
       bound: 20 * 5,
-      pending: {
-        // A rep sees an activity through its contact's or deal's owner (the policy's EXISTS): no index of
-        // activities can order a rep's own, so the newest are found by reading past colleagues' (ADR 0100).
-        reason: 'needs the owner kept on activities (a column maintained by trigger), not in this branch',
-        roles: ['rep'],
-      },
     }),
     c('contact timeline', 'listContactTimeline', (tx) =>
       listContactTimeline(tx, t, f.contactWithActivities, { limit: LIMIT }),

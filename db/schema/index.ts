@@ -1,5 +1,6 @@
 // The Phase 1 data model. One file per table or small group; policies sit beside their table.
 export * from './activities.ts'
+export * from './activity-owners.ts'
 export * from './audit.ts'
 export * from './auth.ts'
 export * from './contacts.ts'

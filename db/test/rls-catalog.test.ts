@@ -57,6 +57,8 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   activities: ['SELECT', 'INSERT', 'UPDATE'],
   api_tokens: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   audit_log: ['SELECT', 'INSERT'],
+  // Written only by the triggers on activities, contacts and deals (crm_summary, ADR 0102).
+  activity_owners: ['SELECT'],
   audit_log_archive: [],
   contacts: ['SELECT', 'INSERT', 'UPDATE'],
   custom_field_definitions: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
@@ -184,10 +186,11 @@ describe('row level security', () => {
 
 describe('every record', () => {
   it('has created_at, updated_at, created_by and updated_by, and the trigger that keeps updated_*', async () => {
-    // Counters, not records (ADR 0010, ADR 0105): nobody authors a row. audit_log_archive holds copies:
+    // Counters and derived indexes, not records (ADR 0010, 0105, 0102): nobody authors a row. audit_log_archive holds copies:
     // created_at is the archived entry's own, archived_at the copy's (ADR 0093). idempotency_keys caches
     // answers, written once by their user_id and never edited (ADR 0130).
     const exempt = new Set([
+      'activity_owners',
       'rate_limit_counters',
       'pipeline_stage_totals',
       'audit_log_archive',

@@ -52,13 +52,14 @@ export interface PageSpec {
   candidates?: SQL
 }
 
-const lead = sql`coalesce(${isTeamLead}, false)`
+/** True for admins and managers, as the policies read it (a one-time filter gating a lead's branch). */
+export const lead = sql`coalesce(${isTeamLead}, false)`
 /**
  * The bound user, as the policies read it, but cast inside the sub-select: a comparison with a uuid
  * parameter is leakproof and can be an index condition under RLS, one with `(select …)::uuid` is not (the
  * cast, uuid_in, is not leakproof) and would leave the branch a scan of the whole tenant.
  */
-const me = sql`(select nullif(current_setting('app.current_user_id', true), '')::uuid)`
+export const me = sql`(select nullif(current_setting('app.current_user_id', true), '')::uuid)`
 
 /** The page as a derived table's body: at most `limit` rows in `outerOrderBy` order. */
 export function ownedPage(t: OwnedTable, p: PageSpec): SQL {

@@ -109,14 +109,18 @@ export async function generateData(db: Db, options: GenerateOptions = {}): Promi
     ms.load = Math.round(performance.now() - t)
   }
 
-  // The load bypassed the triggers that keep the pipeline stage totals (ADR 0105): compute them from the
-  // loaded deals once the indexes exist (one index range per tenant), before ANALYZE counts them too.
+  // The load bypassed the triggers that keep the pipeline stage totals (ADR 0105) and the activity owners
+  // (ADR 0102): compute them from the loaded rows once the indexes exist (one index range per tenant),
+  // before ANALYZE counts them too.
   const p = performance.now()
-  for (const r of reports) await db.execute(sql`select rebuild_pipeline_stage_totals(${r.tenantId}::uuid)`)
+  for (const r of reports) {
+    await db.execute(sql`select rebuild_pipeline_stage_totals(${r.tenantId}::uuid)`)
+    await db.execute(sql`select rebuild_activity_owners(${r.tenantId}::uuid)`)
+  }
   ms.totals = Math.round(performance.now() - p)
   if (options.analyze ?? true) {
     const a = performance.now()
-    await db.execute(sql.raw(`analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals'].join(', ')}`))
+    await db.execute(sql.raw(`analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals', 'activity_owners'].join(', ')}`))
     ms.analyze = Math.round(performance.now() - a)
   }
   if (options.verify ?? true) {

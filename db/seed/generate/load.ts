@@ -30,6 +30,8 @@ const TOTAL_TRIGGERS = [
   ['deals', 'pipeline_stage_totals_on_insert'],
   ['deals', 'pipeline_stage_totals_on_update'],
   ['deals', 'pipeline_stage_totals_on_delete'],
+  // So are the activity owners (ADR 0102).
+  ['activities', 'activity_owners_on_insert'],
 ] as const
 
 export interface LoadOptions {

@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { lead, me, pageColumns } from '../../lib/owned-page.ts'
 import { newestFirst, toPage } from '../../lib/pagination.ts'
 import { activityView } from './activity-view.ts'
 
@@ -11,29 +12,56 @@ export interface ActivityListQuery {
   cursor?: string
 }
 
+const a = schema.activities
+const o = schema.activityOwners
+
 /**
  * Live activities the caller may see (RLS: through their contact or deal), newest occurrence first,
  * keyset paged on (occurred_at, id); the cursor keeps the timestamp as Postgres text (microseconds).
  */
 export async function listActivities(tx: Tx, tenantId: string, query: ActivityListQuery) {
-  const a = schema.activities
-  // Matches the (tenant_id, contact_id, occurred_at desc, id desc) index drizzle declares.
   const order = newestFirst(a.occurredAt, a.id, query.cursor)
+  const filters = and(
+    eq(a.tenantId, tenantId),
+    isNull(a.deletedAt),
+    query.contactId ? eq(a.contactId, query.contactId) : undefined,
+    query.dealId ? eq(a.dealId, query.dealId) : undefined,
+    query.type ? eq(a.type, query.type) : undefined,
+  )
+  // One contact's or deal's activities: their (tenant_id, contact_id | deal_id, occurred_at desc) index
+  // serves every role, whose policy then passes (a rep) or hides (a colleague's record) all of them.
+  const page =
+    query.contactId || query.dealId
+      ? sql`select ${a}.*, ${order.key} as sort_key from ${a} where ${and(filters, order.after)}
+          order by ${sql.join([...order.orderBy], sql`, `)} limit ${sql.raw(String(query.limit + 1))}`
+      : ownActivities(tenantId, filters ?? sql`true`, query)
   const rows = await tx
-    .select({ activity: a, sort: order.key })
-    .from(a)
-    .where(
-      and(
-        eq(a.tenantId, tenantId),
-        isNull(a.deletedAt),
-        query.contactId ? eq(a.contactId, query.contactId) : undefined,
-        query.dealId ? eq(a.dealId, query.dealId) : undefined,
-        query.type ? eq(a.type, query.type) : undefined,
-        order.after,
-      ),
-    )
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1)
-  const page = toPage(rows, query.limit, (r) => [r.sort, r.activity.id])
-  return { data: page.data.map((r) => activityView(r.activity)), nextCursor: page.nextCursor }
+    .select({ activity: pageColumns(a), sort: sql<string>`page.sort_key` })
+    .from(sql`(${page}) as page`)
+    .orderBy(sql`page.occurred_at desc nulls last`, sql`page.id desc nulls last`)
+  const result = toPage(rows, query.limit, (r) => [r.sort, r.activity.id])
+  return { data: result.data.map((r) => activityView(r.activity)), nextCursor: result.nextCursor }
+}
+
+/**
+ * The newest activities across the tenant (the dashboard, the activities list): a lead's on the tenant's
+ * (tenant_id, occurred_at desc, id desc) index; anyone else's through activity_owners, their own in that
+ * order (ADR 0102), each activity then read by key under its policy with the filters. The statement's
+ * settings decide which branch runs (lib/owned-page.ts); a page reads about as many rows as it shows.
+ */
+function ownActivities(tenantId: string, filters: SQL, query: ActivityListQuery): SQL {
+  const limit = sql.raw(String(query.limit + 1))
+  const byActivity = newestFirst(a.occurredAt, a.id, query.cursor)
+  const byOwner = newestFirst(o.occurredAt, o.activityId, query.cursor)
+  return sql`select * from (
+    (select ${a}.*, ${byActivity.key} as sort_key from ${a}
+      where ${lead} and ${and(filters, byActivity.after)}
+      order by ${sql.join([...byActivity.orderBy], sql`, `)} limit ${limit})
+    union all
+    (select x.*, ${byOwner.key} as sort_key from ${o}
+      cross join lateral (select ${a}.* from ${a} where ${a.tenantId} = ${o.tenantId} and ${a.id} = ${o.activityId}
+        and (${filters}) is true limit 1) x
+      where not ${lead} and ${o.tenantId} = ${tenantId} and ${o.userId} = ${me} and ${byOwner.after ?? sql`true`}
+      order by ${sql.join([...byOwner.orderBy], sql`, `)} limit ${limit})
+  ) owned order by occurred_at desc nulls last, id desc nulls last limit ${limit}`
 }

@@ -68,6 +68,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   pipeline_stage_totals:
     'derived (ADR 0105): the statement triggers on deals count the restored deals as they are inserted',
   idempotency_keys: 'answers to retried POSTs kept 24 h (ADR 0130), per user: a cache, not records',
+  activity_owners:
+    'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
 }
 
 export const archivedTable = (name: string) => ARCHIVED_TABLES.find((t) => t.name === name)
