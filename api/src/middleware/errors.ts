@@ -20,7 +20,10 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException) {
     const code = err.status === 401 ? 'unauthorized' : err.status === 404 ? 'not_found' : 'validation_failed'
-    return problem(c, new AppError(code, err.message || 'Bad request'))
+    // The validators' own refusal (malformed JSON) names the body, as every validation failure names a field.
+    const errors =
+      code === 'validation_failed' ? [{ field: '(body)', message: err.message || 'Bad request' }] : []
+    return problem(c, new AppError(code, err.message || 'Bad request', errors.length ? { errors } : {}))
   }
   c.get('log')?.error('unhandled error', { error: err.name, detail: err.message.slice(0, 200) })
   return problem(c, new AppError('internal', 'Something went wrong on our side'))
