@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { ZDateTime } from '../../lib/dates.ts'
 import { jsonContent, memberRefusals } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 
@@ -27,8 +28,8 @@ export const listAuditLog = createRoute({
       actor: z.uuid().optional().openapi({ description: 'Acting user id' }),
       entityType: z.string().max(50).optional(),
       entityId: z.uuid().optional(),
-      from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Inclusive lower bound' }),
-      to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Exclusive upper bound' }),
+      from: ZDateTime.optional().openapi({ description: 'Inclusive lower bound' }),
+      to: ZDateTime.optional().openapi({ description: 'Exclusive upper bound' }),
     }),
   },
   responses: {

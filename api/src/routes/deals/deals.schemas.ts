@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi'
+import { ZDate } from '../../lib/dates.ts'
 import { ZMoney } from '../../lib/money.ts'
 import { ZListQuery } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
 
-const ZDate = z.iso.date('Use a date such as 2026-03-31')
 const ZProbability = z.number().int().min(0).max(100)
 const ZCustomFields = z.record(z.string(), z.unknown())
 

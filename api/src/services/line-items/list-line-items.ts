@@ -18,7 +18,7 @@ export async function listLineItems(tx: Tx, dealId: string, input: ListLineItems
     .from(deals)
     .where(and(eq(deals.id, dealId), isNull(deals.deletedAt)))
   if (!deal) throw notFound('Deal')
-  const after = decodeCursor(input.cursor, Number.isInteger)
+  const after = decodeCursor(input.cursor, isPosition)
   const rows = await selectLines(
     tx,
     and(
@@ -30,3 +30,7 @@ export async function listLineItems(tx: Tx, dealId: string, input: ListLineItems
   const page = toPage(rows, input.limit, (r) => [r.position, r.id])
   return { data: page.data.map(toLine), nextCursor: page.nextCursor, deal: await dealTotals(tx, dealId) }
 }
+
+/** A line's position as the cursor carries it: an integer column, so 1e308 is damage, not a position. */
+const isPosition = (v: unknown) =>
+  Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 2_147_483_647
