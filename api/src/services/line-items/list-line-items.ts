@@ -1,5 +1,5 @@
 // A deal's lines in their order (position, id), keyset-paged, with the deal's totals as the database has them.
-import { schema, type Tx } from '@aura/db'
+import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { notFound } from '../../lib/problem.ts'
@@ -11,7 +11,7 @@ export interface ListLineItemsInput {
   includeRemoved?: 'true' | 'false' | undefined
 }
 
-export async function listLineItems(tx: Tx, dealId: string, input: ListLineItemsInput) {
+export async function listLineItems(tx: Tx, role: Role, dealId: string, input: ListLineItemsInput) {
   const { dealLineItems: li, deals } = schema
   const [deal] = await tx
     .select({ id: deals.id })
@@ -28,7 +28,11 @@ export async function listLineItems(tx: Tx, dealId: string, input: ListLineItems
     ),
   ).limit(input.limit + 1)
   const page = toPage(rows, input.limit, (r) => [r.position, r.id])
-  return { data: page.data.map(toLine), nextCursor: page.nextCursor, deal: await dealTotals(tx, dealId) }
+  return {
+    data: page.data.map((r) => toLine(r, role)),
+    nextCursor: page.nextCursor,
+    deal: await dealTotals(tx, dealId),
+  }
 }
 
 /** A line's position as the cursor carries it: an integer column, so 1e308 is damage, not a position. */
