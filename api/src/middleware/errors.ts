@@ -4,14 +4,22 @@ import type { AppEnv } from '../context.ts'
 import { noteDatabaseDown } from '../lib/db-availability.ts'
 import { databaseTrouble } from '../lib/db-errors.ts'
 import { AppError, type FieldError, problemBody } from '../lib/problem.ts'
+import { isPrivilegeRefusal, noteNotFound, notePrivilegeRefusal } from './security-signals.ts'
 
 export function problem(c: Context, err: AppError) {
   const headers = { 'Content-Type': 'application/problem+json', ...err.extra.headers }
   return c.body(JSON.stringify(problemBody(err, new URL(c.req.url).pathname)), err.status, headers)
 }
 
-export function onError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof AppError) return problem(c, err)
+export async function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof AppError) {
+    if (err.code === 'not_found') await noteNotFound(c)
+    return problem(c, err)
+  }
+  if (isPrivilegeRefusal(err)) {
+    await notePrivilegeRefusal(c, err)
+    return problem(c, new AppError('forbidden', 'Not allowed'))
+  }
   const trouble = databaseTrouble(err)
   if (trouble) {
     const log = c.get('log')

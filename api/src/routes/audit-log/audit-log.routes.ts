@@ -25,6 +25,9 @@ export const listAuditLog = createRoute({
   request: {
     query: ZListQuery.extend({
       action: z.string().max(100).optional(),
+      category: z.enum(['security']).optional().openapi({
+        description: 'security: only security events (RLS refusals, cross-workspace credentials, id probing)',
+      }),
       actor: z.uuid().optional().openapi({ description: 'Acting user id' }),
       entityType: z.string().max(50).optional(),
       entityId: z.uuid().optional(),
