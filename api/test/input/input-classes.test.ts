@@ -80,6 +80,17 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     )
   })
 
+  it('headers we read: a session cookie decoding to NUL or controls is not a 500, a bad Idempotency-Key is named', async () => {
+    for (const cookie of ['aura_session=a%00b', 'aura_session=%07%ED%A0%80', `aura_session=${'x'.repeat(5000)}`]) {
+      const res = await api.request(ws.slug, '/me', { headers: { cookie } })
+      expect(res.status).toBe(401)
+    }
+    const bearer = await api.request(ws.slug, '/me', { headers: { authorization: 'Bearer aura_\u0007' } })
+    expect(bearer.status).toBe(401)
+    const keyed = jsonBody({ name: 'Acme' }, { 'Idempotency-Key': 'key\u0007' })
+    await refused(await ws.as(ws.rep, '/organizations', keyed), 'Idempotency-Key')
+  })
+
   it('a JSON body over 1 MB is a 413 problem', async () => {
     const res = await ws.as(
       ws.rep,
