@@ -125,7 +125,7 @@ function build(
   const query: string[] = []
   for (const p of op.parameters.filter((p) => p.in === 'query')) {
     if (is('query', p.name)) query.push(`${p.name}=${enc(text(hostile()))}`)
-    else if (p.required || rng() < 0.4)
+    else if (p.required || (p.name !== 'cursor' && rng() < 0.4))
       query.push(`${p.name}=${enc(text(sample(p.schema, rng, world.ids, p.name, resolve)))}`)
   }
   if (slot?.kind === 'query' && !op.parameters.some((p) => p.name === slot.name))

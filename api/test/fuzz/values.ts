@@ -86,8 +86,11 @@ export function sample(
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {}
-      for (const [key, prop] of Object.entries(s.properties ?? {}))
-        if (s.required?.includes(key) || rng() < 0.6) out[key] = sample(prop, rng, ids, key, resolve)
+      for (const [key, prop] of Object.entries(s.properties ?? {})) {
+        // Optional custom fields and cursors are left out of valid requests: a random one is rarely valid.
+        if (!s.required?.includes(key) && (key === 'customFields' || rng() < 0.4)) continue
+        out[key] = sample(prop, rng, ids, key, resolve)
+      }
       return out
     }
     case 'array':
@@ -118,6 +121,8 @@ function sampleString(s: JsonSchema, rng: Rng, ids: IdPool, name: string): strin
       return 'https://example.com/logo.png'
   }
   if (s.default !== undefined) return String(s.default)
+  if (/email/i.test(name)) return `fuzz-${Math.floor(rng() * 1e9)}@example.com`
+  if (/password/i.test(name)) return 'correct horse battery staple'
   if (s.pattern?.includes('\\d')) return '12.50'
   const word = `Fuzz ${Math.floor(rng() * 1e6)}`
   return word.slice(0, s.maxLength ?? 200).padEnd(s.minLength ?? 1, 'x')

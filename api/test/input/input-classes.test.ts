@@ -81,7 +81,11 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
   })
 
   it('headers we read: a session cookie decoding to NUL or controls is not a 500, a bad Idempotency-Key is named', async () => {
-    for (const cookie of ['aura_session=a%00b', 'aura_session=%07%ED%A0%80', `aura_session=${'x'.repeat(5000)}`]) {
+    for (const cookie of [
+      'aura_session=a%00b',
+      'aura_session=%07%ED%A0%80',
+      `aura_session=${'x'.repeat(5000)}`,
+    ]) {
       const res = await api.request(ws.slug, '/me', { headers: { cookie } })
       expect(res.status).toBe(401)
     }
