@@ -200,4 +200,5 @@ export type PlatformReason =
   | 'local-outbox'
   | 'rate-limit'
   | 'step-up'
+  | 'security-event'
   | 'maintenance'

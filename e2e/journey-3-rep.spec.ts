@@ -121,6 +121,8 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   await page.getByRole('button', { name: 'Add product' }).click()
   const lines = page.getByRole('table', { name: 'Line items' })
   await expect(lines.getByRole('row', { name: /Annual seat licence/ })).toBeVisible()
+  // A rep is shown no margin: it would give the product's cost away (ADR 0140).
+  await expect(lines.getByRole('columnheader', { name: 'Margin' })).toHaveCount(0)
 
   const scanner = await catalogueEntry(page, 'HW-SCAN')
   const scannerQty = 2n

@@ -95,6 +95,11 @@ test('an admin manages fields, a process lifecycle, exports and reads the audit 
   await expect(page.getByRole('region', { name: 'Audit entries' })).toContainText('tenant.exported')
   await shot('audit-log')
   await checkA11y('audit-log')
+  // Security events only (F5.6, ADR 0141): the export is not one, so the same filters now match nothing.
+  await page.getByLabel('Kind').selectOption({ label: 'Security events' })
+  await page.getByRole('button', { name: 'Filter' }).click()
+  await expect(page).toHaveURL(/category=security/)
+  await expect(page.getByText('No entries match.')).toBeVisible()
 
   // Invitations: sent, listed, revoked.
   await page.goto(url('/settings/users'))

@@ -10,6 +10,7 @@ import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { rateLimit } from './middleware/rate-limit.ts'
 import { ChunkedRateLimitStore, PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
+import { DEFAULT_BODY_LIMIT, readBody } from './middleware/read-body.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { shedLoad } from './middleware/shed-load.ts'
 import { site } from './middleware/site.ts'
@@ -35,7 +36,10 @@ import { productsRoutes } from './routes/products/products.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
-import { workspaceArchiveRoutes } from './routes/workspace-archive/workspace-archive.index.ts'
+import {
+  RESTORE_ARCHIVE_PATH,
+  workspaceArchiveRoutes,
+} from './routes/workspace-archive/workspace-archive.index.ts'
 import { createLucia } from './services/auth/lucia.ts'
 
 export type { Deps } from './context.ts'
@@ -63,6 +67,10 @@ export function createApp(deps: Deps) {
     return app.fetch(new Request(c.req.raw), { ...c.env, aura }, executionContextOf(c))
   }
   app.use('/api/*', site(deps), authenticate(deps, lucia, answerAgain), rateLimit(deps, rateLimits))
+  // Every body read once, within its limit (413) and as UTF-8 (400); the archive restore reads its own,
+  // larger body after its guards (admin, step-up).
+  const defaultBody = readBody(DEFAULT_BODY_LIMIT)
+  app.use('/api/*', (c, next) => (c.req.path === RESTORE_ARCHIVE_PATH ? next() : defaultBody(c, next)))
   app.use('/api/*', dispatchInBackground(deps, transportFromConfig(deps.config, deps.logger)))
 
   const v1 = createRouter()

@@ -124,11 +124,16 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     ),
     c('deals search: a common word', 'listDeals', (tx) => listDeals(tx, { ...deals, q: f.search.deal })),
     c('deal by id', 'getDeal', (tx) => getDeal(tx, f.dealId), { bound: LOOKUP_BOUND }),
-    c('deal by id with its lines', 'getDeal', (tx) => getDeal(tx, f.dealId, { lineItems: 25 }), {
-      bound: LOOKUP_BOUND,
-    }),
+    c(
+      'deal by id with its lines',
+      'getDeal',
+      (tx) => getDeal(tx, f.dealId, { lineItems: 25, role: caller.role }),
+      {
+        bound: LOOKUP_BOUND,
+      },
+    ),
     c('deal history', 'listDealHistory', (tx) => listDealHistory(tx, f.dealId), { bound: LOOKUP_BOUND }),
-    c('deal line items', 'listLineItems', (tx) => listLineItems(tx, f.dealId, { limit: 100 }), {
+    c('deal line items', 'listLineItems', (tx) => listLineItems(tx, caller.role, f.dealId, { limit: 100 }), {
       bound: LOOKUP_BOUND,
     }),
     // Reads the stage totals, never deals: stages × (users + 1) rows for a lead, 2 × stages for a rep

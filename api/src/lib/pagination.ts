@@ -4,7 +4,9 @@
 // skip or repeat rows written in the same millisecond). A cursor that does not decode is a 400 naming it.
 import { z } from '@hono/zod-openapi'
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
+import { isRealDate } from './dates.ts'
 import { AppError } from './problem.ts'
+import { badCharacter } from './text.ts'
 
 export const ZListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
@@ -27,7 +29,8 @@ export const invalidCursor = (message = 'Use the nextCursor of a previous page')
 
 /**
  * The key of a cursor, or null without one. The id must be a UUID and `sortValue` pass `check` (when
- * given), so a damaged cursor is a 400 rather than a failed cast (500) in SQL.
+ * given), so a damaged cursor is a 400 rather than a failed cast (500) in SQL, or a page 1 from a key
+ * that merely compares (every list passes a `check`: the cursor is the client's to tamper with).
  */
 export function decodeCursor(
   cursor: string | undefined,
@@ -43,7 +46,9 @@ export function decodeCursor(
     key.length === 2 &&
     typeof key[1] === 'string' &&
     UUID.test(key[1]) &&
-    (key[0] === null || typeof key[0] === 'string' || typeof key[0] === 'number') &&
+    (key[0] === null ||
+      (typeof key[0] === 'string' && badCharacter(key[0]) === null) ||
+      typeof key[0] === 'number') &&
     (!check || check(key[0]))
   )
     return key as CursorKey
@@ -65,7 +70,9 @@ export const timestampKey = (ts: AnyColumn | SQL) =>
 /** The text `timestampKey` made, back as a timestamptz. */
 export const fromTimestampKey = (key: string) => sql`(${key}::timestamp at time zone 'UTC')`
 export const isTimestampKey = (v: unknown): v is string =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(v)
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(v) && isRealDate(v)
+/** A text sort key (a name): any string; a number or null is damage, not a name. */
+export const isTextKey = (v: unknown): v is string => typeof v === 'string'
 
 /**
  * Newest first on (ts, id): select `key` as each row's cursor key, filter with `after`, order by `orderBy`.

@@ -3,14 +3,14 @@
 // On a workspace host a GET may start from this instance's cached facts; the database then confirms them
 // within the request (ADR 0110: the tenant transaction's binding statement, or settleIdentity after the
 // handler), so revocation, deactivation and suspension apply to the very next request.
-import { type CredentialFacts, type HostTenant, type Role, withPlatform, withTenant } from '@aura/db'
+import type { CredentialFacts, HostTenant, Role, withTenant } from '@aura/db'
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv, Auth, Deps, IdentityProof } from '../context.ts'
 import { can, type Permission } from '../lib/permissions.ts'
 import { AppError } from '../lib/problem.ts'
-import { recordAudit, recordPlatformAudit } from '../services/audit/record-audit.ts'
+import { recordSecurityEvent } from '../services/audit/record-security-event.ts'
 import { callerTx } from '../services/auth/caller-tx.ts'
 import { identityHints } from '../services/auth/identity-cache.ts'
 import type { AuraLucia } from '../services/auth/lucia.ts'
@@ -100,29 +100,14 @@ export const confirmedFacts = (f: CredentialFacts) => ({
 })
 
 async function auditCrossTenant(c: Context<AppEnv>, deps: Deps, auth: Auth, hostTenant: string | null) {
-  const requestId = c.get('requestId')
   c.get('log').warn('cross-tenant credential refused', { via: auth.via })
-  if (hostTenant) {
-    await withTenant(deps.db, { tenantId: hostTenant }, (tx) =>
-      recordAudit(tx, {
-        tenantId: hostTenant,
-        action: 'security.cross_tenant_attempt',
-        actorUserId: auth.userId,
-        entityType: 'user',
-        after: { credential: auth.via, fromTenantId: auth.tenantId },
-        requestId,
-      }),
-    )
-  }
-  await withPlatform(deps.db, 'authenticate', (tx) =>
-    recordPlatformAudit(tx, {
-      action: 'security.cross_tenant_attempt',
-      actorUserId: auth.userId,
-      targetTenantId: hostTenant,
-      details: { credential: auth.via, fromTenantId: auth.tenantId },
-      requestId,
-    }),
-  )
+  await recordSecurityEvent(deps.db, {
+    action: 'security.cross_tenant_attempt',
+    tenantId: hostTenant,
+    actorUserId: auth.userId,
+    details: { credential: auth.via, fromTenantId: auth.tenantId },
+    requestId: c.get('requestId'),
+  })
 }
 
 export function hostTenantId(c: Context<AppEnv>): string {

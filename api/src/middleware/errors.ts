@@ -4,14 +4,22 @@ import type { AppEnv } from '../context.ts'
 import { noteDatabaseDown } from '../lib/db-availability.ts'
 import { databaseTrouble } from '../lib/db-errors.ts'
 import { AppError, type FieldError, problemBody } from '../lib/problem.ts'
+import { isPrivilegeRefusal, noteNotFound, notePrivilegeRefusal } from './security-signals.ts'
 
 export function problem(c: Context, err: AppError) {
   const headers = { 'Content-Type': 'application/problem+json', ...err.extra.headers }
   return c.body(JSON.stringify(problemBody(err, new URL(c.req.url).pathname)), err.status, headers)
 }
 
-export function onError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof AppError) return problem(c, err)
+export async function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof AppError) {
+    if (err.code === 'not_found') await noteNotFound(c)
+    return problem(c, err)
+  }
+  if (isPrivilegeRefusal(err)) {
+    await notePrivilegeRefusal(c, err)
+    return problem(c, new AppError('forbidden', 'Not allowed'))
+  }
   const trouble = databaseTrouble(err)
   if (trouble) {
     const log = c.get('log')
@@ -20,7 +28,10 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException) {
     const code = err.status === 401 ? 'unauthorized' : err.status === 404 ? 'not_found' : 'validation_failed'
-    return problem(c, new AppError(code, err.message || 'Bad request'))
+    // The validators' own refusal (malformed JSON) names the body, as every validation failure names a field.
+    const errors =
+      code === 'validation_failed' ? [{ field: '(body)', message: err.message || 'Bad request' }] : []
+    return problem(c, new AppError(code, err.message || 'Bad request', errors.length ? { errors } : {}))
   }
   c.get('log')?.error('unhandled error', { error: err.name, detail: err.message.slice(0, 200) })
   return problem(c, new AppError('internal', 'Something went wrong on our side'))

@@ -120,7 +120,9 @@ export async function generateData(db: Db, options: GenerateOptions = {}): Promi
   ms.totals = Math.round(performance.now() - p)
   if (options.analyze ?? true) {
     const a = performance.now()
-    await db.execute(sql.raw(`analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals', 'activity_owners'].join(', ')}`))
+    await db.execute(
+      sql.raw(`analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals', 'activity_owners'].join(', ')}`),
+    )
     ms.analyze = Math.round(performance.now() - a)
   }
   if (options.verify ?? true) {

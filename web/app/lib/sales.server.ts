@@ -38,6 +38,8 @@ export type Member = { id: string; name: string | null; email: string; role: str
 export type Org = { id: string; name: string }
 
 export const canReassign = (role: string) => role === 'admin' || role === 'manager'
+/** Line margins follow cost, which reps may not read; the API sends them null (ADR 0140). */
+export const seesMargins = (role: string) => role === 'admin' || role === 'manager'
 
 /** Members for owner names and the owner select (the first 100; a sales team is smaller). */
 export async function listMembers(api: ApiClient, request: Request, context: AppLoadContext) {

@@ -20,6 +20,7 @@ import {
   listOrganizations,
   listProcesses,
   must,
+  seesMargins,
 } from '~/lib/sales.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,6 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     users,
     organizations,
     contacts,
+    seesMargins: seesMargins(me.role ?? ''),
     owners: canReassign(me.role ?? '')
       ? members.filter((m) => m.status === 'active').map((m) => ({ id: m.id, name: m.name ?? m.email }))
       : null,
@@ -183,6 +185,7 @@ export default function DealPage() {
           total={d.linesTotal}
           currency={deal.currency}
           catalogue={d.catalogue}
+          seesMargins={d.seesMargins}
           result={intent?.endsWith('-line') ? result : undefined}
         />
       </div>

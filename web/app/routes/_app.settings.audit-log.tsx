@@ -1,5 +1,5 @@
-// The audit trail (admins, F14.5): filters as a GET form (action, who, record type, dates in the workspace
-// time zone), newest first, keyset paging by plain links. Zero JS.
+// The audit trail (admins, F14.5): filters as a GET form (kind — all or security events, F5.6 —, action,
+// who, record type, dates in the workspace time zone), newest first, keyset paging by plain links. Zero JS.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/form.tsx'
@@ -16,7 +16,7 @@ import type { RouteHandle } from '~/root.tsx'
 export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction = () => [{ title: 'Audit log · Settings · Aura CRM' }]
 
-const FILTERS = ['action', 'actor', 'entityType', 'from', 'to'] as const
+const FILTERS = ['category', 'action', 'actor', 'entityType', 'from', 'to'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
@@ -75,8 +75,12 @@ export default function AuditLog() {
       <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
       <Form
         method="get"
-        className="grid gap-3 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+        className="grid gap-3 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
       >
+        <SelectField label="Kind" name="category" defaultValue={filters.category ?? ''}>
+          <option value="">All events</option>
+          <option value="security">Security events</option>
+        </SelectField>
         <Field
           label="Action"
           name="action"

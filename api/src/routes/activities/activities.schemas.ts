@@ -1,14 +1,16 @@
 import { z } from '@hono/zod-openapi'
+import { ZDateTime } from '../../lib/dates.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 
 export const ZActivityType = z.enum(['call', 'email', 'meeting', 'note'])
 
 export const ZActivityInput = z.object({
   type: ZActivityType,
-  subject: z.string().trim().max(200).nullable().optional(),
+  subject: line(200).nullable().optional(),
   description: z.string().trim().min(1, 'Describe what happened').max(10_000),
   /** When it happened; defaults to now. */
-  occurredAt: z.iso.datetime({ offset: true, message: 'Use an ISO date-time' }).optional(),
+  occurredAt: ZDateTime.optional(),
   /** The member who took part (F10.2). */
   participantUserId: z.uuid('Not a valid id').nullable().optional(),
   dealId: z.uuid('Not a valid id').nullable().optional(),

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { ZDateTime } from '../../lib/dates.ts'
 import { jsonContent, memberRefusals } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 
@@ -24,11 +25,14 @@ export const listAuditLog = createRoute({
   request: {
     query: ZListQuery.extend({
       action: z.string().max(100).optional(),
+      category: z.enum(['security']).optional().openapi({
+        description: 'security: only security events (RLS refusals, cross-workspace credentials, id probing)',
+      }),
       actor: z.uuid().optional().openapi({ description: 'Acting user id' }),
       entityType: z.string().max(50).optional(),
       entityId: z.uuid().optional(),
-      from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Inclusive lower bound' }),
-      to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Exclusive upper bound' }),
+      from: ZDateTime.optional().openapi({ description: 'Inclusive lower bound' }),
+      to: ZDateTime.optional().openapi({ description: 'Exclusive upper bound' }),
     }),
   },
   responses: {

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody } from '../../lib/openapi.ts'
+import { line } from '../../lib/text.ts'
 import { problemResponse, ZEmail, ZMe, ZMessage, ZPassword, ZToken } from './auth.schemas.ts'
 
 export const signup = createRoute({
@@ -12,8 +13,8 @@ export const signup = createRoute({
       z.object({
         email: ZEmail,
         password: ZPassword,
-        name: z.string().trim().min(1, 'Enter your name').max(120),
-        companyName: z.string().trim().min(1).max(120).optional(),
+        name: line(120).min(1, 'Enter your name'),
+        companyName: line(120).min(1).optional(),
       }),
     ),
   },

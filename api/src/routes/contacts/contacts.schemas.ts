@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 import { ZEmail } from '../auth/auth.schemas.ts'
 import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
+const optionalText = (max: number) => line(max).nullable().optional()
 
 export const ZContactInput = z.object({
-  firstName: z.string().trim().min(1, 'Enter a first name').max(120),
+  firstName: line(120).min(1, 'Enter a first name'),
   lastName: optionalText(120),
   email: ZEmail.nullable().optional(),
   phone: z
@@ -26,7 +27,7 @@ export const ZContactInput = z.object({
 export const ZContactPatch = ZContactInput.partial()
 
 export const ZContactListQuery = ZListQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().openapi({
+  q: line(200).min(1).optional().openapi({
     description: 'One box: name (typo-tolerant), email fragment, phone digits or company name',
   }),
   assignedUserId: z.uuid('Not a valid id').optional(),

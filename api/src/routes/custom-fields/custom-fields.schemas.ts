@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { line } from '../../lib/text.ts'
 
 export const ZCustomFieldEntity = z.enum(['organization', 'contact', 'deal', 'product'])
 
@@ -12,9 +13,9 @@ export const ZCustomFieldInput = z.object({
   key: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,62}$/, 'Use snake_case: a lowercase letter, then letters, digits or _'),
-  label: z.string().trim().min(1, 'Enter a label').max(120),
+  label: line(120).min(1, 'Enter a label'),
   type: z.enum(['text', 'number', 'date', 'select']),
-  options: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
+  options: z.array(line(120).min(1)).max(100).optional(),
   required: z.boolean().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
 })

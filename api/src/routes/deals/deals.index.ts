@@ -51,7 +51,9 @@ export const dealRoutes = (deps: Deps) =>
       const { id } = c.req.valid('param')
       const { include, lineItemsLimit } = c.req.valid('query')
       const deal = await memberTx(deps, member, (tx) =>
-        include === 'lineItems' ? getDeal(tx, id, { lineItems: lineItemsLimit }) : getDeal(tx, id),
+        include === 'lineItems'
+          ? getDeal(tx, id, { lineItems: lineItemsLimit, role: member.role })
+          : getDeal(tx, id),
       )
       return c.json(deal, 200)
     })

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi'
+import { ZDate } from '../../lib/dates.ts'
 import { ZMoney } from '../../lib/money.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 import { ZLineItem } from '../line-items/line-items.schemas.ts'
 
-const ZDate = z.iso.date('Use a date such as 2026-03-31')
 const ZProbability = z.number().int().min(0).max(100)
 const ZCustomFields = z.record(z.string(), z.unknown())
 
@@ -41,7 +42,7 @@ export const ZDeal = z
 
 export const ZCreateDeal = z
   .object({
-    name: z.string().trim().min(1, 'Enter a name').max(200),
+    name: line(200).min(1, 'Enter a name'),
     amount: ZMoney.optional(),
     processId: z.uuid().optional(),
     stageId: z.uuid().optional(),
@@ -58,7 +59,7 @@ export type TCreateDeal = z.infer<typeof ZCreateDeal>
 
 export const ZUpdateDeal = z
   .object({
-    name: z.string().trim().min(1, 'Enter a name').max(200),
+    name: line(200).min(1, 'Enter a name'),
     amount: ZMoney,
     closeDate: ZDate.nullable(),
     probability: ZProbability,
@@ -94,7 +95,7 @@ export const ZDealListQuery = ZListQuery.extend({
   maxProbability: z.coerce.number().int().min(0).max(100).optional(),
   closeDateFrom: ZDate.optional(),
   closeDateTo: ZDate.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: line(200).min(1).optional(),
   sort: z.enum(DEAL_SORTS).default('updatedAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
 })

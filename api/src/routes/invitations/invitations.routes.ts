@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
 import { problemResponse, ZEmail, ZMe, ZPassword, ZToken } from '../auth/auth.schemas.ts'
 
@@ -59,7 +60,7 @@ export const acceptInvitation = createRoute({
     body: jsonBody(
       z.object({
         token: ZToken,
-        name: z.string().trim().min(1, 'Enter your name').max(120),
+        name: line(120).min(1, 'Enter your name'),
         password: ZPassword,
       }),
     ),

@@ -17,7 +17,7 @@ export const lineItemsRoutes = (deps: Deps) =>
       const who = caller(c)
       const { id } = c.req.valid('param')
       const query = c.req.valid('query')
-      return c.json(await memberTx(deps, who, (tx) => listLineItems(tx, id, query)), 200)
+      return c.json(await memberTx(deps, who, (tx) => listLineItems(tx, who.role, id, query)), 200)
     })
     .openapi(routes.addLineItem, async (c) => {
       const who = caller(c)

@@ -39,7 +39,10 @@ export const ZLineItem = z
     unitPrice: z.string(),
     /** quantity × unitPrice, computed by the database. */
     extendedPrice: z.string(),
-    /** (unitPrice − cost) / unitPrice in percent, 2 decimals; null when cost is unknown or the price is 0. */
+    /**
+     * (unitPrice − cost) / unitPrice in percent, 2 decimals; null when cost is unknown, the price is 0, or
+     * the caller may not read cost (reps: the margin would give the cost away, ADR 0140).
+     */
     marginPercent: z.string().nullable(),
     position: z.number().int(),
     removedAt: z.string().nullable(),

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
+const optionalText = (max: number) => line(max).nullable().optional()
 
 export const ZOrganizationInput = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(200),
+  name: line(200).min(1, 'Enter a name'),
   parentId: z.uuid('Not a valid id').nullable().optional(),
   size: optionalText(50),
   industry: optionalText(120),
@@ -17,7 +18,7 @@ export const ZOrganizationInput = z.object({
 export const ZOrganizationPatch = ZOrganizationInput.partial()
 
 export const ZOrganizationListQuery = ZListQuery.extend({
-  q: z.string().trim().min(1).max(200).optional(),
+  q: line(200).min(1).optional(),
   parentId: z.uuid('Not a valid id').optional(),
 })
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody as body, jsonContent as json, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 import { ZSlug } from '../../services/platform/validate-slug.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 
@@ -64,9 +65,7 @@ export const activateAccount = createRoute({
   summary: 'Provision the workspace: tenant, admin, default process and catalogue, in one transaction',
   request: {
     params: ZIdParam,
-    body: body(
-      z.object({ slug: ZSlug, companyName: z.string().trim().min(1, 'Enter the company name').max(120) }),
-    ),
+    body: body(z.object({ slug: ZSlug, companyName: line(120).min(1, 'Enter the company name') })),
   },
   responses: {
     201: { description: 'The new active workspace', ...json(ZTenant) },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { line } from '../../lib/text.ts'
 
 /** Deal fields a stage may require before a deal enters it (F11.7). */
 export const REQUIRABLE_FIELDS = [
@@ -12,7 +13,7 @@ export const REQUIRABLE_FIELDS = [
 export type RequirableField = (typeof REQUIRABLE_FIELDS)[number]
 
 export const ZStageKind = z.enum(['open', 'won', 'lost'])
-const ZName = z.string().trim().min(1, 'Enter a name').max(120)
+const ZName = line(120).min(1, 'Enter a name')
 const ZProbability = z.number().int().min(0).max(100)
 const ZRequiredFields = z
   .array(z.enum(REQUIRABLE_FIELDS))

@@ -1,7 +1,9 @@
 // Product catalogue and pricing blueprint shapes (F12). Money and percentages are decimal strings.
+
 import { z } from '@hono/zod-openapi'
 import { ZMoney } from '../../lib/money.ts'
 import { ZListQuery } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 
 const percent = (min: number, max: number) =>
   z
@@ -36,10 +38,10 @@ const ZCustomFields = z.record(z.string(), z.unknown())
 
 export const ZProductCreate = z
   .object({
-    sku: z.string().trim().min(1, 'Enter a SKU').max(64),
-    name: z.string().trim().min(1, 'Enter a name').max(200),
+    sku: line(64).min(1, 'Enter a SKU'),
+    name: line(200).min(1, 'Enter a name'),
     description: z.string().trim().max(5000).nullable().optional(),
-    category: z.string().trim().max(100).nullable().optional(),
+    category: line(100).nullable().optional(),
     isActive: z.boolean().optional(),
     /** Checked against the tenant's product field definitions; on PATCH merged over stored values (null removes). */
     customFields: ZCustomFields.optional(),
@@ -66,8 +68,8 @@ export const ZProduct = z
   .openapi('Product')
 
 export const ZProductListQuery = ZListQuery.extend({
-  q: z.string().trim().min(1).max(200).optional(),
-  category: z.string().trim().min(1).max(100).optional(),
+  q: line(200).min(1).optional(),
+  category: line(100).min(1).optional(),
   active: z.enum(['true', 'false']).optional(),
 })
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { line } from '../../lib/text.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 
 const ZApiToken = z
@@ -40,7 +41,7 @@ export const createToken = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            name: z.string().trim().min(1, 'Name the token').max(100),
+            name: line(100).min(1, 'Name the token'),
             expiresInDays: z.number().int().min(1).max(365).optional(),
           }),
         },

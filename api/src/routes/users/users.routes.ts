@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZHttpsUrl, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
+import { line } from '../../lib/text.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 
 const ZRole = z.enum(['admin', 'manager', 'rep'])
@@ -24,9 +25,9 @@ export const ZMember = z
 /** F3.6 profile fields, which the user edits themself; `role` (F4.2) is for admins. */
 export const ZUserPatch = z
   .object({
-    name: z.string().trim().min(1, 'Enter a name').max(120),
+    name: line(120).min(1, 'Enter a name'),
     avatarUrl: ZHttpsUrl.nullable(),
-    department: z.string().trim().max(80).nullable(),
+    department: line(80).nullable(),
     phone: z
       .string()
       .trim()

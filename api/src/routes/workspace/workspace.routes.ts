@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, ZHttpsUrl } from '../../lib/openapi.ts'
+import { line } from '../../lib/text.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'
 
 // Intl knows the IANA zones of the runtime (Node and workerd ship the same ICU data); 'UTC' is the
@@ -23,9 +24,9 @@ export const ZWorkspace = z
 
 export const ZWorkspacePatch = z
   .object({
-    companyName: z.string().trim().min(1, 'Enter the company name').max(120),
+    companyName: line(120).min(1, 'Enter the company name'),
     logoUrl: ZHttpsUrl.nullable(),
-    industry: z.string().trim().max(80).nullable(),
+    industry: line(80).nullable(),
     timezone: z.string().refine((tz) => TIMEZONES.has(tz), 'Use an IANA time zone such as Europe/Paris'),
     /** Days a deleted workspace is kept before the purge (F1.8). */
     retentionDays: z.number().int().min(1).max(3650),

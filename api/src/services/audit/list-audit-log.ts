@@ -1,11 +1,14 @@
 import { schema, type Tx } from '@aura/db'
-import { and, eq, gte, lt } from 'drizzle-orm'
+import { and, eq, gte, like, lt } from 'drizzle-orm'
 import { newestFirst, toPage } from '../../lib/pagination.ts'
+import { SECURITY_PREFIX } from './record-security-event.ts'
 
 export interface ListAuditLogInput {
   limit: number
   cursor?: string | undefined
   action?: string | undefined
+  /** `security`: the security events (F5.6), whose actions all start with `security.`. */
+  category?: 'security' | undefined
   actorUserId?: string | undefined
   entityType?: string | undefined
   entityId?: string | undefined
@@ -24,6 +27,7 @@ export async function listAuditLog(tx: Tx, input: ListAuditLogInput) {
     .where(
       and(
         input.action ? eq(a.action, input.action) : undefined,
+        input.category === 'security' ? like(a.action, `${SECURITY_PREFIX}%`) : undefined,
         input.actorUserId ? eq(a.actorUserId, input.actorUserId) : undefined,
         input.entityType ? eq(a.entityType, input.entityType) : undefined,
         input.entityId ? eq(a.entityId, input.entityId) : undefined,

@@ -34,7 +34,7 @@ export async function listContacts(tx: Tx, tenantId: string, query: ContactListQ
     // bounded set of candidates found on the trigram indexes, which RLS keeps crm_app off (name, email,
     // phone digits, company; "Jonhson" finds Johnson), with the filters applied before the limit. The rows
     // themselves are read here under RLS, so the function can narrow this page but never add a row.
-    const after = decodeCursor(query.cursor, (rank) => typeof rank === 'number')
+    const after = decodeCursor(query.cursor, isRank)
     const page = sql`select ${c}.*, s.rank as sort_key from search_contacts(${q}, ${query.assignedUserId ?? null}::uuid,
       ${query.organizationId ?? null}::uuid, ${after ? after[0] : null}::real, ${after ? after[1] : null}::uuid,
       ${query.limit + 1}::integer) as s join ${c} on ${c.id} = s.id where ${filters}`
@@ -96,3 +96,6 @@ function toContactPage(rows: ContactRow[], limit: number) {
     nextCursor: page.nextCursor,
   }
 }
+
+/** A search rank as the cursor carries it: a `real`, so ±1e308 would overflow the cast (a 500). */
+const isRank = (v: unknown) => typeof v === 'number' && Math.abs(v) < 1e38

@@ -3,13 +3,13 @@
 // which keys exist and what type each holds. Errors name `customFields.<key>` so forms can point at them.
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import { ZDate } from '../../lib/dates.ts'
 import { AppError, type FieldError } from '../../lib/problem.ts'
 
 export type CustomFieldEntity = (typeof schema.customFieldEntity.enumValues)[number]
 export type CustomFieldValues = Record<string, unknown>
 
 const TEXT_MAX = 2000
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
  * Checks `values` against the live definitions of `entity` and returns what to store.
@@ -68,7 +68,7 @@ function typeProblem(type: string, options: string[], value: unknown): string | 
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number'
     case 'date':
-      return typeof value === 'string' && isIsoDate(value) ? null : 'must be a date (YYYY-MM-DD)'
+      return ZDate.safeParse(value).success ? null : 'must be a date (YYYY-MM-DD, 1900–9999)'
     case 'select':
       return typeof value === 'string' && options.includes(value)
         ? null
@@ -76,10 +76,4 @@ function typeProblem(type: string, options: string[], value: unknown): string | 
     default:
       return 'has an unsupported type'
   }
-}
-
-function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false
-  const d = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
 }

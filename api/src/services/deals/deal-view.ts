@@ -1,7 +1,7 @@
 // Deals as the API shows them: with their process and stage names and whether line items drive the amount.
 // Every read selects its deal rows first (a page on an ordered index, or one deal by id) and only then joins
 // the names and the line-items flag, for those rows alone (ADR 0100).
-import { schema, type Tx } from '@aura/db'
+import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import { pageColumns } from '../../lib/owned-page.ts'
 import { notFound } from '../../lib/problem.ts'
@@ -68,13 +68,13 @@ export const toDeal = (r: DealRow) => ({
 
 /** A live deal the caller may see (RLS: a rep only their own), or 404. */
 export async function getDeal(tx: Tx, id: string): Promise<Deal>
-/** The same with the first page of its live lines, read in the same transaction. */
+/** The same with the first page of its live lines, read in the same transaction (margins as `role` may see). */
 export async function getDeal(
   tx: Tx,
   id: string,
-  include: { lineItems: number },
+  include: { lineItems: number; role: Role },
 ): Promise<Deal & { lineItems: Awaited<ReturnType<typeof pageOfLines>> }>
-export async function getDeal(tx: Tx, id: string, include?: { lineItems: number }) {
+export async function getDeal(tx: Tx, id: string, include?: { lineItems: number; role: Role }) {
   // Both reads start together: on a pipelining connection they share one round trip (ADR 0101). The
   // lines of a deal the caller cannot see are none (RLS), and they are dropped with the 404 anyway.
   const [[row], lineItems] = await Promise.all([
@@ -83,7 +83,7 @@ export async function getDeal(tx: Tx, id: string, include?: { lineItems: number 
       sql`select ${d}.*, null::text as sort_value, null::text as sort_key from ${d}
         where ${d.id} = ${id} and ${d.deletedAt} is null`,
     ),
-    include ? pageOfLines(tx, id, { limit: include.lineItems }) : undefined,
+    include ? pageOfLines(tx, include.role, id, { limit: include.lineItems }) : undefined,
   ])
   if (!row) throw notFound('Deal')
   return lineItems ? { ...toDeal(row), lineItems } : toDeal(row)

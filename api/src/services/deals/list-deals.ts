@@ -3,8 +3,10 @@
 // and the line-items flag joined, for those rows only (ADR 0100). RLS adds the tenant and ownership. The
 // cursor carries the sort key as Postgres text (microseconds intact) and names its sort, so a cursor from
 // another sort is a 400.
+
 import { schema, type Tx } from '@aura/db'
 import { and, type SQL, sql } from 'drizzle-orm'
+import { isRealDate } from '../../lib/dates.ts'
 import { ownedPage } from '../../lib/owned-page.ts'
 import {
   decodeCursor,
@@ -48,7 +50,7 @@ const SORTS: Record<
     expr: closeKey,
     text: sql`${closeKey}::text`,
     cast: (v) => sql`${v}::date`,
-    valid: (v) => /^(-infinity|\d{4}-\d{2}-\d{2})$/.test(v),
+    valid: (v) => v === '-infinity' || (v.length === 10 && isRealDate(v)),
   },
   amount: {
     expr: sql`${d.amount}`,

@@ -77,5 +77,5 @@ export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input:
       requestId: caller.requestId,
     })
   }
-  return lineChange(tx, dealId, line.id)
+  return lineChange(tx, caller.role, dealId, line.id)
 }

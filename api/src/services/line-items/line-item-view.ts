@@ -1,7 +1,10 @@
 // Reading lines and deal totals back from the database in the caller's transaction: the API returns
 // what Postgres computed (extended price, margin, the trigger-kept totals), never its own arithmetic.
-import { schema, type Tx } from '@aura/db'
+// A line's margin is for those who may read cost: cost = unitPrice × (1 − margin), so a rep shown the
+// margin is shown the cost (ADR 0140).
+import { type Role, schema, type Tx } from '@aura/db'
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { can } from '../../lib/permissions.ts'
 import { notFound } from '../../lib/problem.ts'
 
 const { dealLineItems: li, pricingBlueprints: bp, deals } = schema
@@ -36,8 +39,9 @@ export function selectLines(tx: Tx, where: SQL | undefined) {
 
 export type LineRow = Awaited<ReturnType<typeof selectLines>>[number]
 
-export const toLine = (r: LineRow) => ({
+export const toLine = (r: LineRow, role: Role) => ({
   ...r,
+  marginPercent: can(role, 'pricing.read-cost') ? r.marginPercent : null,
   removedAt: r.removedAt ? r.removedAt.toISOString() : null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -67,10 +71,10 @@ export async function dealTotals(tx: Tx, dealId: string) {
 }
 
 /** The changed line and the deal's new totals, as the database now has them. */
-export async function lineChange(tx: Tx, dealId: string, lineId: string) {
+export async function lineChange(tx: Tx, role: Role, dealId: string, lineId: string) {
   const [line] = await selectLines(tx, eq(li.id, lineId))
   if (!line) throw notFound('Line item')
-  return { line: toLine(line), deal: await dealTotals(tx, dealId) }
+  return { line: toLine(line, role), deal: await dealTotals(tx, dealId) }
 }
 
 /** A live line of this deal, locked for the change. */

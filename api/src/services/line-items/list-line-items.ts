@@ -1,5 +1,5 @@
 // A deal's lines in their order (position, id), keyset-paged, with the deal's totals as the database has them.
-import { schema, type Tx } from '@aura/db'
+import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { notFound } from '../../lib/problem.ts'
@@ -11,20 +11,20 @@ export interface ListLineItemsInput {
   includeRemoved?: 'true' | 'false' | undefined
 }
 
-export async function listLineItems(tx: Tx, dealId: string, input: ListLineItemsInput) {
+export async function listLineItems(tx: Tx, role: Role, dealId: string, input: ListLineItemsInput) {
   const { deals } = schema
   const [deal] = await tx
     .select({ id: deals.id })
     .from(deals)
     .where(and(eq(deals.id, dealId), isNull(deals.deletedAt)))
   if (!deal) throw notFound('Deal')
-  return { ...(await pageOfLines(tx, dealId, input)), deal: await dealTotals(tx, dealId) }
+  return { ...(await pageOfLines(tx, role, dealId, input)), deal: await dealTotals(tx, dealId) }
 }
 
 /** A page of a deal the caller already found (RLS applies to the lines as to the deal). */
-export async function pageOfLines(tx: Tx, dealId: string, input: ListLineItemsInput) {
+export async function pageOfLines(tx: Tx, role: Role, dealId: string, input: ListLineItemsInput) {
   const li = schema.dealLineItems
-  const after = decodeCursor(input.cursor, Number.isInteger)
+  const after = decodeCursor(input.cursor, isPosition)
   const rows = await selectLines(
     tx,
     and(
@@ -34,5 +34,9 @@ export async function pageOfLines(tx: Tx, dealId: string, input: ListLineItemsIn
     ),
   ).limit(input.limit + 1)
   const page = toPage(rows, input.limit, (r) => [r.position, r.id])
-  return { data: page.data.map(toLine), nextCursor: page.nextCursor }
+  return { data: page.data.map((r) => toLine(r, role)), nextCursor: page.nextCursor }
 }
+
+/** A line's position as the cursor carries it: an integer column, so 1e308 is damage, not a position. */
+const isPosition = (v: unknown) =>
+  Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 2_147_483_647

@@ -28,5 +28,5 @@ export async function removeLineItem(tx: Tx, caller: Caller, dealId: string, lin
     },
     requestId: caller.requestId,
   })
-  return lineChange(tx, dealId, lineId)
+  return lineChange(tx, caller.role, dealId, lineId)
 }

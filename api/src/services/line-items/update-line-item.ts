@@ -27,7 +27,7 @@ export async function updateLineItem(
   const unitPrice = input.unitPrice ?? line.unitPrice
   const priceChanged = toCents(unitPrice) !== toCents(line.unitPrice)
   const quantityChanged = quantity !== line.quantity
-  if (!priceChanged && !quantityChanged) return lineChange(tx, dealId, lineId)
+  if (!priceChanged && !quantityChanged) return lineChange(tx, caller.role, dealId, lineId)
 
   let verdict = {}
   if (priceChanged) {
@@ -74,5 +74,5 @@ export async function updateLineItem(
       requestId: caller.requestId,
     })
   }
-  return lineChange(tx, dealId, lineId)
+  return lineChange(tx, caller.role, dealId, lineId)
 }

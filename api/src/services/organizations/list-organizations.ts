@@ -1,7 +1,7 @@
 import { schema, type Tx } from '@aura/db'
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { pageColumns } from '../../lib/owned-page.ts'
-import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { decodeCursor, isTextKey, toPage } from '../../lib/pagination.ts'
 import { organizationView } from './organization-view.ts'
 
 export interface OrganizationListQuery {
@@ -20,7 +20,7 @@ export interface OrganizationListQuery {
  */
 export async function listOrganizations(tx: Tx, tenantId: string, query: OrganizationListQuery) {
   const o = schema.organizations
-  const after = decodeCursor(query.cursor)
+  const after = decodeCursor(query.cursor, isTextKey)
   const q = query.q?.trim()
   const where = and(
     eq(o.tenantId, tenantId),

@@ -2,7 +2,7 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, ilike, or, sql } from 'drizzle-orm'
 import { pageColumns } from '../../lib/owned-page.ts'
-import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { decodeCursor, isTextKey, toPage } from '../../lib/pagination.ts'
 import { can } from '../../lib/permissions.ts'
 import { type Caller, toProduct } from './product-view.ts'
 
@@ -18,7 +18,7 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
 
 export async function listProducts(tx: Tx, caller: Caller, input: ListProductsInput) {
   const { products, pricingBlueprints: bp } = schema
-  const after = decodeCursor(input.cursor)
+  const after = decodeCursor(input.cursor, isTextKey)
   const active = can(caller.role, 'products.read-inactive')
     ? input.active && eq(products.isActive, input.active === 'true')
     : and(eq(products.isActive, true), input.active === 'false' ? sql`false` : undefined)

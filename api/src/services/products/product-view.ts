@@ -1,5 +1,6 @@
 // How a product reads through the API: one query for product + blueprint, one mapper. The raw cost is for
-// managers and admins only (ADR 0060); reps see the price, discount policy, margin target and line margins.
+// managers and admins only (ADR 0060), and so are line margins, from which cost follows (ADR 0140); reps see
+// the price, discount policy and margin target.
 import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, type SQL } from 'drizzle-orm'
 import { can } from '../../lib/permissions.ts'

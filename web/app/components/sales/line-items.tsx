@@ -26,10 +26,12 @@ const small =
 function LineRow({
   line,
   currency,
+  seesMargins,
   result,
 }: {
   line: Line
   currency: string
+  seesMargins: boolean
   result: LineResult | undefined
 }) {
   const mine = result?.values?.lineId === line.id ? result : undefined
@@ -84,9 +86,11 @@ function LineRow({
         )}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">{formatMoney(line.extendedPrice, currency)}</td>
-      <td className="px-2 py-2 text-right tabular-nums">
-        {line.marginPercent ? `${line.marginPercent}%` : '—'}
-      </td>
+      {seesMargins && (
+        <td className="px-2 py-2 text-right tabular-nums">
+          {line.marginPercent ? `${line.marginPercent}%` : '—'}
+        </td>
+      )}
       <td className="px-2 py-2">
         <div className="flex gap-1">
           <Form method="post" id={formId}>
@@ -115,12 +119,15 @@ export function LineItems({
   total,
   currency,
   catalogue,
+  seesMargins,
   result,
 }: {
   lines: Line[]
   total: string
   currency: string
   catalogue: CatalogueItem[]
+  /** Reps get no margins (ADR 0140): the column is left out rather than shown empty. */
+  seesMargins: boolean
   result: LineResult | undefined
 }) {
   const addResult = result?.values?.intent === 'add-line' ? result : undefined
@@ -150,9 +157,11 @@ export function LineItems({
                 <th scope="col" className="px-2 py-1 text-right font-medium">
                   Total
                 </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Margin
-                </th>
+                {seesMargins && (
+                  <th scope="col" className="px-2 py-1 text-right font-medium">
+                    Margin
+                  </th>
+                )}
                 <th scope="col" className="px-2 py-1 font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -160,7 +169,7 @@ export function LineItems({
             </thead>
             <tbody>
               {lines.map((l) => (
-                <LineRow key={l.id} line={l} currency={currency} result={result} />
+                <LineRow key={l.id} line={l} currency={currency} seesMargins={seesMargins} result={result} />
               ))}
             </tbody>
             <tfoot>
@@ -171,7 +180,7 @@ export function LineItems({
                 <td className="px-2 py-2 text-right tabular-nums" data-testid="lines-total">
                   {formatMoney(total, currency)}
                 </td>
-                <td colSpan={2} />
+                <td colSpan={seesMargins ? 2 : 1} />
               </tr>
             </tfoot>
           </table>
