@@ -9,6 +9,8 @@ const ZConfig = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default('Aura CRM <no-reply@aura.localhost>'),
+  /** '1' serves the local outbox listing (reset links, invitations, codes) to anyone; `npm start` sets it. */
+  LOCAL_OUTBOX: z.enum(['0', '1']).default('0'),
   // Requests per minute (NFR-S7): per signed-in user, and per client IP on the unauthenticated auth
   // endpoints, stricter for login and password reset. Raised for load tests, lowered in some unit tests.
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
