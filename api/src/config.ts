@@ -17,6 +17,8 @@ const ZConfig = z.object({
   RATE_LIMIT_AUTH_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_RESET_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Consecutive failed logins an account gets before it must wait (ADR 0147); raised in timing tests. */
+  LOGIN_BACKOFF_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
   /** Secure cookies need https; unset, they are on in production unless the root domain is localhost. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   // Node only: at most API_MAX_IN_FLIGHT API requests run at once; up to API_MAX_QUEUE more wait at most
