@@ -9,6 +9,7 @@ import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { SecureHeadersVariables } from 'hono/secure-headers'
 import { loadContextFor } from './context.ts'
+import { refuseCrossOriginForms } from './cross-origin-forms.ts'
 import { pageCsp } from './page-csp.ts'
 
 export interface WebServerOptions {
@@ -48,6 +49,7 @@ export function createWebServer({ api, build, mode, clientDir }: WebServerOption
     )
   }
 
+  app.use('*', refuseCrossOriginForms)
   const handle = createRequestHandler(build, mode)
   const contextFor = loadContextFor(api)
   app.all('*', (c) => handle(c.req.raw, contextFor(c.req.raw, clientIp(c), c.get('secureHeadersNonce'))))
