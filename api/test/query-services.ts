@@ -50,6 +50,7 @@ export const SERVICES: Record<string, 'case' | string> = {
       'updateUser',
       'recordAudit',
       'recordPlatformAudit',
+      'clearLoginBackoff',
       'createStage',
       'deleteStage',
       'createProcess',
