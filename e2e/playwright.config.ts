@@ -53,6 +53,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: 'memory://',
       LOG_LEVEL: 'warn',
+      // As `npm start` sets it: the journeys read reset links and codes from the local outbox.
+      LOCAL_OUTBOX: '1',
       RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
       RATE_LIMIT_AUTH_IP_PER_MINUTE: '10000',
       RATE_LIMIT_RESET_PER_MINUTE: '10000',

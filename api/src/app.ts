@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from './context.ts'
 import { dispatchInBackground } from './lib/email/dispatch-in-background.ts'
 import { transportFromConfig } from './lib/email/transport.ts'
 import { createRouter } from './lib/router.ts'
+import { API_CSP, securityHeaders } from './lib/security-headers.ts'
 import { authenticate } from './middleware/auth.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { rateLimit } from './middleware/rate-limit.ts'
@@ -46,6 +47,8 @@ export type { Deps } from './context.ts'
 
 export function createApp(deps: Deps) {
   const app = createRouter()
+  // Outermost, so every answer carries them: refusals, errors and load shedding included (ADR 0146).
+  app.use('*', securityHeaders(API_CSP))
   // First of all: an overloaded Node process answers 503 at once, before any logging or database work.
   if (deps.load) app.use('/api/*', shedLoad(deps.load))
   app.use('*', requestLog(deps))

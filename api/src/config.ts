@@ -9,12 +9,16 @@ const ZConfig = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default('Aura CRM <no-reply@aura.localhost>'),
+  /** '1' serves the local outbox listing (reset links, invitations, codes) to anyone; `npm start` sets it. */
+  LOCAL_OUTBOX: z.enum(['0', '1']).default('0'),
   // Requests per minute (NFR-S7): per signed-in user, and per client IP on the unauthenticated auth
   // endpoints, stricter for login and password reset. Raised for load tests, lowered in some unit tests.
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_AUTH_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_RESET_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Consecutive failed logins an account gets before it must wait (ADR 0147); raised in timing tests. */
+  LOGIN_BACKOFF_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
   /** Secure cookies need https; unset, they are on in production unless the root domain is localhost. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   // Node only: at most API_MAX_IN_FLIGHT API requests run at once; up to API_MAX_QUEUE more wait at most

@@ -51,6 +51,7 @@ export const SERVICES: Record<string, 'case' | string> = {
       'updateUser',
       'recordAudit',
       'recordPlatformAudit',
+      'clearLoginBackoff',
       'createStage',
       'deleteStage',
       'createProcess',

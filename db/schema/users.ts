@@ -1,5 +1,5 @@
 // Users: pre-tenant signups and platform admins have no tenant; members have a tenant and a role.
-import { sql } from 'drizzle-orm'
+import { getTableColumns, sql } from 'drizzle-orm'
 import { boolean, check, index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { auditColumns, citext, id, timestamptz } from './_columns.ts'
 import { currentUserId, inTenant, isAdmin, policies } from './_rls.ts'
@@ -73,3 +73,11 @@ export const users = pgTable(
     }),
   ],
 )
+
+const { passwordHash: _secret, ...readableByApp } = getTableColumns(users)
+
+/** Every column crm_app may read: all but the password hash (column grants, ADR 0148). */
+export const userColumns = readableByApp
+
+/** A user row as crm_app can read it. */
+export type UserRow = Omit<typeof users.$inferSelect, 'passwordHash'>

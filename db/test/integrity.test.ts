@@ -11,6 +11,7 @@ import {
   deals,
   salesProcesses,
   tenants,
+  userColumns,
   users,
 } from '../schema/index.ts'
 import { createDeal, createLineItem, createProcess, createProduct, createTenant } from '../seed/index.ts'
@@ -206,17 +207,17 @@ describe('users and tenants through crm_app', () => {
     const asRep = <T>(fn: Parameters<typeof withTenant<T>>[2]) =>
       withTenant(conn.db, { tenantId: a.tenantId, userId: a.rep.id, role: 'rep' }, fn)
     const [me] = await asRep((tx) =>
-      tx.update(users).set({ department: 'EMEA' }).where(eq(users.id, a.rep.id)).returning(),
+      tx.update(users).set({ department: 'EMEA' }).where(eq(users.id, a.rep.id)).returning(userColumns),
     )
     expect(me?.department).toBe('EMEA')
     const promote = () => asRep((tx) => tx.update(users).set({ role: 'admin' }).where(eq(users.id, a.rep.id)))
     expect(await outcome(promote)).toBe(INSUFFICIENT_PRIVILEGE)
     const others = await asRep((tx) =>
-      tx.update(users).set({ name: 'x' }).where(eq(users.id, a.manager.id)).returning(),
+      tx.update(users).set({ name: 'x' }).where(eq(users.id, a.manager.id)).returning(userColumns),
     )
     expect(others).toEqual([])
     const [r] = await asAdmin(a, (tx) =>
-      tx.update(users).set({ role: 'manager' }).where(eq(users.id, a.otherRep.id)).returning(),
+      tx.update(users).set({ role: 'manager' }).where(eq(users.id, a.otherRep.id)).returning(userColumns),
     )
     expect(r?.role).toBe('manager')
   })

@@ -70,6 +70,8 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   // Own keys only (policy); no DELETE: expired keys are purged by the scheduled job (ADR 0130).
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE'],
   invitations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  // Per-account login backoff: the privileged path only (ADR 0147).
+  login_backoff: [],
   organizations: ['SELECT', 'INSERT', 'UPDATE'],
   password_reset_tokens: [],
   // Written only by the deals triggers (crm_summary, ADR 0105).
@@ -84,6 +86,7 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   sessions: ['SELECT', 'DELETE'],
   step_up_codes: [],
   tenants: ['SELECT', 'UPDATE'],
+  // SELECT on every column but password_hash (users) and token_hash (api_tokens): ADR 0148.
   users: ['SELECT', 'INSERT', 'UPDATE'],
 }
 
@@ -188,10 +191,12 @@ describe('every record', () => {
   it('has created_at, updated_at, created_by and updated_by, and the trigger that keeps updated_*', async () => {
     // Counters and derived indexes, not records (ADR 0010, 0105, 0102): nobody authors a row. audit_log_archive holds copies:
     // created_at is the archived entry's own, archived_at the copy's (ADR 0093). idempotency_keys caches
-    // answers, written once by their user_id and never edited (ADR 0130).
+    // answers, written once by their user_id and never edited (ADR 0130). login_backoff counts failed
+    // logins per address (ADR 0147).
     const exempt = new Set([
       'activity_owners',
       'rate_limit_counters',
+      'login_backoff',
       'pipeline_stage_totals',
       'audit_log_archive',
       'idempotency_keys',

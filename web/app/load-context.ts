@@ -11,6 +11,8 @@ declare module '@remix-run/node' {
     log: Logger
     /** The bare root domain (the public site); `<slug>.<rootDomain>` is a workspace. */
     rootDomain: string
+    /** This response's Content-Security-Policy nonce for inline scripts (absent where no CSP is set). */
+    cspNonce?: string
   }
 
   interface Future {

@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { describeError, ErrorPage } from './components/error-page.tsx'
+import { useNonce } from './lib/nonce.tsx'
 import stylesheet from './tailwind.css?url'
 
 /**
@@ -23,6 +24,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet
 export function Layout({ children }: { children: ReactNode }) {
   const leaf = useMatches().at(-1)
   const hydrate = import.meta.env.DEV || (leaf?.handle as RouteHandle | undefined)?.hydrate !== false
+  const nonce = useNonce()
   return (
     <html lang="en" className="h-full">
       <head>
@@ -40,8 +42,8 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {children}
-        {hydrate && <ScrollRestoration />}
-        {hydrate && <Scripts />}
+        {hydrate && <ScrollRestoration nonce={nonce} />}
+        {hydrate && <Scripts nonce={nonce} />}
       </body>
     </html>
   )

@@ -11,7 +11,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
  */
 export function loadContextFor(api: NodeApi) {
   /** `clientIp` is the socket's address: the API's per-IP login and reset limits apply to web forms too. */
-  return (request: Request, clientIp: string | null): AppLoadContext => {
+  return (request: Request, clientIp: string | null, cspNonce?: string): AppLoadContext => {
     const incoming = request.headers.get('x-request-id')
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
     // A page view counts once toward the user's rate limit (NFR-S7), however many API calls its loaders
@@ -26,6 +26,7 @@ export function loadContextFor(api: NodeApi) {
       requestId,
       log: api.logger.child({ requestId, layer: 'web' }),
       rootDomain: api.config.ROOT_DOMAIN,
+      ...(cspNonce ? { cspNonce } : {}),
     }
   }
 }

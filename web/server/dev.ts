@@ -10,7 +10,8 @@ import { bootApi } from './boot.ts'
 import { closeOnSignals, servedUrls } from './lifecycle.ts'
 
 const port = Number(process.env.PORT ?? 3000)
-const api = await bootApi(process.env)
+// Development shows its emails at /outbox, like the local demo (ADR 0149).
+const api = await bootApi({ LOCAL_OUTBOX: '1', ...process.env })
 const log = api.logger.child({ layer: 'server' })
 
 const server = createServer()

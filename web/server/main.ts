@@ -13,6 +13,12 @@ import { bootApi, bootLogger } from './boot.ts'
 import { closeOnSignals, servedUrls } from './lifecycle.ts'
 import { startingResponse } from './starting.ts'
 
+// NODE_ENV as the operator set it decides what the API allows. Unset, this is a deployment (production),
+// unless `npm start` enabled the local outbox, which only the local demo does (ADR 0149).
+const apiEnv = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? (process.env.LOCAL_OUTBOX === '1' ? 'development' : 'production'),
+}
 // Before the build (and React with it) loads: the production build wants production React.
 process.env.NODE_ENV ??= 'production'
 
@@ -41,7 +47,7 @@ closeOnSignals(server, log, [
   },
 ])
 
-api = await bootApi(process.env, { logger, signal: booting.signal }).catch((err: Error) => {
+api = await bootApi(apiEnv, { logger, signal: booting.signal }).catch((err: Error) => {
   // Another process owns the embedded database: say so plainly instead of a stack trace.
   if (err instanceof DataDirInUseError) {
     process.stderr.write(`${err.message}\n`)

@@ -18,9 +18,3 @@ export const memberRefusals = {
   403: problemResponse('Not a member of this workspace, or the role may not do this'),
   404: problemResponse('Not found in this workspace'),
 }
-
-/** https only: a logo or avatar served over http would be blocked as mixed content. */
-export const ZHttpsUrl = z
-  .url('Enter a valid URL')
-  .max(2048)
-  .refine((u) => u.startsWith('https://'), 'Use an https:// URL')

@@ -37,6 +37,9 @@ describe.skipIf(!base?.startsWith('postgres'))(
       expect(res.status, dev.output()).toBe(200)
       expect(await res.json()).toMatchObject({ status: 'ok', database: 'up' })
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+      // The Workers entry serves the same app, security headers included (ADR 0146).
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     })
 
     it('serves concurrent requests, each on its own connection', async () => {

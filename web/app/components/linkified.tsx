@@ -1,4 +1,5 @@
 import { Fragment } from 'react'
+import { ExternalLink } from './external-link.tsx'
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g
 
@@ -8,14 +9,12 @@ export function Linkified({ text }: { text: string }) {
     <>
       {text.split(URL_PATTERN).map((part, i) =>
         i % 2 === 1 ? (
-          <a
+          <ExternalLink
             // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder
             key={i}
             href={part}
             className="inline-block min-h-11 break-all text-indigo-700 underline"
-          >
-            {part}
-          </a>
+          />
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: as above
           <Fragment key={i}>{part}</Fragment>

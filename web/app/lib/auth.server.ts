@@ -28,8 +28,3 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   const url = new URL(request.url)
   throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
 }
-
-/** Only same-site paths: an open redirect through ?next= would hand our login page to phishers. */
-export function safeNext(next: string | null | undefined, fallback: string): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : fallback
-}

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ExternalLink } from '~/components/external-link.tsx'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
 import { OrganizationFields, organizationBody } from '~/components/records/organization-fields.tsx'
@@ -67,9 +68,7 @@ export default function OrganizationPage() {
           {org.website && (
             <>
               {' · '}
-              <a href={org.website} rel="noopener noreferrer" className="text-indigo-700 hover:underline">
-                {org.website}
-              </a>
+              <ExternalLink href={org.website} className="text-indigo-700 hover:underline" />
             </>
           )}
         </p>

@@ -11,6 +11,7 @@ import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { formatMoney } from '~/lib/money.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
+import { safeRedirectPath } from '~/lib/safe-redirect.ts'
 import { present } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -50,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw errorPage((await readProblem(res as unknown as Response)).status === 403 ? 403 : 404)
   const back = new URL(request.url)
   back.searchParams.set('changed', `${(await res.json()).name} ${isActive ? 'activated' : 'deactivated'}`)
-  return redirect(`${back.pathname}${back.search}`)
+  return redirect(safeRedirectPath(`${back.pathname}${back.search}`, '/products'))
 }
 
 export default function Products() {

@@ -5,9 +5,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card.tsx'
 import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { apiClient, cookiesFrom } from '~/lib/api.server.ts'
-import { currentUser, safeNext } from '~/lib/auth.server.ts'
+import { currentUser } from '~/lib/auth.server.ts'
 import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
 import { homeFor } from '~/lib/root-site.server.ts'
+import { safeRedirectPath } from '~/lib/safe-redirect.ts'
 import { siteFor } from '~/lib/site.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Aura CRM' }]
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (res.status !== 200) return formFailure(res, values)
   const me = await res.json()
   const site = siteFor(request, context.rootDomain)
-  const next = safeNext(new URL(request.url).searchParams.get('next'), homeFor(site.kind, me))
+  const next = safeRedirectPath(new URL(request.url).searchParams.get('next'), homeFor(site.kind, me))
   return redirect(next, { headers: cookiesFrom(res) })
 }
 

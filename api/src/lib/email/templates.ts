@@ -5,6 +5,7 @@ export type EmailTemplate =
   | 'invitation'
   | 'step-up-code'
   | 'signup-exists'
+  | 'password-changed'
 
 export interface RenderedEmail {
   template: EmailTemplate
@@ -61,6 +62,11 @@ export const emails = {
       ],
       { href: link, label: 'Choose a new password' },
     ),
+  passwordChanged: (workspace: string): RenderedEmail =>
+    render('password-changed', `Your ${workspace} password was changed`, [
+      `Your password for ${workspace} was just reset. Every session and API token of yours was signed out.`,
+      'If it was not you, reset your password again at once and tell your workspace admin.',
+    ]),
   invitation: (workspace: string, role: string, link: string): RenderedEmail =>
     render(
       'invitation',

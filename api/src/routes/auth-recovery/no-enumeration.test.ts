@@ -36,7 +36,8 @@ describe('no account enumeration', { timeout: 60_000 }, () => {
   let api: Awaited<ReturnType<typeof createTestApi>>
   let acme: Awaited<ReturnType<typeof createWorkspace>>
   beforeAll(async () => {
-    api = await createTestApi()
+    // Timing needs many wrong logins on one account: the per-account backoff (tested on its own) steps aside.
+    api = await createTestApi({ LOGIN_BACKOFF_AFTER_FAILURES: '1000' })
     acme = await createWorkspace(api)
   })
   afterAll(() => api.close())

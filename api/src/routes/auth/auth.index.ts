@@ -7,6 +7,7 @@ import { createRouter } from '../../lib/router.ts'
 import { currentAuth } from '../../middleware/auth.ts'
 import { recordAudit, recordPlatformAudit } from '../../services/audit/record-audit.ts'
 import { verifyCredentials } from '../../services/auth/credentials.ts'
+import { clearAfterLogin, loginWait, recordLoginFailure } from '../../services/auth/login-backoff.ts'
 import type { AuraLucia } from '../../services/auth/lucia.ts'
 import { loadMe } from '../../services/auth/me.ts'
 import { signUp } from '../../services/auth/signup.ts'
@@ -29,11 +30,21 @@ export const authRoutes = (deps: Deps, lucia: AuraLucia) =>
     .openapi(routes.login, async (c) => {
       const { email, password } = c.req.valid('json')
       const tenantId = siteTenant(c)
+      const now = new Date()
+      // Per account, on top of the per-IP limit: refused while waiting, the password not even checked.
+      const backoff = await loginWait(deps.db, email, now)
+      if (backoff.waitMs > 0) {
+        throw new AppError('rate_limited', 'Too many failed logins for this account; try again shortly', {
+          headers: { 'Retry-After': String(Math.ceil(backoff.waitMs / 1000)) },
+        })
+      }
       const { user, knownUserId } = await verifyCredentials(deps.db, email, password, tenantId)
       if (!user) {
+        await recordLoginFailure(deps.db, email, now, deps.config.LOGIN_BACKOFF_AFTER_FAILURES)
         await auditLoginFailure(deps, c, tenantId, knownUserId)
         throw new AppError('unauthorized', 'Invalid email or password')
       }
+      if (backoff.hasFailures) await clearAfterLogin(deps.db, email)
       const session = await lucia.createSession(user.id, { tenantId, elevatedUntil: null })
       c.header('Set-Cookie', lucia.createSessionCookie(session.id).serialize(), { append: true })
       const auth = {

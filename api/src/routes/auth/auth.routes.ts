@@ -33,6 +33,9 @@ export const login = createRoute({
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: ZMe } } },
     401: problemResponse('Invalid email or password'),
+    429: problemResponse(
+      'Too many attempts from this address, or failed logins for this account (Retry-After)',
+    ),
   },
 })
 

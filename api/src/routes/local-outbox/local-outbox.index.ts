@@ -6,15 +6,17 @@ import { listLocalOutbox } from '../../services/email/list-local-outbox.ts'
 import * as routes from './local-outbox.routes.ts'
 
 /**
- * Reads every tenant's mail without signing in, which is only acceptable because it exists solely on a
- * developer's machine: with a Resend key configured, or in production on a real domain (a deployment
- * that merely forgot its key must not publish password-reset links), it is a 404 like any unknown path.
+ * Reads every tenant's mail without signing in, which is only acceptable on a developer's machine. It is
+ * therefore opt-in (LOCAL_OUTBOX=1, which `npm start` sets for the local demo) and refused whatever the
+ * flag says with NODE_ENV=production or a Resend key (a deployment that copied the flag, or forgot its
+ * key, must not publish password-reset links): a 404 like any unknown path. ADR 0149.
  */
 export const localOutboxRoutes = (deps: Deps) =>
   createRouter().openapi(routes.listOutbox, async (c) => {
     const { config } = deps
-    const onDevMachine = config.NODE_ENV !== 'production' || /(^|\.)localhost$/.test(config.ROOT_DOMAIN)
-    if (!isLocalEmailMode(config) || !onDevMachine || c.get('site').kind !== 'root') {
+    const enabled =
+      config.LOCAL_OUTBOX === '1' && config.NODE_ENV !== 'production' && isLocalEmailMode(config)
+    if (!enabled || c.get('site').kind !== 'root') {
       throw new AppError('not_found', 'No such endpoint')
     }
     const rows = await listLocalOutbox(deps.db)

@@ -7,7 +7,7 @@ import { createLogger } from '../../lib/logger.ts'
 describe('the local-mode outbox listing', () => {
   let api: Awaited<ReturnType<typeof createTestApi>>
   beforeAll(async () => {
-    api = await createTestApi()
+    api = await createTestApi({ LOCAL_OUTBOX: '1' })
   })
   afterAll(() => api.close())
 
@@ -28,14 +28,29 @@ describe('the local-mode outbox listing', () => {
   })
 
   it('is a 404 once a Resend key is configured', async () => {
-    const config = parseConfig({ NODE_ENV: 'test', ROOT_DOMAIN: 'aura.test', RESEND_API_KEY: 're_live' })
+    const config = parseConfig({
+      NODE_ENV: 'test',
+      ROOT_DOMAIN: 'aura.test',
+      RESEND_API_KEY: 're_live',
+      LOCAL_OUTBOX: '1',
+    })
     const app = createApp({ db: api.db, config, logger: createLogger('error', {}, () => {}) })
     expect((await app.request('http://aura.test/api/v1/platform/outbox')).status).toBe(404)
   })
 
-  it('is a 404 in production on a real domain even when the key is missing', async () => {
-    const config = parseConfig({ NODE_ENV: 'production', ROOT_DOMAIN: 'aura.example' })
+  const outboxStatus = async (env: Record<string, string>, root = 'aura.test') => {
+    const config = parseConfig({ NODE_ENV: 'test', ROOT_DOMAIN: root, ...env })
     const app = createApp({ db: api.db, config, logger: createLogger('error', {}, () => {}) })
-    expect((await app.request('http://aura.example/api/v1/platform/outbox')).status).toBe(404)
+    return (await app.request(`http://${root}/api/v1/platform/outbox`)).status
+  }
+
+  it('is a 404 unless explicitly enabled', async () => {
+    expect(await outboxStatus({})).toBe(404)
+    expect(await outboxStatus({ LOCAL_OUTBOX: '0' })).toBe(404)
+  })
+
+  it('is a 404 with NODE_ENV=production even when enabled, on localhost too', async () => {
+    expect(await outboxStatus({ NODE_ENV: 'production', LOCAL_OUTBOX: '1' }, 'aura.example')).toBe(404)
+    expect(await outboxStatus({ NODE_ENV: 'production', LOCAL_OUTBOX: '1' }, 'localhost')).toBe(404)
   })
 })

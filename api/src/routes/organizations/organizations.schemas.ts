@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { ZHttpUrl } from '../../lib/http-url.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
 import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
@@ -11,7 +12,7 @@ export const ZOrganizationInput = z.object({
   size: optionalText(50),
   industry: optionalText(120),
   location: optionalText(200),
-  website: optionalText(2048),
+  website: ZHttpUrl.nullable().optional(),
   customFields: ZCustomFieldValues.optional(),
 })
 

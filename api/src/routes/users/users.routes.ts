@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody, jsonContent, memberRefusals, ZHttpsUrl, ZIdParam } from '../../lib/openapi.ts'
+import { ZHttpsUrl } from '../../lib/http-url.ts'
+import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
 import { problemResponse } from '../auth/auth.schemas.ts'

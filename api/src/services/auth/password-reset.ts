@@ -1,5 +1,6 @@
 // F2.3: reset by an emailed single-use link. The request answers identically for every email; only a
-// user who may sign in on this host gets a link, and confirming it revokes every session of theirs.
+// user who may sign in on this host gets a link, the link works only on that host, and confirming it
+// revokes every session and API token of theirs and tells them by email (ADR 0147).
 import { type Db, schema, withPlatform } from '@aura/db'
 import { decoyHash, hashPassword, verifyPassword } from '@aura/db/passwords'
 import { and, eq, gt, isNull } from 'drizzle-orm'
@@ -8,6 +9,7 @@ import { emails } from '../../lib/email/templates.ts'
 import { AppError } from '../../lib/problem.ts'
 import { randomToken, sha256Hex } from '../../lib/tokens.ts'
 import { recordAudit, recordPlatformAudit } from '../audit/record-audit.ts'
+import { clearLoginBackoff } from './login-backoff.ts'
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000
 
@@ -21,13 +23,19 @@ export interface ResetHost {
 const { users, tenants, passwordResetTokens: t } = schema
 
 /**
+ * The stored hash binds the token to the host it was issued for (a workspace, or the root domain): the
+ * same token presented on another host hashes differently and is simply unknown there.
+ */
+const hostBoundHash = (token: string, host: ResetHost) => sha256Hex(`${host.tenantId ?? 'root'}:${token}`)
+
+/**
  * Who may reset here mirrors who may sign in here: on a workspace host, its active members; on the root
  * domain, any active user (as login there allows). Both paths verify one scrypt hash, so the answer
  * takes the same time whether or not the email is known.
  */
 export async function requestPasswordReset(db: Db, email: string, host: ResetHost): Promise<void> {
   const token = randomToken()
-  const tokenHash = await sha256Hex(token)
+  const tokenHash = await hostBoundHash(token, host)
   await verifyPassword(await decoyHash(), email)
   await withPlatform(db, 'password-reset', async (tx) => {
     const [user] = await tx
@@ -69,14 +77,22 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
   host: ResetHost,
 ): Promise<{ userId: string }> {
-  const tokenHash = await sha256Hex(input.token)
+  const tokenHash = await hostBoundHash(input.token, host)
   const passwordHash = await hashPassword(input.password)
   const now = new Date()
   const userId = await withPlatform(db, 'password-reset', async (tx) => {
     const [row] = await tx
-      .select({ tokenId: t.id, userId: users.id, tenantId: users.tenantId, status: users.status })
+      .select({
+        tokenId: t.id,
+        userId: users.id,
+        tenantId: users.tenantId,
+        status: users.status,
+        email: users.email,
+        workspace: tenants.companyName,
+      })
       .from(t)
       .innerJoin(users, eq(users.id, t.userId))
+      .leftJoin(tenants, eq(tenants.id, users.tenantId))
       .where(and(eq(t.tokenHash, tokenHash), isNull(t.usedAt), gt(t.expiresAt, now)))
       .limit(1)
       .for('update', { of: t })
@@ -87,7 +103,16 @@ export async function confirmPasswordReset(
       .set({ usedAt: now })
       .where(and(eq(t.userId, row.userId), isNull(t.usedAt)))
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId))
+    // Whoever knew the old password may have signed in or made a token with it: all of them end here.
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, row.userId))
+    const { apiTokens } = schema
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, row.userId), isNull(apiTokens.revokedAt)))
+    await clearLoginBackoff(tx, row.email)
+    // If the reset was not theirs, this is how they learn of it.
+    await enqueueEmail(tx, row.email, emails.passwordChanged(row.workspace ?? 'Aura CRM'), row.tenantId)
     await audit(tx, row.userId, row.tenantId, 'auth.password_reset', host.requestId)
     return row.userId
   })

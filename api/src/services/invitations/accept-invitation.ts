@@ -56,7 +56,7 @@ export async function acceptInvitation(
           emailVerifiedAt: now,
           createdBy: invitation.invitedBy,
         })
-        .returning()
+        .returning(schema.userColumns)
       if (!user) throw new Error('insert returned no row')
       await recordAudit(tx, {
         tenantId,

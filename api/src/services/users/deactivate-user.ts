@@ -17,7 +17,7 @@ export async function deactivateUser(
 ) {
   const { users, sessions, apiTokens } = schema
   if (userId === caller.userId) throw new AppError('conflict', 'You cannot deactivate yourself')
-  const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
+  const [before] = await tx.select(schema.userColumns).from(users).where(eq(users.id, userId)).for('update')
   if (!before) throw notFound('User')
   if (before.status === 'deactivated') return toMember(before)
   const now = new Date()
@@ -25,7 +25,7 @@ export async function deactivateUser(
     .update(users)
     .set({ status: 'deactivated', deactivatedAt: now })
     .where(eq(users.id, userId))
-    .returning()
+    .returning(schema.userColumns)
   if (!after) throw notFound('User')
   const killed = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
   const revoked = await tx

@@ -15,7 +15,7 @@ export async function listUsers(tx: Tx, input: ListUsersInput) {
   const { users } = schema
   const order = newestFirst(users.createdAt, users.id, input.cursor)
   const rows = await tx
-    .select({ user: users, key: order.key })
+    .select({ user: schema.userColumns, key: order.key })
     .from(users)
     .where(
       and(
@@ -30,7 +30,7 @@ export async function listUsers(tx: Tx, input: ListUsersInput) {
   return { data: page.data.map((r) => toMember(r.user)), nextCursor: page.nextCursor }
 }
 
-export function toMember(u: typeof schema.users.$inferSelect) {
+export function toMember(u: schema.UserRow) {
   return {
     id: u.id,
     email: u.email,

@@ -35,7 +35,7 @@ export async function updateUser(tx: Tx, caller: Caller, userId: string, patch: 
   if (!admin && userId !== caller.userId)
     throw new AppError('forbidden', 'You may edit only your own profile')
   if (patch.role !== undefined && !admin) throw new AppError('forbidden', 'Only admins change roles')
-  const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
+  const [before] = await tx.select(schema.userColumns).from(users).where(eq(users.id, userId)).for('update')
   if (!before) throw notFound('User')
   const roleChanges = patch.role !== undefined && patch.role !== before.role
   if (roleChanges && before.role === 'admin' && before.status === 'active')
@@ -49,7 +49,7 @@ export async function updateUser(tx: Tx, caller: Caller, userId: string, patch: 
       ...(roleChanges ? { role: patch.role } : {}),
     })
     .where(eq(users.id, userId))
-    .returning()
+    .returning(schema.userColumns)
   if (!after) throw notFound('User')
   const entry = {
     tenantId: caller.tenantId,

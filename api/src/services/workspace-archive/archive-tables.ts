@@ -63,6 +63,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   email_verification_tokens: 'credentials, platform side',
   step_up_codes: 'credentials, platform side',
   rate_limit_counters: 'request counters, not data',
+  login_backoff: 'failed-login counters per email address (ADR 0147), not workspace data',
   platform_audit_log: 'the platform’s own record about workspaces, not the workspace’s',
   audit_log_archive: 'audit entries of purged workspaces, kept by the platform',
   pipeline_stage_totals:

@@ -1,0 +1,59 @@
+// Issue 11: no response carried security headers (no CSP, no frame-ancestors, no nosniff, no
+// Referrer-Policy). Every API answer now does: JSON, refusals, the docs page and downloads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi } from '../../test/harness.ts'
+import { createWorkspace, elevate } from '../../test/workspace.ts'
+
+const COMMON = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+}
+
+function expectSecured(res: Response) {
+  for (const [name, value] of Object.entries(COMMON)) expect(res.headers.get(name), name).toBe(value)
+  const csp = res.headers.get('content-security-policy') ?? ''
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(csp).not.toContain('unsafe-inline')
+  return csp
+}
+
+describe('security headers on every API answer', () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>
+  let ws: Awaited<ReturnType<typeof createWorkspace>>
+  beforeAll(async () => {
+    api = await createTestApi()
+    ws = await createWorkspace(api)
+  })
+  afterAll(() => api.close())
+
+  it('a JSON answer, a refusal and a 404 forbid loading anything', async () => {
+    for (const res of [
+      await ws.as(ws.rep, '/organizations'),
+      await ws.as(null, '/organizations'),
+      await ws.as(ws.rep, '/no-such-thing'),
+    ]) {
+      expect(expectSecured(res)).toContain("default-src 'none'")
+    }
+  })
+
+  it('a CSV download', async () => {
+    await elevate(api, ws.admin)
+    const res = await ws.as(ws.admin, '/export?format=csv&entity=organizations')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/csv')
+    expect(expectSecured(res)).toContain("default-src 'none'")
+    await res.arrayBuffer()
+  })
+
+  it('the docs page allows its own inline style by hash, and no script at all', async () => {
+    const res = await api.app.request('http://aura.test/api/docs')
+    expect(res.status).toBe(200)
+    const csp = expectSecured(res)
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/)
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).not.toContain('script-src')
+    expect(await res.text()).not.toContain('<script')
+  })
+})
