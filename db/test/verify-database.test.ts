@@ -26,7 +26,7 @@ describe('verifyDatabase', () => {
     expect(report.migrations).toBeGreaterThan(10)
   })
 
-  it('names a tenant table without forced RLS, a missing append-only guard and a wrong deal total', async () => {
+  it('names a tenant table without forced RLS, a missing append-only guard, a wrong deal total and a lost activity owner', async () => {
     let problems: string[] = []
     await conn.db
       .transaction(async (tx) => {
@@ -36,6 +36,7 @@ describe('verifyDatabase', () => {
         await tx.execute(
           sql`update deals set line_items_total = line_items_total + 1 where id = ${world.deal.id}`,
         )
+        await tx.execute(sql`delete from activity_owners where activity_id = ${world.activity.id}`)
         problems = (await verifyDatabase(tx as unknown as Db)).problems
         throw new Rollback()
       })
@@ -47,6 +48,7 @@ describe('verifyDatabase', () => {
         'contacts: row level security not enabled and forced',
         'deal_stage_history: append-only guard missing',
         expect.stringMatching(/^tenant .+: deal_totals \(1 rows\)$/),
+        expect.stringMatching(/^tenant .+: activity_owners \([1-9]\d* rows\)$/),
       ]),
     )
     expect((await verifyDatabase(conn.db)).problems).toEqual([])

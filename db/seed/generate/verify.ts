@@ -1,7 +1,7 @@
 // The invariants a bulk load must leave behind, checked with queries: every foreign key of every table
 // that has a tenant_id (composite keys, stage-in-process included, read from pg_constraint so new keys are
-// covered without editing this file), the exact deal totals of ADR 0013 and the pipeline stage totals of
-// ADR 0105.
+// covered without editing this file), the exact deal totals of ADR 0013, the pipeline stage totals of
+// ADR 0105 and the activity owners of ADR 0102.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../executor.ts'
 
@@ -63,7 +63,29 @@ export async function verifyTenant(db: Executor, tenantId: string): Promise<Reco
   if (totals?.n) violations.deal_totals = totals.n
   const summary = await pipelineTotalsMismatches(db, tenantId)
   if (summary) violations.pipeline_stage_totals = summary
+  const owners = await activityOwnersMismatches(db, tenantId)
+  if (owners) violations.activity_owners = owners
   return violations
+}
+
+/**
+ * activity_owners (ADR 0102) against what it stands for, stated here independently of the triggers: one row
+ * per activity and user assigned to or creating its contact or its deal. Missing and extra rows both count.
+ */
+export async function activityOwnersMismatches(db: Executor, tenantId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`with expected as (
+        select distinct u.user_id, a.id as activity_id, a.occurred_at from activities a
+          join contacts c on c.tenant_id = a.tenant_id and c.id = a.contact_id
+          left join deals d on d.tenant_id = a.tenant_id and d.id = a.deal_id
+          cross join lateral (values (c.assigned_user_id), (c.created_by), (d.assigned_user_id), (d.created_by)) u(user_id)
+          where a.tenant_id = ${tenantId} and u.user_id is not null),
+      kept as (select user_id, activity_id, occurred_at from activity_owners where tenant_id = ${tenantId})
+      select ((select count(*) from (select * from expected except select * from kept) missing)
+        + (select count(*) from (select * from kept except select * from expected) extra))::int as n`,
+  )
+  return row?.n ?? 0
 }
 
 /**
