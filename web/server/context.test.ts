@@ -94,7 +94,15 @@ describe('a dashboard page render', { timeout: 120_000 }, () => {
   })
 
   it('on a freshly started server: the tenant and the credential are each read once for all the calls', async () => {
-    const { statements, calls } = await renderDashboard(freshServer(), ws.admin.cookie)
+    const minute = () => Math.floor(Date.now() / 60_000)
+    let started: number
+    let measured: Awaited<ReturnType<typeof renderDashboard>>
+    do {
+      // A render that straddles a minute needs a budget in each rate-limit window: render afresh.
+      started = minute()
+      measured = await renderDashboard(freshServer(), ws.admin.cookie)
+    } while (minute() !== started)
+    const { statements, calls } = measured
     expect(calls).toBeGreaterThanOrEqual(6)
     expect(statements.filter(isCredentialRead)).toHaveLength(1)
     expect(statements.filter(isTenantLookup)).toHaveLength(1)
