@@ -186,6 +186,11 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('recent activities (dashboard)', 'listActivities', (tx) => listActivities(tx, t, { limit: 5 }), {
       bound: 20 * 5,
     }),
+    // GET /activities: a rep's page through activity_owners (ADR 0102); with a type, past their own other types.
+    c('activities list (newest first)', 'listActivities', (tx) => listActivities(tx, t, { limit: LIMIT })),
+    c('activities list by type', 'listActivities', (tx) =>
+      listActivities(tx, t, { type: 'call', limit: LIMIT }),
+    ),
     c('contact timeline', 'listContactTimeline', (tx) =>
       listContactTimeline(tx, t, f.contactWithActivities, { limit: LIMIT }),
     ),
