@@ -83,6 +83,14 @@ describe('security events', () => {
       (r) => r.targetTenantId === ws.tenant.id,
     )
     expect(platform.map((r) => r.actorUserId)).toEqual([ws.rep.id])
+    // Past the burst the guesses count nothing more: no counter write per further 404.
+    const counters = await withPlatform(api.db, 'platform-console', (tx) =>
+      tx
+        .select({ count: schema.rateLimitCounters.count })
+        .from(schema.rateLimitCounters)
+        .where(eq(schema.rateLimitCounters.key, `not-found:${ws.rep.id}`)),
+    )
+    for (const { count } of counters) expect(count).toBeLessThanOrEqual(NOT_FOUND_BURST)
   })
 
   it('the security filter shows security events only; without it they sit among the rest', async () => {

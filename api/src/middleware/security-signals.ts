@@ -40,15 +40,29 @@ export async function notePrivilegeRefusal(c: Context<AppEnv>, err: Error) {
   })
 }
 
+/**
+ * Users whose burst this instance has already seen in the current window (user → window start): their
+ * further 404s in it count nothing, so a probe costs at most NOT_FOUND_BURST counter writes a minute per
+ * instance instead of one per guess.
+ */
+const burstSeen = new Map<string, number>()
+const MAX_SEEN = 10_000
+
 export async function noteNotFound(c: Context<AppEnv>) {
   const { deps, tenantId, userId, details } = where(c)
   if (!deps || !tenantId || !userId) return
-  const windowStart = new Date(Math.floor(Date.now() / WINDOW_MS) * WINDOW_MS)
+  const window = Math.floor(Date.now() / WINDOW_MS) * WINDOW_MS
+  if (burstSeen.get(userId) === window) return
+  const windowStart = new Date(window)
   let count: number
   try {
     count = await new PostgresRateLimitStore(deps.db).reserve(`not-found:${userId}`, windowStart, 1)
   } catch {
     return // the 404 stands without its count; the database trouble shows on the next request
+  }
+  if (count >= NOT_FOUND_BURST) {
+    if (burstSeen.size >= MAX_SEEN) burstSeen.clear()
+    burstSeen.set(userId, window)
   }
   if (count !== NOT_FOUND_BURST) return
   await tryRecordSecurityEvent(deps.db, c.get('log'), {
