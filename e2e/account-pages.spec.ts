@@ -1,6 +1,6 @@
 // The account pieces around journey 1: password reset from the outbox, the root-domain account page for
 // a member, the platform console's guard and phone layout, API tokens on the profile, and the key forms
-// with JavaScript disabled.
+// (signup, login, the console's lifecycle) with JavaScript disabled.
 import { expect, test, workspaceUrl } from './fixtures.ts'
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -138,6 +138,54 @@ test.describe('with JavaScript disabled', () => {
     await page.getByLabel('Password').fill('no script passphrase')
     await page.getByRole('button', { name: 'Create account' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox')
+  })
+
+  test('the platform console runs a workspace from contract to deletion, slug typed back', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000)
+    const slug = `console-${unique()}`
+    const email = `owner-${slug}@example.com`
+    // The account to provision: signed up and confirmed through the API (the screens are tested above).
+    const api = (path: string) => new URL(`/api/v1${path}`, baseURL).toString()
+    const signup = { email, password: 'console passphrase 1', name: 'Cora Console', companyName: 'Cora Co' }
+    expect((await request.post(api('/auth/signup'), { data: signup })).status()).toBe(202)
+    const emailedToken = async () => {
+      const outbox = (await (await request.get(api('/platform/outbox'))).json()) as {
+        data: { to: string; text: string }[]
+      }
+      return /token=([\w-]+)/.exec(outbox.data.find((e) => e.to === email)?.text ?? '')?.[1] ?? ''
+    }
+    await expect.poll(emailedToken).not.toBe('')
+    const token = await emailedToken()
+    expect((await request.post(api('/auth/verify-email'), { data: { token } })).status()).toBe(200)
+
+    await page.goto('/login')
+    await logIn(page, 'ops@aura.test')
+    await expect(page).toHaveURL(/\/platform$/)
+    const account = page.getByRole('row').filter({ hasText: email })
+    await account.getByRole('button', { name: 'Mark contract signed' }).click()
+    await expect(page.getByRole('status')).toHaveText('Contract recorded as signed.')
+    await account.getByLabel('Slug').fill(slug)
+    await account.getByRole('button', { name: 'Activate' }).click()
+    await expect(page.getByRole('status')).toHaveText('Workspace activated.')
+
+    const workspace = page.getByRole('row').filter({ hasText: slug })
+    await workspace.getByRole('button', { name: `Suspend ${slug}` }).click()
+    await expect(page.getByRole('status')).toHaveText('Workspace suspended.')
+    await workspace.getByRole('button', { name: `Resume ${slug}` }).click()
+    await expect(page.getByRole('status')).toHaveText('Workspace resumed.')
+    // A wrong slug is refused on the confirmation field, and the box stays open to show it.
+    await workspace.locator('summary').click()
+    await workspace.getByLabel(`Type ${slug} to confirm`).fill('not-it')
+    await workspace.getByRole('button', { name: 'Delete workspace' }).click()
+    await expect(workspace.getByText(`Must be ${slug}`)).toBeVisible()
+    await workspace.getByLabel(`Type ${slug} to confirm`).fill(slug)
+    await workspace.getByRole('button', { name: 'Delete workspace' }).click()
+    await expect(page.getByRole('status')).toContainText('Workspace archived')
+    await expect(workspace).toContainText('Archived')
   })
 
   test('login with a wrong then the right password, then logout', async ({ page, baseURL }) => {

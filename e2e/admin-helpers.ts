@@ -2,8 +2,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, workspaceUrl } from './fixtures.ts'
 
-export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
 export async function login(page: Page, baseURL: string | undefined, email: string) {
   await page.goto(workspaceUrl(baseURL, 'demo', '/login'))
   await page.getByLabel('Email').fill(email)

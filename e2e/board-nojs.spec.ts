@@ -3,7 +3,7 @@
 // on the deal page are all plain links and HTML forms. (axe needs JavaScript to run, so the
 // same pages are checked with it in journey-2-pipeline.spec.ts.)
 import { expect, test } from './fixtures.ts'
-import { card, column, createDeal, demo, logIn, unique } from './sales-helpers.ts'
+import { card, column, createDeal, demo, logIn } from './sales-helpers.ts'
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
@@ -12,9 +12,10 @@ test.describe('without JavaScript', () => {
     page,
     baseURL,
     shot,
+    demoData,
   }) => {
     await logIn(page, baseURL, 'rep@demo.aura.test')
-    const name = unique('NoJS deal')
+    const name = demoData.name('NoJS deal')
     const dealId = await createDeal(page, baseURL, { name })
 
     await page.goto(demo(baseURL, '/board'))
@@ -42,10 +43,11 @@ test.describe('without JavaScript', () => {
   test('"Show more" shows a column from its cursor, and the first deals again on the way back', async ({
     page,
     baseURL,
+    demoData,
   }) => {
     test.slow() // nine deals through the form first
     await logIn(page, baseURL, 'rep@demo.aura.test')
-    const prefix = unique('NoJS page')
+    const prefix = demoData.name('NoJS page')
     const ids: string[] = []
     // One more than a column's first page (8), newest last: the oldest of them starts the next page.
     for (let i = 0; i < 9; i++) ids.push(await createDeal(page, baseURL, { name: `${prefix} ${i}` }))
@@ -66,9 +68,10 @@ test.describe('without JavaScript', () => {
     page,
     baseURL,
     shot,
+    demoData,
   }) => {
     await logIn(page, baseURL, 'rep@demo.aura.test')
-    const name = unique('NoJS renewal')
+    const name = demoData.name('NoJS renewal')
     const dealId = await createDeal(page, baseURL, { name, process: 'Renewals' })
     await page.goto(demo(baseURL, '/board'))
     await page

@@ -1,7 +1,10 @@
 // Shared Playwright fixtures. Every spec imports `test` and `expect` from here, so each page a journey
-// visits can be checked with `await checkA11y()` (WCAG 2.1 A/AA, zero serious or critical violations).
+// visits can be checked with `await checkA11y()` (WCAG 2.1 A/AA, zero serious or critical violations),
+// and a journey that writes into the demo workspace names its records with `demoData.name()`: they are
+// removed after the test, passed or failed (demo-data.ts, ADR 0152).
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+import { type DemoData, removeDemoRecords, stamp } from './demo-data.ts'
 
 export { expect }
 
@@ -29,7 +32,27 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
 export const test = base.extend<{
   checkA11y: (name?: string) => Promise<void>
   shot: (name: string) => Promise<void>
+  demoData: DemoData
 }>({
+  // Its own timeout: the cleanup after the test does not eat into the journey's 30 s.
+  demoData: [
+    async ({ playwright, baseURL }, use) => {
+      const s = stamp()
+      let used = false
+      await use({
+        get stamp() {
+          used = true
+          return s
+        },
+        name: (prefix) => {
+          used = true
+          return `${prefix} ${s}`
+        },
+      })
+      if (used) await removeDemoRecords(playwright, baseURL, s)
+    },
+    { timeout: 30_000 },
+  ],
   checkA11y: async ({ page }, use, testInfo) => {
     await use((name) => expectAccessible(page, testInfo, name))
   },

@@ -1,16 +1,17 @@
 // Journey 2: a manager switches processes on the board, moves a deal by drag and drop and by keyboard,
 // reassigns it on the deal page and reads the pipeline summary on the dashboard.
 import { expect, test } from './fixtures.ts'
-import { card, column, createDeal, demo, logIn, unique } from './sales-helpers.ts'
+import { card, column, createDeal, demo, logIn } from './sales-helpers.ts'
 
 test('a manager works the pipeline: switch, drag, keyboard move, reassign, summary', async ({
   page,
   baseURL,
   checkA11y,
   shot,
+  demoData,
 }) => {
   await logIn(page, baseURL, 'manager@demo.aura.test')
-  const name = unique('J2 deal')
+  const name = demoData.name('J2 deal')
   const dealId = await createDeal(page, baseURL, { name, amount: '4200.00' })
 
   await page.goto(demo(baseURL, '/board'))

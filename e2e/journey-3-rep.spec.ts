@@ -4,7 +4,7 @@
 // show it all. Money is checked in integer cents against the API's totals, never in floats.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { demo, logIn, unique } from './sales-helpers.ts'
+import { demo, logIn } from './sales-helpers.ts'
 
 /** "480.00" → 48000n; the test's arithmetic stays in BigInt cents. */
 const cents = (text: string) => {
@@ -52,15 +52,16 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   baseURL,
   checkA11y,
   shot,
+  demoData,
 }) => {
   test.setTimeout(120_000)
-  const last = unique('Phoneson').replace(' ', '')
+  const last = `Phoneson${demoData.stamp}`
   const fullName = `Pat ${last}`
   const [mid, tail] = [digits(2), digits(4)]
   const phone = `+1 (555) 0${mid}-${tail}`
   const partial = `${mid.slice(1)}-${tail}` // 5 digits as a rep would type them off a note
-  const dealName = unique('J3 renewal')
-  const callSubject = unique('Renewal call')
+  const dealName = demoData.name('J3 renewal')
+  const callSubject = demoData.name('Renewal call')
 
   await logIn(page, baseURL, 'rep@demo.aura.test')
 

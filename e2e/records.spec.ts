@@ -4,8 +4,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test, workspaceUrl } from './fixtures.ts'
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
 async function login(page: Page, baseURL: string | undefined, email: string) {
   await page.goto(workspaceUrl(baseURL, 'demo', '/login'))
   await page.getByLabel('Email').fill(email)
@@ -20,8 +18,9 @@ test('a manager organizes companies and contacts; the rep finds theirs', async (
   baseURL,
   checkA11y,
   shot,
+  demoData,
 }) => {
-  const stamp = unique()
+  const stamp = demoData.stamp
   const parent = `Holding ${stamp}`
   const child = `Subsidiary ${stamp}`
   const last = `Lovelace${stamp}`
@@ -129,11 +128,11 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   // axe needs page scripts, so this run checks behaviour; the same page is axe-checked above.
-  test('an activity is logged with the plain form', async ({ page, baseURL, shot }) => {
+  test('an activity is logged with the plain form', async ({ page, baseURL, shot, demoData }) => {
     await login(page, baseURL, 'manager@demo.aura.test')
     await page.goto(workspaceUrl(baseURL, 'demo', '/contacts'))
     await page.getByRole('main').getByRole('table').getByRole('link').first().click()
-    const subject = `No-JS call ${unique()}`
+    const subject = demoData.name('No-JS call')
     await page.getByLabel('Subject').fill(subject)
     await page.getByLabel('Description').fill('Called from a browser without JavaScript.')
     await page.getByRole('button', { name: 'Log activity' }).click()

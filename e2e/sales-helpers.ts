@@ -32,6 +32,3 @@ export async function createDeal(
 /** A board column (a region named by its stage heading). */
 export const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true })
 export const card = (page: Page, id: string) => page.locator(`li[data-deal-id="${id}"]`)
-
-export const unique = (prefix: string) =>
-  `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

@@ -1,7 +1,7 @@
 // Admin settings in depth (issue 5): custom fields, a throwaway process through its whole life (stage
 // deletion, rename, archive, deletion), an export download behind step-up, the audit log's filters,
 // invitations revoked and the retention setting. Only unique or restored data, so other specs are safe.
-import { codeEmails, login, newCode, unique } from './admin-helpers.ts'
+import { codeEmails, login, newCode } from './admin-helpers.ts'
 import { expect, test, workspaceUrl } from './fixtures.ts'
 
 test('an admin manages fields, a process lifecycle, exports and reads the audit log', async ({
@@ -10,8 +10,9 @@ test('an admin manages fields, a process lifecycle, exports and reads the audit 
   request,
   checkA11y,
   shot,
+  demoData,
 }) => {
-  const stamp = unique()
+  const stamp = demoData.stamp
   const url = (path: string) => workspaceUrl(baseURL, 'demo', path)
   await login(page, baseURL, 'admin@demo.aura.test')
 

@@ -4,8 +4,8 @@ import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
 import tsconfigPaths from 'vite-tsconfig-paths'
 
-// The `~/*` alias lives in the root tsconfig (one tsconfig for the whole workspace).
-const rootTsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url))
+// The `~/*` alias lives in web/tsconfig.json.
+const webTsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url))
 
 export default defineConfig({
   // Absolute so the same config works from `npm run build -w web` and from the dev server at the repo root.
@@ -21,6 +21,6 @@ export default defineConfig({
         v3_lazyRouteDiscovery: true,
       },
     }),
-    tsconfigPaths({ projects: [rootTsconfig] }),
+    tsconfigPaths({ projects: [webTsconfig] }),
   ],
 })

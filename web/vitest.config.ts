@@ -5,7 +5,7 @@ import tsconfigPaths from 'vite-tsconfig-paths'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  plugins: [tsconfigPaths({ projects: [fileURLToPath(new URL('../tsconfig.json', import.meta.url))] })],
+  plugins: [tsconfigPaths({ projects: [fileURLToPath(new URL('./tsconfig.json', import.meta.url))] })],
   test: {
     name: 'web',
     root: import.meta.dirname,

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util'
 import { connect } from '@aura/db/connect'
 import { PASSWORD_MAX, PASSWORD_MIN } from '@aura/db/passwords'
-import { ZEmail } from '../src/routes/auth/auth.schemas.ts'
+import { ZEmail } from '../src/lib/account-fields.ts'
 import { ensurePlatformAdmin } from '../src/services/platform/ensure-platform-admin.ts'
 
 const { values } = parseArgs({

@@ -3,11 +3,11 @@
 // rate limit (per-instance budgets reserved from Postgres) → routes, whose memberTx binds the tenant.
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from './context.ts'
-import { dispatchInBackground } from './lib/email/dispatch-in-background.ts'
 import { transportFromConfig } from './lib/email/transport.ts'
 import { createRouter } from './lib/router.ts'
 import { API_CSP, securityHeaders } from './lib/security-headers.ts'
 import { authenticate } from './middleware/auth.ts'
+import { dispatchInBackground } from './middleware/dispatch-in-background.ts'
 import { onError, onNotFound } from './middleware/errors.ts'
 import { rateLimit } from './middleware/rate-limit.ts'
 import { ChunkedRateLimitStore, PostgresRateLimitStore } from './middleware/rate-limit-store.ts'
@@ -22,6 +22,7 @@ import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
 import { contactRoutes } from './routes/contacts/contacts.index.ts'
 import { customFieldRoutes } from './routes/custom-fields/custom-fields.index.ts'
 import { dealRoutes } from './routes/deals/deals.index.ts'
+import { dealsBulkRoutes } from './routes/deals-bulk/deals-bulk.index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
 import { registerOpenApi } from './routes/docs/openapi.ts'
 import { exportRoutes } from './routes/export/export.index.ts'
@@ -34,6 +35,7 @@ import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summar
 import { platformRoutes } from './routes/platform/platform.index.ts'
 import { processRoutes } from './routes/processes/processes.index.ts'
 import { productsRoutes } from './routes/products/products.index.ts'
+import { searchRoutes } from './routes/search/search.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
@@ -85,10 +87,12 @@ export function createApp(deps: Deps) {
     .route('/', invitationsRoutes(deps, lucia))
     .route('/', auditLogRoutes(deps))
     .route('/', processRoutes(deps))
+    .route('/', dealsBulkRoutes(deps))
     .route('/', dealRoutes(deps))
     .route('/', pipelineSummaryRoutes(deps))
     .route('/', organizationRoutes(deps))
     .route('/', contactRoutes(deps))
+    .route('/', searchRoutes(deps))
     .route('/', activityRoutes(deps))
     .route('/', customFieldRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))

@@ -1,8 +1,9 @@
-import type { Credential, Db, HostTenant, Role } from '@aura/db'
+import type { Db, Role } from '@aura/db'
 import type { Config } from './config.ts'
+import type { IdentityProof } from './lib/identity-proof.ts'
+import type { LoadGauge } from './lib/load-gauge.ts'
 import type { Logger } from './lib/logger.ts'
-import type { SharedTx } from './middleware/idempotency.ts'
-import type { LoadGauge } from './middleware/shed-load.ts'
+import type { SharedTx } from './lib/shared-tx.ts'
 
 /** What the runtime entry (Node or Workers) hands to createApp. */
 export interface Deps {
@@ -34,34 +35,6 @@ export interface Auth {
   elevatedUntil: Date | null
   /** How this request's credential is being proven (ADR 0110); absent on hand-built Auth values. */
   proof?: IdentityProof
-}
-
-/**
- * The per-request state of a credential check. Facts may come from this instance's cache ('hint', GET and
- * HEAD only): then the database confirms them inside the request's first tenant transaction, in the
- * statement that binds it (db/client.ts withIdentity), or in one statement after the handler if it opened
- * none. Either way nothing is answered on a revoked credential's behalf.
- */
-export interface IdentityProof {
-  credential: Credential
-  /** The tenant host the credential is used on; null on the root domain (nothing to bind). */
-  host: HostTenant | null
-  source: 'hint' | 'fresh'
-  /** The newest facts the database confirmed during this request; null until then. */
-  confirmed: ConfirmedFacts | null
-  /** requireStepUp saw no elevation in hinted facts and left the decision to the database's facts. */
-  stepUpDeferred: boolean
-  /** A guard (requireMember, currentAuth, …) handed the identity to the handler. */
-  used: boolean
-  /** The database refused the credential during the request (a dead session's cookie is then cleared). */
-  refused: boolean
-}
-
-export interface ConfirmedFacts {
-  role: Role | null
-  expiresAt: Date | null
-  elevatedUntil: Date | null
-  lastUsedAt: Date | null
 }
 
 /**

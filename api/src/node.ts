@@ -3,8 +3,9 @@
 import { type Connection, type ConnectOptions, connect } from '@aura/db/connect'
 import { createApp } from './app.ts'
 import { type Config, databaseLimits, parseConfig } from './config.ts'
+import type { LoadGauge } from './lib/load-gauge.ts'
 import { createLogger, type Logger } from './lib/logger.ts'
-import { admissionGauge, type LoadGauge } from './middleware/shed-load.ts'
+import { admissionGauge } from './middleware/shed-load.ts'
 
 export interface NodeApi {
   app: ReturnType<typeof createApp>

@@ -2,18 +2,13 @@
 // sets up the workspace → invites a rep → the rep accepts from the emailed link and lands in a workspace
 // that already has its default sales process.
 import { schema, withTenant } from '@aura/db'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody, lastEmailTo, linkIn, sessionCookie } from './harness.ts'
+import { describe, expect } from 'vitest'
+import { it } from './fixtures.ts'
+import { jsonBody, lastEmailTo, linkIn, sessionCookie } from './harness.ts'
 import { signInPlatformAdmin } from './platform.ts'
 
 describe('journey 1: from signup to an invited rep signed in', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  beforeAll(async () => {
-    api = await createTestApi()
-  })
-  afterAll(() => api.close())
-
-  it('walks the whole journey', async () => {
+  it('walks the whole journey', async ({ api }) => {
     const stamp = Date.now().toString(36)
     const founder = { email: `founder-${stamp}@globex.example`, password: 'founder passphrase 1' }
     const slug = `globex-${stamp}`

@@ -13,9 +13,9 @@ import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDb } from '../../db/test/db.ts'
-import { freshSummary } from '../src/routes/pipeline-summary/summary-fixtures.ts'
 import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
 import { captureQueries, explain, type PlanNode } from './query-plans.ts'
+import { freshSummary } from './summary-fixtures.ts'
 
 const USERS = 12
 

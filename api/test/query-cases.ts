@@ -133,9 +133,14 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
       },
     ),
     c('deal history', 'listDealHistory', (tx) => listDealHistory(tx, f.dealId), { bound: LOOKUP_BOUND }),
-    c('deal line items', 'listLineItems', (tx) => listLineItems(tx, caller.role, f.dealId, { limit: 100 }), {
-      bound: LOOKUP_BOUND,
-    }),
+    c(
+      'deal line items',
+      'listLineItems',
+      (tx) => listLineItems(tx, { actor: caller, dealId: f.dealId, input: { limit: 100 } }),
+      {
+        bound: LOOKUP_BOUND,
+      },
+    ),
     // Reads the stage totals, never deals: stages × (users + 1) rows for a lead, 2 × stages for a rep
     // (pipeline-summary-plan.test.ts holds it to exactly that; ADR 0105).
     c('pipeline summary (biggest process)', 'summarizePipeline', (tx) => summarizePipeline(tx, f.processId)),
@@ -192,12 +197,12 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
       listActivities(tx, t, { type: 'call', limit: LIMIT }),
     ),
     c('contact timeline', 'listContactTimeline', (tx) =>
-      listContactTimeline(tx, t, f.contactWithActivities, { limit: LIMIT }),
+      listContactTimeline(tx, { tenantId: t, contactId: f.contactWithActivities, page: { limit: LIMIT } }),
     ),
     c('users', 'listUsers', (tx) => listUsers(tx, { limit: LIMIT })),
     c('audit log', 'listAuditLog', (tx) => listAuditLog(tx, { limit: LIMIT })),
     c('invitations', 'listInvitations', (tx) => listInvitations(tx, { limit: LIMIT })),
-    c('api tokens', 'listApiTokens', (tx) => listApiTokens(tx, { tenantId: t, userId: f.manager.id })),
+    c('api tokens', 'listApiTokens', (tx) => listApiTokens(tx, { userId: f.manager.id })),
     c('custom fields', 'listCustomFields', (tx) => listCustomFields(tx, t)),
     c('workspace', 'getWorkspace', (tx) => getWorkspace(tx), { bound: LOOKUP_BOUND }),
     c('processes with stages', 'listProcesses', (tx) => listProcesses(tx, false)),

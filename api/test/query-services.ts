@@ -38,6 +38,10 @@ export const SERVICES: Record<string, 'case' | string> = {
   pageOfLines: 'part of listLineItems and of getDeal with its lines',
   loadStages: 'part of getProcess',
   lineChange: 'write path: reads back one changed line by key',
+  bulkDeals:
+    'write path: selects through listDeals (its case) in pages of 100, then the single-deal writes by key',
+  searchRecords:
+    'runs listContacts, listOrganizations, listDeals and listProducts (each has its case) with q',
   ...Object.fromEntries(
     [
       'createDeal',

@@ -19,11 +19,18 @@ export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction = ({ error }) =>
   error ? [{ title: `${describeError(error).copy.title} · Aura CRM` }] : [{ title: 'Aura CRM' }]
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export function Layout({ children }: { children: ReactNode }) {
-  const leaf = useMatches().at(-1)
-  const hydrate = import.meta.env.DEV || (leaf?.handle as RouteHandle | undefined)?.hydrate !== false
+  const matches = useMatches()
+  const hydrate =
+    import.meta.env.DEV || (matches.at(-1)?.handle as RouteHandle | undefined)?.hydrate !== false
+  // The search keys act only in the workspace; a hydrated page loads them too, since a client-side
+  // navigation (log in → dashboard) can bring it there. Signed-out static pages ship no script at all.
+  const searchKeys = hydrate || matches.some((m) => m.id === 'routes/_app')
   const nonce = useNonce()
   return (
     <html lang="en" className="h-full">
@@ -33,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {searchKeys && <script src="/search-keys.js" defer nonce={nonce} />}
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a

@@ -11,7 +11,13 @@ export const BUILD_DIR = join(ROOT, 'web/build')
 export const STAMP_FILE = join(BUILD_DIR, 'source-stamp.txt')
 
 const INPUTS = ['api/src', 'db', 'web/app', 'web/server', 'web/scripts', 'web/public']
-const FILES = ['package-lock.json', 'tsconfig.json', 'web/package.json', 'web/vite.config.ts']
+const FILES = [
+  'package-lock.json',
+  'tsconfig.json',
+  'web/tsconfig.json',
+  'web/package.json',
+  'web/vite.config.ts',
+]
 const SKIP_DIR = new Set(['node_modules', 'build', '.cache', 'test'])
 const SKIP_FILE = /\.test\.tsx?$/
 

@@ -1,8 +1,7 @@
+import { REQUEST_ID_HEADER, requestIdFrom } from '@aura/api/lib/request-id'
 import type { NodeApi } from '@aura/api/node'
 import type { AppLoadContext } from '@remix-run/node'
 import '../app/load-context.ts'
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
 /**
  * Builds each request's load context. The API runs in this process, so `apiFetch` hands the Request
@@ -12,8 +11,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 export function loadContextFor(api: NodeApi) {
   /** `clientIp` is the socket's address: the API's per-IP login and reset limits apply to web forms too. */
   return (request: Request, clientIp: string | null, cspNonce?: string): AppLoadContext => {
-    const incoming = request.headers.get('x-request-id')
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER))
     // A page view counts once toward the user's rate limit (NFR-S7), however many API calls its loaders
     // make in parallel: only this request's first in-process call counts (see CallerFacts in the API).
     let calls = 0

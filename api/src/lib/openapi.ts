@@ -1,6 +1,5 @@
 // Small builders for createRoute() so every resource documents bodies, ids and refusals the same way.
 import { z } from '@hono/zod-openapi'
-import { problemResponse } from '../routes/auth/auth.schemas.ts'
 
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
@@ -10,6 +9,31 @@ export const jsonResponse = <T extends z.ZodType>(description: string, schema: T
   description,
   ...jsonContent(schema),
 })
+/** A refusal as documented: an RFC 9457 problem with the stable `code` clients branch on. */
+export const problemResponse = (description: string) => ({
+  description,
+  content: {
+    'application/problem+json': { schema: z.object({ code: z.string(), title: z.string() }).passthrough() },
+  },
+})
+
+export const ZMessage = z.object({ message: z.string() }).openapi('Message')
+
+/** The signed-in user as /me, login, recovery and accepted invitations answer it. */
+export const ZMe = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(['admin', 'manager', 'rep']).nullable(),
+    isPlatformAdmin: z.boolean(),
+    emailVerified: z.boolean(),
+    tenant: z.object({ id: z.uuid(), slug: z.string(), companyName: z.string() }).nullable(),
+    /** Where a pre-tenant account stands in signup → contract → activation (F1). */
+    accountStatus: z.enum(['member', 'awaiting_contract', 'awaiting_activation', 'platform_admin']),
+  })
+  .openapi('Me')
+
 export const ZIdParam = z.object({ id: z.uuid('Not a valid id') })
 
 /** The refusals every member-only endpoint can give. */

@@ -4,6 +4,7 @@
 // skip or repeat rows written in the same millisecond). A cursor that does not decode is a 400 naming it.
 import { z } from '@hono/zod-openapi'
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
+import { base64url } from 'oslo/encoding'
 import { isRealDate } from './dates.ts'
 import { AppError } from './problem.ts'
 import { badCharacter } from './text.ts'
@@ -20,9 +21,12 @@ export type CursorKey = [sortValue: string | number | null, id: string]
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** UTF-8, then unpadded base64url: a name key such as "Łódź" is a cursor too (btoa threw on it: a 500). */
 export function encodeCursor(key: CursorKey): string {
-  return btoa(JSON.stringify(key)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
+  return base64url.encode(new TextEncoder().encode(JSON.stringify(key)), { includePadding: false })
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 export const invalidCursor = (message = 'Use the nextCursor of a previous page') =>
   new AppError('validation_failed', 'The cursor is not valid', { errors: [{ field: 'cursor', message }] })
@@ -39,7 +43,7 @@ export function decodeCursor(
   if (!cursor) return null
   let key: unknown
   try {
-    key = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')))
+    key = JSON.parse(utf8.decode(base64url.decode(cursor, { strict: false })))
   } catch {}
   if (
     Array.isArray(key) &&

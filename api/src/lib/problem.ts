@@ -68,3 +68,10 @@ export function problemBody(err: AppError, instance?: string) {
     ...extra,
   }
 }
+
+/** Zod issues → the field list every 400 carries. */
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldError[] {
+  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }))
+}

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
-import { fieldErrors } from '../middleware/errors.ts'
-import { AppError } from './problem.ts'
+import { AppError, fieldErrors } from './problem.ts'
 import { badStrings } from './text.ts'
 
 /**

@@ -1,8 +1,8 @@
 // Issue 11: no response carried security headers (no CSP, no frame-ancestors, no nosniff, no
 // Referrer-Policy). Every API answer now does: JSON, refusals, the docs page and downloads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../test/harness.ts'
-import { createWorkspace, elevate } from '../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../test/fixtures.ts'
+import { elevate } from '../../test/workspace.ts'
 
 const COMMON = {
   'x-content-type-options': 'nosniff',
@@ -20,15 +20,7 @@ function expectSecured(res: Response) {
 }
 
 describe('security headers on every API answer', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let ws: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
-  it('a JSON answer, a refusal and a 404 forbid loading anything', async () => {
+  it('a JSON answer, a refusal and a 404 forbid loading anything', async ({ ws }) => {
     for (const res of [
       await ws.as(ws.rep, '/organizations'),
       await ws.as(null, '/organizations'),
@@ -38,7 +30,7 @@ describe('security headers on every API answer', () => {
     }
   })
 
-  it('a CSV download', async () => {
+  it('a CSV download', async ({ api, ws }) => {
     await elevate(api, ws.admin)
     const res = await ws.as(ws.admin, '/export?format=csv&entity=organizations')
     expect(res.status).toBe(200)
@@ -47,7 +39,7 @@ describe('security headers on every API answer', () => {
     await res.arrayBuffer()
   })
 
-  it('the docs page allows its own inline style by hash, and no script at all', async () => {
+  it('the docs page allows its own inline style by hash, and no script at all', async ({ api }) => {
     const res = await api.app.request('http://aura.test/api/docs')
     expect(res.status).toBe(200)
     const csp = expectSecured(res)

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../test/harness.ts'
-import { createWorkspace } from '../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../test/fixtures.ts'
 
 describe('sessions are bound to the host that issued them', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let acme: Awaited<ReturnType<typeof createWorkspace>>
-  let globex: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    api = await createTestApi()
-    acme = await createWorkspace(api)
-    globex = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
-  it('serves a member on their own workspace', async () => {
+  it('serves a member on their own workspace', async ({ ws: acme }) => {
     const res = await acme.as(acme.rep, '/me')
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({
@@ -23,7 +12,11 @@ describe('sessions are bound to the host that issued them', () => {
     })
   })
 
-  it("refuses acme's session on globex with 403 and audits the attempt on globex", async () => {
+  it("refuses acme's session on globex with 403 and audits the attempt on globex", async ({
+    api,
+    ws: acme,
+    other: globex,
+  }) => {
     const res = await api.request(globex.slug, '/me', { headers: { cookie: acme.admin.cookie } })
     expect(res.status).toBe(403)
     expect(JSON.stringify(await res.json())).not.toContain(acme.slug)
@@ -38,11 +31,15 @@ describe('sessions are bound to the host that issued them', () => {
     ).toBe(true)
   })
 
-  it("refuses acme's session on the root domain", async () => {
+  it("refuses acme's session on the root domain", async ({ api, ws: acme }) => {
     expect((await api.request('root', '/me', { headers: { cookie: acme.admin.cookie } })).status).toBe(403)
   })
 
-  it('does not let a member sign in on a workspace they do not belong to', async () => {
+  it('does not let a member sign in on a workspace they do not belong to', async ({
+    api,
+    ws: acme,
+    other: globex,
+  }) => {
     const { jsonBody } = await import('../../test/harness.ts')
     const res = await api.request(
       globex.slug,

@@ -3,11 +3,13 @@
 // On a workspace host a GET may start from this instance's cached facts; the database then confirms them
 // within the request (ADR 0110: the tenant transaction's binding statement, or settleIdentity after the
 // handler), so revocation, deactivation and suspension apply to the very next request.
-import type { CredentialFacts, HostTenant, Role, withTenant } from '@aura/db'
+import type { CredentialFacts, HostTenant, withTenant } from '@aura/db'
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
-import type { AppEnv, Auth, Deps, IdentityProof } from '../context.ts'
+import type { AppEnv, Auth, Deps } from '../context.ts'
+import type { Actor, TxBinding } from '../lib/actor.ts'
+import type { IdentityProof } from '../lib/identity-proof.ts'
 import { can, type Permission } from '../lib/permissions.ts'
 import { AppError } from '../lib/problem.ts'
 import { recordSecurityEvent } from '../services/audit/record-security-event.ts'
@@ -16,7 +18,6 @@ import { identityHints } from '../services/auth/identity-cache.ts'
 import type { AuraLucia } from '../services/auth/lucia.ts'
 import { presentedCredential } from '../services/auth/presented-credential.ts'
 import { forgetTenant } from '../services/tenants/resolve-tenant.ts'
-import type { SharedTx } from './idempotency.ts'
 import { type Replay, settleIdentity } from './settle-identity.ts'
 
 export const authenticate = (deps: Deps, lucia: AuraLucia, replay: Replay) =>
@@ -125,11 +126,11 @@ export function currentAuth(c: Context<AppEnv>): Auth {
   return auth
 }
 
-/** A workspace member on their workspace's host, with a permission from the F4.1 table. */
-export function requireMember(
-  c: Context<AppEnv>,
-  permission?: Permission,
-): Auth & { tenantId: string; role: Role; sharedTx?: SharedTx } {
+/**
+ * A workspace member on their workspace's host, with a permission from the F4.1 table: the request's Actor,
+ * carrying beside it what memberTx needs to bind the transaction (the credential, a keyed create's tx).
+ */
+export function requireMember(c: Context<AppEnv>, permission?: Permission): Actor & TxBinding {
   const tenantId = hostTenantId(c)
   const auth = currentAuth(c)
   if (auth.tenantId !== tenantId || !auth.role)
@@ -137,9 +138,16 @@ export function requireMember(
   if (permission && !can(auth.role, permission)) {
     throw new AppError('forbidden', `Your role (${auth.role}) may not do this`)
   }
-  // A keyed create's transaction travels with the member to memberTx (ADR 0130).
+  // A keyed create's transaction travels with the actor to memberTx (ADR 0130).
   const sharedTx = c.get('sharedTx')
-  return { ...auth, tenantId, role: auth.role, ...(sharedTx ? { sharedTx } : {}) }
+  return {
+    tenantId,
+    userId: auth.userId,
+    role: auth.role,
+    requestId: c.get('requestId'),
+    proof: auth.proof,
+    ...(sharedTx ? { sharedTx } : {}),
+  }
 }
 
 /** A platform admin signed in on the root domain. */
@@ -156,21 +164,11 @@ export function requirePlatformAdmin(c: Context<AppEnv>): Auth {
  * keyed create it carries the transaction the idempotency middleware opened (already bound and checked):
  * fn runs in it, so the create and its key commit together.
  */
-export function memberTx<T>(
-  deps: Deps,
-  member: {
-    tenantId: string
-    userId: string
-    role: Role
-    proof?: IdentityProof | undefined
-    sharedTx?: SharedTx | undefined
-  },
-  fn: Parameters<typeof withTenant<T>>[2],
-) {
-  const shared = member.sharedTx
-  if (shared && shared.tenantId === member.tenantId && shared.userId === member.userId) {
+export function memberTx<T>(deps: Deps, actor: Actor & TxBinding, fn: Parameters<typeof withTenant<T>>[2]) {
+  const shared = actor.sharedTx
+  if (shared && shared.tenantId === actor.tenantId && shared.userId === actor.userId) {
     shared.joined++
     return fn(shared.tx)
   }
-  return callerTx(deps.db, member, fn)
+  return callerTx(deps.db, actor, fn)
 }

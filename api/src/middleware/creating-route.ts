@@ -4,7 +4,7 @@
 // The header is a plain OpenAPI parameter, not a zod header schema: that would make `header` a required
 // argument of every typed-client call. The middleware validates it.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi'
-import { problemResponse } from '../routes/auth/auth.schemas.ts'
+import { problemResponse } from '../lib/openapi.ts'
 import { IDEMPOTENCY_HEADER, idempotent } from './idempotency.ts'
 
 export const IDEMPOTENCY_PARAMETER = {

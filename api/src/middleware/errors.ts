@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../context.ts'
 import { noteDatabaseDown } from '../lib/db-availability.ts'
 import { databaseTrouble } from '../lib/db-errors.ts'
-import { AppError, type FieldError, problemBody } from '../lib/problem.ts'
+import { AppError, problemBody } from '../lib/problem.ts'
 import { isPrivilegeRefusal, noteNotFound, notePrivilegeRefusal } from './security-signals.ts'
 
 export function problem(c: Context, err: AppError) {
@@ -48,10 +48,3 @@ const DATABASE_TROUBLE = {
 }
 
 export const onNotFound = (c: Context<AppEnv>) => problem(c, new AppError('not_found', 'No such endpoint'))
-
-/** Zod issues → the field list every 400 carries. */
-export function fieldErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): FieldError[] {
-  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }))
-}

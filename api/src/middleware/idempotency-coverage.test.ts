@@ -1,8 +1,9 @@
 // Every creating POST (a POST documented with a 201) takes Idempotency-Key, found from the served OpenAPI
 // document, so a new creating route made with plain createRoute fails here until it uses creatingRoute or
 // is added below with its reason (ADR 0130).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody } from '../../test/harness.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../test/fixtures.ts'
+import { jsonBody } from '../../test/harness.ts'
 import { createWorkspace } from '../../test/workspace.ts'
 
 /** Creating POSTs that deliberately take no key, and why. */
@@ -21,16 +22,13 @@ interface Operation {
 }
 
 describe('Idempotency-Key coverage', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
   let creating: { path: string; op: Operation }[]
-  beforeAll(async () => {
-    api = await createTestApi()
+  it.beforeAll(async ({ api }) => {
     const doc = await (await api.request('root', '/openapi.json')).json()
     creating = Object.entries(doc.paths as Record<string, { post?: Operation }>)
       .filter(([, item]) => item.post?.responses['201'])
       .map(([path, item]) => ({ path, op: item.post as Operation }))
   })
-  afterAll(() => api.close())
 
   const declares = (op: Operation) =>
     (op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')
@@ -41,7 +39,7 @@ describe('Idempotency-Key coverage', () => {
     expect(undeclared.sort()).toEqual(Object.keys(WITHOUT_KEY).sort())
   })
 
-  it('is honoured by each of them: a malformed key is refused before anything runs', async () => {
+  it('is honoured by each of them: a malformed key is refused before anything runs', async ({ api }) => {
     const ws = await createWorkspace(api)
     for (const { path, op } of creating.filter((r) => declares(r.op))) {
       const url = path.replaceAll(/\{[^}]+\}/g, crypto.randomUUID())
@@ -54,7 +52,9 @@ describe('Idempotency-Key coverage', () => {
     }
   })
 
-  it('is stored with each create, in its transaction: the second send replays the first answer', async () => {
+  it('is stored with each create, in its transaction: the second send replays the first answer', async ({
+    api,
+  }) => {
     const ws = await createWorkspace(api)
     const created = async (path: string, body: object) =>
       (await (await ws.as(ws.admin, path, jsonBody(body))).json()).id as string

@@ -3,12 +3,14 @@
 // the handler's 2xx answer beside the key before the one commit. So a key is stored exactly when the create
 // committed; a retry replays the stored answer; a concurrent duplicate waits on the key's primary key and
 // then replays (or gets 409 past the lock limit, ADR 0094). Without the header nothing changes.
-import type { Tx } from '@aura/db'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { sha256 } from 'oslo/crypto'
+import { encodeHex } from 'oslo/encoding'
 import type { AppEnv } from '../context.ts'
 import { AppError } from '../lib/problem.ts'
-import { callerOf, callerTx } from '../services/auth/caller-tx.ts'
+import type { SharedTx } from '../lib/shared-tx.ts'
+import { callerTx } from '../services/auth/caller-tx.ts'
 import {
   answerKey,
   claimKey,
@@ -22,15 +24,6 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 /** 1–255 printable ASCII characters (space to tilde), e.g. a UUID. */
 const KEY_SYNTAX = /^[\x20-\x7e]{1,255}$/
 
-/** The request's tenant transaction while a keyed create runs in it: memberTx runs its work here. */
-export interface SharedTx {
-  tenantId: string
-  userId: string
-  tx: Tx
-  /** How many times the handler joined; zero means it wrote elsewhere and the key cannot vouch for it. */
-  joined: number
-}
-
 /** The handler's answer was not 2xx (or never joined): roll back the claim with it, keep the answer. */
 class NotStored extends Error {}
 
@@ -42,10 +35,10 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       errors: [{ field: IDEMPOTENCY_HEADER, message: 'Use 1 to 255 printable ASCII characters' }],
     })
   }
-  const member = requireMember(c)
-  const ref: KeyRef = { tenantId: member.tenantId, userId: member.userId, key: raw }
+  const actor = requireMember(c)
+  const ref: KeyRef = { tenantId: actor.tenantId, userId: actor.userId, key: raw }
   const requestHash = await fingerprint(c)
-  const replay = await callerTx(c.get('deps').db, callerOf(member), async (tx) => {
+  const replay = await callerTx(c.get('deps').db, actor, async (tx) => {
     if (!(await claimKey(tx, ref, requestHash))) return (await storedAnswer(tx, ref)) ?? inProgress()
     const shared: SharedTx = { tenantId: ref.tenantId, userId: ref.userId, tx, joined: 0 }
     c.set('sharedTx', shared)
@@ -102,6 +95,5 @@ async function fingerprint(c: Context<AppEnv>): Promise<string> {
   const bytes = new Uint8Array(head.length + body.length)
   bytes.set(head)
   bytes.set(body, head.length)
-  const digest = await crypto.subtle.digest('SHA-256', bytes)
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return encodeHex(await sha256(bytes))
 }

@@ -1,8 +1,8 @@
 import { schema, withPlatform } from '@aura/db'
 import { eq, like } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody } from '../../test/harness.ts'
-import { createWorkspace } from '../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { apiTest } from '../../test/fixtures.ts'
+import { jsonBody } from '../../test/harness.ts'
 import { createApp } from '../app.ts'
 import { parseConfig } from '../config.ts'
 import { createLogger } from '../lib/logger.ts'
@@ -15,17 +15,13 @@ async function freshWindow() {
 }
 const randomIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${crypto.randomUUID().slice(0, 8)}`
 
-describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let acme: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    // Many wrong logins on one account: the per-account backoff (ADR 0147, its own tests) steps aside.
-    api = await createTestApi({ LOGIN_BACKOFF_AFTER_FAILURES: '1000' })
-    acme = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
+// Many wrong logins on one account: the per-account backoff (ADR 0147, its own tests) steps aside.
+const it = apiTest({ LOGIN_BACKOFF_AFTER_FAILURES: '1000' })
 
-  it('answers the 101st request of a user in a minute with 429, Retry-After and RateLimit-* headers; others are unaffected', async () => {
+describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
+  it('answers the 101st request of a user in a minute with 429, Retry-After and RateLimit-* headers; others are unaffected', async ({
+    ws: acme,
+  }) => {
     await freshWindow()
     let last: Response | undefined
     for (let i = 1; i <= 100; i++) {
@@ -50,7 +46,10 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     expect(Number(other.headers.get('RateLimit-Remaining'))).toBeGreaterThan(90)
   })
 
-  it('limits login to 10 a minute per client IP, whatever the email, and other IPs still get in', async () => {
+  it('limits login to 10 a minute per client IP, whatever the email, and other IPs still get in', async ({
+    api,
+    ws: acme,
+  }) => {
     await freshWindow()
     const ip = randomIp()
     const login = (clientIp: string) =>
@@ -68,7 +67,7 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     expect((await login(randomIp())).status).toBe(401)
   })
 
-  it('limits password reset to 5 a minute per IP', async () => {
+  it('limits password reset to 5 a minute per IP', async ({ api }) => {
     await freshWindow()
     const ip = randomIp()
     const reset = () => api.request('root', '/auth/password-reset', jsonBody({ email: 'x@example.com' }), ip)
@@ -76,7 +75,10 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     expect((await reset()).status).toBe(429)
   })
 
-  it('ignores forged client-address headers: rotating X-Forwarded-For does not reset the login limit', async () => {
+  it('ignores forged client-address headers: rotating X-Forwarded-For does not reset the login limit', async ({
+    api,
+    ws: acme,
+  }) => {
     await freshWindow()
     const ip = randomIp()
     const login = (forged: string) =>
@@ -93,7 +95,7 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     expect((await login(randomIp())).status).toBe(429)
   })
 
-  it("counts a web page's in-process calls once toward the user's limit", async () => {
+  it("counts a web page's in-process calls once toward the user's limit", async ({ api, ws: acme }) => {
     await freshWindow()
     const member = await acme.member('rep')
     const url = `http://${acme.slug}.aura.test/api/v1/me`
@@ -109,7 +111,7 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     expect(Number((await call(true)).headers.get('RateLimit-Remaining'))).toBe(remaining - 1)
   })
 
-  it('takes its limits from config', async () => {
+  it('takes its limits from config', async ({ api, ws: acme }) => {
     await freshWindow()
     const config = parseConfig({
       NODE_ENV: 'test',
@@ -126,13 +128,13 @@ describe('rate limiting (NFR-S7)', { timeout: 180_000 }, () => {
     expect((await me()).status).toBe(429)
   })
 
-  it('does not count anonymous requests outside the auth endpoints', async () => {
+  it('does not count anonymous requests outside the auth endpoints', async ({ api }) => {
     const res = await api.request('root', '/health')
     expect(res.status).toBe(200)
     expect(res.headers.get('RateLimit-Limit')).toBeNull()
   })
 
-  it('prunes windows that have ended', async () => {
+  it('prunes windows that have ended', async ({ api }) => {
     const store = new PostgresRateLimitStore(api.db)
     const key = `test:${crypto.randomUUID()}`
     const old = new Date(Date.now() - 10 * 60_000)

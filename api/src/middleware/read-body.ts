@@ -53,7 +53,7 @@ export const readBody = (maxBytes: number, hint?: string) =>
     if (!bytes) throw tooLarge(maxBytes, hint)
     if (/\bjson\b/i.test(raw.headers.get('content-type') ?? '')) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+        new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
       } catch {
         throw notUtf8()
       }

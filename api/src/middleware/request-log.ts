@@ -1,14 +1,12 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv, Deps } from '../context.ts'
 import { databaseSeemsDown, noteDatabaseUp } from '../lib/db-availability.ts'
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+import { REQUEST_ID_HEADER, requestIdFrom } from '../lib/request-id.ts'
 
 /** Gives each request an id (a well-formed incoming X-Request-Id is kept) and logs one line per response. */
 export const requestLog = (deps: Deps) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const incoming = c.req.header('x-request-id')
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+    const requestId = requestIdFrom(c.req.header(REQUEST_ID_HEADER))
     const log = deps.logger.child({ requestId })
     c.set('requestId', requestId)
     c.set('log', log)
@@ -16,7 +14,7 @@ export const requestLog = (deps: Deps) =>
     await next()
     // A success after an outage: nearly every 2xx answer read the database.
     if (databaseSeemsDown() && c.res.status >= 200 && c.res.status < 300) noteDatabaseUp(log)
-    c.header('X-Request-Id', requestId)
+    c.header(REQUEST_ID_HEADER, requestId)
     // Path only: query strings can carry search terms and emails.
     c.get('log').info('request', {
       method: c.req.method,

@@ -4,7 +4,8 @@
 // credential is still live and still the same user and role.
 import { type Db, identifyCredential } from '@aura/db'
 import type { Context } from 'hono'
-import type { AppEnv, Auth, Deps, IdentityProof } from '../context.ts'
+import type { AppEnv, Auth, Deps } from '../context.ts'
+import type { IdentityProof } from '../lib/identity-proof.ts'
 import { AppError } from '../lib/problem.ts'
 import { confirm, IdentityChanged, refusal } from '../services/auth/caller-tx.ts'
 import { renewSession, touchToken } from '../services/auth/credential-upkeep.ts'
@@ -44,12 +45,13 @@ export async function settleIdentity(
 
 async function confirmAfterwards(db: Db, auth: Auth, proof: IdentityProof) {
   const facts = await identifyCredential(db, proof.credential)
-  if (!facts) throw refusal(db, proof, 'invalid', auth.tenantId)
-  if (facts.tenantId !== auth.tenantId) throw refusal(db, proof, 'other_tenant', auth.tenantId)
+  if (!facts) throw refusal(db, { proof, refused: 'invalid', tenantId: auth.tenantId })
+  if (facts.tenantId !== auth.tenantId)
+    throw refusal(db, { proof, refused: 'other_tenant', tenantId: auth.tenantId })
   if (facts.tenantId && facts.tenantStatus !== 'active')
-    throw refusal(db, proof, 'tenant_unavailable', auth.tenantId)
+    throw refusal(db, { proof, refused: 'tenant_unavailable', tenantId: auth.tenantId })
   const same = facts.userId === auth.userId && (facts.tenantId ? facts.role : null) === auth.role
-  confirm(db, proof, facts, same)
+  confirm(db, { proof, facts, same })
 }
 
 /** A response replaced wholesale: without the reset Hono would carry the old response's headers over. */
@@ -63,9 +65,12 @@ async function upkeep(c: Context<AppEnv>, db: Db, lucia: AuraLucia, auth: Auth, 
   if (!facts || proof.refused) return
   try {
     if (proof.credential.kind === 'token') {
-      await touchToken(db, proof.credential.hash, facts.lastUsedAt)
+      await touchToken(db, { tokenHash: proof.credential.hash, lastUsedAt: facts.lastUsedAt })
     } else if (auth.sessionId) {
-      const renewed = await renewSession(db, proof.credential.hash, facts.expiresAt)
+      const renewed = await renewSession(db, {
+        sessionHash: proof.credential.hash,
+        expiresAt: facts.expiresAt,
+      })
       if (renewed) c.res.headers.append('Set-Cookie', lucia.createSessionCookie(auth.sessionId).serialize())
     }
   } catch (err) {

@@ -6,15 +6,11 @@
 // whole (web/server/admission.ts): the API calls its loaders make in-process pass straight through.
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../context.ts'
+import type { LoadGauge } from '../lib/load-gauge.ts'
 import { AppError, problemBody } from '../lib/problem.ts'
 
-export interface LoadGauge {
-  /** Resolves true when the request may run (it must then leave()), false when it is refused. */
-  enter(): Promise<boolean> | boolean
-  leave(): void
-  /** Seconds a refused client should wait. */
-  retryAfterSeconds: number
-}
+/** The gauge's shape lives in lib/ (context.ts needs it); the web server names it from here, beside its maker. */
+export type { LoadGauge }
 
 export interface AdmissionLimits {
   maxInFlight: number

@@ -1,19 +1,11 @@
 // One test per class of hostile input (issue 11), each through one representative field: the check lives
 // in one shared layer (lib/text.ts, applied by the router's validation hook and lib/read-body.ts), so a
 // class refused here is refused in every field, query parameter and path parameter the schemas declare.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody } from '../harness.ts'
-import { createWorkspace } from '../workspace.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../fixtures.ts'
+import { jsonBody } from '../harness.ts'
 
 describe('input classes: each is a 400 problem naming the field, never a 500 or a stored U+FFFD', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let ws: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
   const refused = async (res: Response, field: string, status = 400) => {
     expect(res.status).toBe(status)
     expect(res.headers.get('content-type')).toContain('application/problem+json')
@@ -26,16 +18,16 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     body: bytes,
   })
 
-  it('NUL in a body field', async () => {
+  it('NUL in a body field', async ({ ws }) => {
     await refused(await ws.as(ws.rep, '/organizations', jsonBody({ name: 'Acme\u0000' })), 'name')
   })
 
-  it('NUL inside a free-form value (custom fields) names its path', async () => {
+  it('NUL inside a free-form value (custom fields) names its path', async ({ ws }) => {
     const body = { name: 'Acme', customFields: { note: 'a\u0000b' } }
     await refused(await ws.as(ws.rep, '/deals', jsonBody(body)), 'customFields.note')
   })
 
-  it('other C0 controls in a body field; tab and newline only in multi-line text', async () => {
+  it('other C0 controls in a body field; tab and newline only in multi-line text', async ({ ws }) => {
     await refused(await ws.as(ws.rep, '/organizations', jsonBody({ name: 'Acme\u0007' })), 'name')
     await refused(await ws.as(ws.rep, '/organizations', jsonBody({ name: 'Ac\tme' })), 'name')
     await refused(await ws.as(ws.rep, '/deals', jsonBody({ name: 'Big\nDeal' })), 'name')
@@ -44,13 +36,13 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     expect((await ok.json()).notes).toBe('line 1\n\tline 2\r\n')
   })
 
-  it('a lone surrogate in a body field', async () => {
+  it('a lone surrogate in a body field', async ({ ws }) => {
     // JSON.stringify escapes a lone surrogate as \ud800, which JSON.parse turns back into one.
     await refused(await ws.as(ws.rep, '/organizations', jsonBody({ name: 'Acme \ud800' })), 'name')
     await refused(await ws.as(ws.rep, '/organizations', jsonBody({ name: '\udc00 Acme' })), 'name')
   })
 
-  it('a body that is not valid UTF-8 is refused, not stored with U+FFFD', async () => {
+  it('a body that is not valid UTF-8 is refused, not stored with U+FFFD', async ({ ws }) => {
     const bytes = new Uint8Array([
       ...new TextEncoder().encode('{"name":"Acme '),
       0xff,
@@ -60,17 +52,17 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     await refused(await ws.as(ws.rep, '/organizations', raw(bytes.buffer)), '(body)')
   })
 
-  it('malformed JSON names the body', async () => {
+  it('malformed JSON names the body', async ({ ws }) => {
     await refused(await ws.as(ws.rep, '/organizations', raw('{"name":')), '(body)')
   })
 
-  it('NUL and controls in a query parameter (search)', async () => {
+  it('NUL and controls in a query parameter (search)', async ({ ws }) => {
     await refused(await ws.as(ws.rep, '/organizations?q=acme%00'), 'q')
     await refused(await ws.as(ws.rep, '/deals?q=acme%07'), 'q')
     await refused(await ws.as(ws.rep, '/contacts?q=acme%7F'), 'q')
   })
 
-  it('NUL in a path parameter', async () => {
+  it('NUL in a path parameter', async ({ ws }) => {
     await refused(await ws.as(ws.rep, '/organizations/%00'), 'id')
     await refused(
       await ws.as(ws.admin, `/processes/${ws.defaults.defaultProcess.process.id}/stages/%00`, {
@@ -80,7 +72,10 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     )
   })
 
-  it('headers we read: a session cookie decoding to NUL or controls is not a 500, a bad Idempotency-Key is named', async () => {
+  it('headers we read: a session cookie decoding to NUL or controls is not a 500, a bad Idempotency-Key is named', async ({
+    api,
+    ws,
+  }) => {
     for (const cookie of [
       'aura_session=a%00b',
       'aura_session=%07%ED%A0%80',
@@ -95,7 +90,7 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     await refused(await ws.as(ws.rep, '/organizations', keyed), 'Idempotency-Key')
   })
 
-  it('a JSON body over 1 MB is a 413 problem', async () => {
+  it('a JSON body over 1 MB is a 413 problem', async ({ ws }) => {
     const res = await ws.as(
       ws.rep,
       '/organizations',
@@ -104,7 +99,7 @@ describe('input classes: each is a 400 problem naming the field, never a 500 or 
     await refused(res, '(body)', 413)
   })
 
-  it('a body over 1 MB without a length announced (streamed) is cut off at the limit', async () => {
+  it('a body over 1 MB without a length announced (streamed) is cut off at the limit', async ({ ws }) => {
     let sent = 0
     const chunk = new TextEncoder().encode(`"${'x'.repeat(65_534)}`)
     const body = new ReadableStream<Uint8Array>({

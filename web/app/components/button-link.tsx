@@ -1,9 +1,5 @@
 import type { ReactNode } from 'react'
-
-const STYLES = {
-  primary: 'bg-indigo-600 text-white hover:bg-indigo-700',
-  secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
-} as const
+import { type ButtonVariant, buttonClass } from './ui/button.tsx'
 
 /** A link that looks like a button, with a 44 px tap target. */
 export function ButtonLink({
@@ -12,14 +8,11 @@ export function ButtonLink({
   children,
 }: {
   href: string
-  variant?: keyof typeof STYLES
+  variant?: ButtonVariant
   children: ReactNode
 }) {
   return (
-    <a
-      href={href}
-      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 text-sm font-medium ${STYLES[variant]}`}
-    >
+    <a href={href} className={buttonClass[variant]}>
       {children}
     </a>
   )

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react'
+import { Button, type ButtonVariant } from './ui/button.tsx'
 
 /**
  * A compact labelled input for forms repeated on one page (one per table row), where ids must be unique:
@@ -31,28 +32,20 @@ export function InlineField({
   )
 }
 
-const BUTTON_STYLES = {
-  primary: 'bg-indigo-600 text-white hover:bg-indigo-700',
-  secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
-  danger: 'bg-red-700 text-white hover:bg-red-800',
-} as const
-
 /** A small submit button for row actions; `intent` says which of the page's forms was sent. */
 export function IntentButton({
   intent,
   variant = 'secondary',
-  children,
+  className,
   ...rest
-}: { intent: string; variant?: keyof typeof BUTTON_STYLES } & ComponentProps<'button'>) {
+}: { intent: string; variant?: ButtonVariant } & ComponentProps<'button'>) {
   return (
-    <button
-      type="submit"
+    <Button
       name="intent"
       value={intent}
-      className={`inline-flex min-h-11 shrink-0 items-center justify-center rounded-md px-3 text-sm font-medium whitespace-nowrap ${BUTTON_STYLES[variant]}`}
+      variant={variant}
+      className={`shrink-0 whitespace-nowrap ${className ?? ''}`}
       {...rest}
-    >
-      {children}
-    </button>
+    />
   )
 }

@@ -1,4 +1,9 @@
-import { Form, NavLink } from '@remix-run/react'
+// The workspace's top bar. On a laptop: wordmark, every section, the account. On a phone (below `sm`, 640 px)
+// a row of six sections does not fit 320 px, and a bar that scrolls sideways hides half of them with no
+// hint, so the bar shows the wordmark, where you are, and a Menu that opens every section and the account.
+// The menu is a <details> element: it opens and closes without JavaScript, and it is keyed by the path so
+// a client-side navigation (JavaScript on) closes it the way a full page load does.
+import { Form, NavLink, useLocation } from '@remix-run/react'
 
 export interface NavItem {
   to: string
@@ -10,7 +15,46 @@ const link = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100'
   }`
 
-/** The workspace's top bar: wordmark, sections (scroll sideways on a phone), and the account menu. */
+const plainButton = 'min-h-11 rounded-md px-3 text-sm text-slate-700 hover:bg-slate-100'
+
+/** The section the path is in (`/deals/123` is in Deals), for the phone bar's "where you are". */
+export function currentSection(items: NavItem[], pathname: string): NavItem | undefined {
+  return items.find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+}
+
+/** A GET form to the search page: works without JavaScript; Ctrl-K / "/" focus it (public/search-keys.js). */
+function SearchBox({ id, className }: { id: string; className: string }) {
+  return (
+    <Form method="get" action="/search" role="search" className={className}>
+      <label htmlFor={id} className="sr-only">
+        Search everything
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        placeholder="Search (Ctrl K)"
+        className="min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base md:text-sm"
+      />
+    </Form>
+  )
+}
+
+function Account({ userName }: { userName: string }) {
+  return (
+    <>
+      <NavLink to="/profile" className={link}>
+        <span className="max-w-48 truncate">{userName}</span>
+      </NavLink>
+      <Form method="post" action="/logout">
+        <button type="submit" className={plainButton}>
+          Log out
+        </button>
+      </Form>
+    </>
+  )
+}
+
 export function WorkspaceNav({
   workspace,
   items,
@@ -20,36 +64,56 @@ export function WorkspaceNav({
   items: NavItem[]
   userName: string
 }) {
+  const { pathname } = useLocation()
+  const here = currentSection(items, pathname)
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 py-2">
-        <a href="/dashboard" className="flex min-h-11 items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden="true" className="inline-block size-6 rounded-md bg-indigo-600" />
-          <span>{workspace}</span>
-        </a>
-        <nav
-          aria-label="Sections"
-          className="order-last -mx-4 flex w-full gap-1 overflow-x-auto px-4 sm:order-none sm:mx-0 sm:w-auto sm:flex-1 sm:px-0"
+    <header data-workspace-nav="" className="relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-x-4 px-4 py-2">
+        <a
+          href="/dashboard"
+          className="flex min-h-11 min-w-0 items-center gap-2 font-semibold tracking-tight"
         >
+          <span aria-hidden="true" className="inline-block size-6 shrink-0 rounded-md bg-indigo-600" />
+          <span className="truncate">{workspace}</span>
+        </a>
+        <nav aria-label="Sections" className="hidden flex-1 flex-wrap gap-1 sm:flex">
           {items.map((item) => (
             <NavLink key={item.to} to={item.to} className={link} prefetch="intent">
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
-          <NavLink to="/profile" className={link}>
-            {userName}
+        <div className="ml-auto hidden items-center gap-2 sm:flex">
+          <SearchBox id="global-search" className="hidden w-44 md:block" />
+          <NavLink to="/search" className={(s) => `${link(s)} md:hidden`}>
+            Search
           </NavLink>
-          <Form method="post" action="/logout">
-            <button
-              type="submit"
-              className="min-h-11 rounded-md px-3 text-sm text-slate-700 hover:bg-slate-100"
-            >
-              Log out
-            </button>
-          </Form>
+          <Account userName={userName} />
         </div>
+        <details key={pathname} className="group ml-auto sm:hidden">
+          <summary
+            className={`${plainButton} flex cursor-pointer list-none items-center gap-2 font-medium [&::-webkit-details-marker]:hidden`}
+          >
+            {here && <span className="text-indigo-800">{here.label}</span>}
+            <span className="rounded-md border border-slate-300 px-2 py-1">
+              <span className="group-open:hidden">Menu</span>
+              <span className="hidden group-open:inline">Close</span>
+            </span>
+          </summary>
+          <div className="absolute inset-x-0 top-full z-30 border-b border-slate-200 bg-white px-4 pb-3 shadow-md">
+            <SearchBox id="menu-search" className="pt-2" />
+            <nav aria-label="Sections" className="grid grid-cols-2 gap-1 py-2">
+              {items.map((item) => (
+                <NavLink key={item.to} to={item.to} className={link}>
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+            <div className="flex items-center justify-between gap-2 border-t border-slate-200 pt-2">
+              <Account userName={userName} />
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   )

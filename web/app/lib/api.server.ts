@@ -10,11 +10,16 @@ import { IDEMPOTENCY_FIELD } from './idempotency.ts'
  * `form`: the submitted form's values. A creating form's idempotency key (IdempotencyKeyField) goes to the
  * API as Idempotency-Key on POSTs only; routes that create nothing ignore it (ADR 0130).
  */
-export function apiClient(request: Request, context: AppLoadContext, form?: Record<string, string>) {
+export function apiClient(
+  request: Request,
+  context: AppLoadContext,
+  form?: FormData | Record<string, string>,
+) {
   const headers: Record<string, string> = { 'x-request-id': context.requestId }
   const cookie = request.headers.get('cookie')
   if (cookie) headers.cookie = cookie
-  const key = form?.[IDEMPOTENCY_FIELD]
+  const field = form instanceof FormData ? form.get(IDEMPOTENCY_FIELD) : form?.[IDEMPOTENCY_FIELD]
+  const key = typeof field === 'string' && field ? field : undefined
   const fetch: typeof globalThis.fetch = key
     ? (input, init) => {
         if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return context.apiFetch(input, init)
@@ -41,7 +46,14 @@ export interface FieldProblem {
   message: string
 }
 
-export async function readProblem(res: Response): Promise<Problem & { errors: FieldProblem[] }> {
+/** Any API answer: a fetch Response or the typed client's response (the same object, typed per route). */
+export interface ProblemSource {
+  status: number
+  statusText: string
+  json(): Promise<unknown>
+}
+
+export async function readProblem(res: ProblemSource): Promise<Problem & { errors: FieldProblem[] }> {
   const body = (await res.json().catch(() => ({}))) as Partial<Problem> & { errors?: FieldProblem[] }
   return {
     status: res.status,

@@ -1,61 +1,61 @@
 // The deal page's form intents, each one API call; success redirects back (Post/Redirect/Get) and a
-// refusal comes back as the form's field errors.
-import { type AppLoadContext, redirect } from '@remix-run/node'
+// refusal comes back as that form's Conform reply, errors on their fields (ADR 0150).
+import type { Submission } from '@conform-to/react'
+import { type AppLoadContext, data, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import type { ProblemSource } from './api.server.ts'
 import { apiClient } from './api.server.ts'
-import { formFailure } from './forms.server.ts'
-import { nullable } from './sales.server.ts'
+import {
+  ZAddLineForm,
+  ZAssignDealForm,
+  ZDealDetailsForm,
+  ZMoveDealForm,
+  ZRemoveLineForm,
+  ZUpdateLineForm,
+} from './deal-form.server.ts'
+import { type FormReply, invalid, parseForm, refusal } from './forms.server.ts'
 
-type Values = Record<string, string>
-
-async function send(request: Request, context: AppLoadContext, id: string, v: Values) {
-  const deal = apiClient(request, context, v).deals[':id']
+export async function dealAction(request: Request, context: AppLoadContext, id: string) {
+  const form = await request.formData()
+  const deal = apiClient(request, context, form).deals[':id']
   const param = { id }
-  const line = { id, lineId: v.lineId ?? '' }
-  switch (v.intent) {
+  const settle = async (submission: Submission<unknown>, res: ProblemSource & { ok: boolean }) =>
+    res.ok ? redirect(`/deals/${id}`) : refusal(submission, res)
+  switch (form.get('intent')) {
     case 'move': {
-      const [processId, stageId] = (v.stage ?? '').split('/')
-      return deal.stage.$post({ param, json: { stageId: stageId ?? '', processId } })
+      const s = parseForm(form, ZMoveDealForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await deal.stage.$post({ param, json: s.value }))
     }
-    case 'assign':
-      return deal.$patch({ param, json: { assignedUserId: nullable(v.assignedUserId) } })
-    case 'update':
-      return deal.$patch({
-        param,
-        json: {
-          name: v.name ?? '',
-          // While line items exist the amount follows them (F13.10), so the locked field is not sent.
-          ...(v.amountLocked === '1' ? {} : { amount: v.amount?.trim() || '0' }),
-          closeDate: nullable(v.closeDate),
-          ...(v.probability?.trim() ? { probability: Number(v.probability) } : {}),
-          contactId: nullable(v.contactId),
-          organizationId: nullable(v.organizationId),
-          notes: nullable(v.notes),
-        },
-      })
-    case 'add-line':
-      return deal['line-items'].$post({
-        param,
-        json: {
-          productId: v.productId ?? '',
-          quantity: Number(v.quantity || Number.NaN),
-          ...(v.unitPrice?.trim() ? { unitPrice: v.unitPrice.trim() } : {}),
-        },
-      })
-    case 'update-line':
-      return deal['line-items'][':lineId'].$patch({
-        param: line,
-        json: { quantity: Number(v.quantity || Number.NaN), unitPrice: v.unitPrice?.trim() ?? '' },
-      })
-    case 'remove-line':
-      return deal['line-items'][':lineId'].$delete({ param: line })
-    default:
-      return null
+    case 'assign': {
+      const s = parseForm(form, ZAssignDealForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await deal.$patch({ param, json: s.value }))
+    }
+    case 'update': {
+      const s = parseForm(form, ZDealDetailsForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await deal.$patch({ param, json: s.value }))
+    }
+    case 'add-line': {
+      const s = parseForm(form, ZAddLineForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await deal['line-items'].$post({ param, json: s.value }))
+    }
+    case 'update-line': {
+      const s = parseForm(form, ZUpdateLineForm)
+      if (s.status !== 'success') return invalid(s)
+      const { lineId, ...json } = s.value
+      return settle(s, await deal['line-items'][':lineId'].$patch({ param: { id, lineId }, json }))
+    }
+    case 'remove-line': {
+      const s = parseForm(form, ZRemoveLineForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await deal['line-items'][':lineId'].$delete({ param: { id, lineId: s.value.lineId } }))
+    }
+    default: {
+      const s = parseForm(form, z.object({}))
+      return data<FormReply>(s.reply({ formErrors: ['Unknown action'] }), { status: 400 })
+    }
   }
-}
-
-export async function dealAction(request: Request, context: AppLoadContext, id: string, values: Values) {
-  const res = (await send(request, context, id, values)) as Response | null
-  if (!res) return formFailure(new Response('{"title":"Unknown action"}', { status: 400 }), values)
-  if (!res.ok) return formFailure(res, values)
-  return redirect(`/deals/${id}`)
 }

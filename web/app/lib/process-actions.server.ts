@@ -25,14 +25,11 @@ export function stageInput(form: FormData): StageInput {
 /** Swaps a stage with its neighbour and sends the whole order (the API wants a permutation). */
 export async function moveStage(api: ApiClient, id: string, stageId: string, direction: string) {
   const current = await api.processes[':id'].$get({ param: { id } })
-  if (current.status !== 200) return current as unknown as Response
+  if (current.status !== 200) return current
   const ids = (await current.json()).stages.map((s) => s.id)
   const at = ids.indexOf(stageId)
   const to = direction === 'up' ? at - 1 : at + 1
-  if (at < 0 || to < 0 || to >= ids.length) return new Response(null, { status: 204 })
+  if (at < 0 || to < 0 || to >= ids.length) return null
   ;[ids[at], ids[to]] = [ids[to] as string, ids[at] as string]
-  return (await api.processes[':id'].stages.reorder.$post({
-    param: { id },
-    json: { stageIds: ids },
-  })) as unknown as Response
+  return api.processes[':id'].stages.reorder.$post({ param: { id }, json: { stageIds: ids } })
 }

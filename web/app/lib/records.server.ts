@@ -1,20 +1,7 @@
 // Loader/action helpers for the record screens (contacts, organizations, products).
 import type { AppLoadContext } from '@remix-run/node'
 import type { ApiClient } from './api.server.ts'
-import { must, nullable } from './sales.server.ts'
-
-/** Form values → the contact body; '' clears a field (null), the owner is sent only when chosen. */
-export function contactBody(values: Record<string, string>, canReassign: boolean) {
-  return {
-    firstName: values.firstName ?? '',
-    lastName: nullable(values.lastName),
-    email: nullable(values.email),
-    phone: nullable(values.phone),
-    title: nullable(values.title),
-    organizationId: nullable(values.organizationId),
-    ...(canReassign && values.assignedUserId ? { assignedUserId: values.assignedUserId } : {}),
-  }
-}
+import { must } from './sales.server.ts'
 
 /** Active members as owner choices, named for display. */
 export function ownerChoices(members: { id: string; name: string | null; email: string; status: string }[]) {

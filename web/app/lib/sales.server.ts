@@ -1,13 +1,11 @@
 // Loader helpers for the sales screens: unwrap an API answer or turn a refusal into the friendly error
 // page, and the small lookups (processes, members, organizations) several screens share.
 import { type AppLoadContext, redirect } from '@remix-run/node'
-import { type ApiClient, readProblem } from './api.server.ts'
+import { type ApiClient, type ProblemSource, readProblem } from './api.server.ts'
 import { errorPage } from './errors.server.ts'
 
-interface AnyResponse {
+interface AnyResponse extends ProblemSource {
   ok: boolean
-  status: number
-  json(): Promise<unknown>
 }
 type OkBody<R> = R extends { status: 200 | 201; json(): Promise<infer T> } ? T : never
 
@@ -18,8 +16,7 @@ export async function must<R extends AnyResponse>(
   context: AppLoadContext,
 ): Promise<OkBody<R>> {
   if (res.ok) return (await res.json()) as OkBody<R>
-  const response = res as unknown as Response
-  const problem = await readProblem(response)
+  const problem = await readProblem(res)
   if (problem.status === 401) {
     const url = new URL(request.url)
     throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)

@@ -4,7 +4,7 @@
 // in hidden fields) → the code comes back with those values → verify, then run the operation again.
 import { type AppLoadContext, data } from '@remix-run/node'
 import type { StepUpResult } from '~/components/step-up.tsx'
-import { type ApiClient, apiClient, readProblem } from './api.server.ts'
+import { type ApiClient, apiClient, type ProblemSource, readProblem } from './api.server.ts'
 import { formFailure } from './forms.server.ts'
 
 export type { StepUpResult }
@@ -12,7 +12,13 @@ export type { StepUpResult }
 /** The form field that carries the emailed code; everything else in the form is the operation's input. */
 export const STEP_UP_CODE = 'stepUpCode'
 
-export async function isStepUpRefusal(res: Response): Promise<boolean> {
+/** An API answer as the typed client returns it (a Response underneath). */
+export interface ApiAnswer extends ProblemSource {
+  ok: boolean
+  clone(): ProblemSource
+}
+
+export async function isStepUpRefusal(res: ApiAnswer): Promise<boolean> {
   if (res.status !== 403) return false
   return (await readProblem(res.clone())).code === 'step_up_required'
 }
@@ -21,26 +27,26 @@ export async function isStepUpRefusal(res: Response): Promise<boolean> {
 export async function verifyCode(api: ApiClient, code: string): Promise<string | null> {
   const verified = await api.auth['step-up'].verify.$post({ json: { code } })
   if (verified.status === 200) return null
-  const problem = await readProblem(verified as unknown as Response)
+  const problem = await readProblem(verified)
   return problem.errors.find((e) => e.field === 'code')?.message ?? problem.title
 }
 
 /** Asks the API to email a code: null when sent, else why not. */
 export async function sendCode(api: ApiClient): Promise<string | null> {
   const sent = await api.auth['step-up'].$post()
-  return sent.status === 202 ? null : (await readProblem(sent as unknown as Response)).title
+  return sent.status === 202 ? null : (await readProblem(sent)).title
 }
 
 /**
  * Runs `operation` (one API call); `onDone` turns its success into the action's answer (a redirect).
  * A 4xx other than step-up becomes the usual form failure.
  */
-export async function withStepUp(
+export async function withStepUp<R extends ApiAnswer>(
   request: Request,
   context: AppLoadContext,
   values: Record<string, string>,
-  operation: () => Promise<Response>,
-  onDone: (res: Response) => Promise<Response> | Response,
+  operation: () => Promise<R>,
+  onDone: (res: R) => Promise<Response> | Response,
 ) {
   const { [STEP_UP_CODE]: code, ...input } = values
   const api = apiClient(request, context)

@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (v.via === 'fetcher') return { ok: true, dealId, stageName: deal.stageName } satisfies MoveResult
     return redirect(`/board?process=${encodeURIComponent(v.processId ?? deal.processId)}`)
   }
-  const p = await readProblem(res as unknown as Response)
+  const p = await readProblem(res)
   const moveError = { title: p.title, fields: p.errors.map((e) => e.field) }
   return data({ dealId, moveError } satisfies MoveResult, { status: p.status < 500 ? p.status : 502 })
 }

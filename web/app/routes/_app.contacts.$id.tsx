@@ -1,21 +1,25 @@
 // One contact: details (edit; owner reassignment for managers and admins), organization link, the
 // timeline with "Log activity" and archive, and the contact's deals. Several forms, told apart by `intent`.
+
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import type { z } from 'zod'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
 import { ContactDeals } from '~/components/records/contact-deals.tsx'
 import { ContactFields } from '~/components/records/contact-fields.tsx'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Pager } from '~/components/records/pager.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
-import { cardClass } from '~/components/sales/select-field.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
-import { contactBody, ownerChoices, workspaceLocale } from '~/lib/records.server.ts'
+import { type FormResult, formFailure, invalid, parseForm, refusal, textValues } from '~/lib/forms.server.ts'
+import { ZContactInput } from '~/lib/inputs.server.ts'
+import { ownerChoices, workspaceLocale } from '~/lib/records.server.ts'
 import { canReassign, listMembers, listOrganizations, must, nullable } from '~/lib/sales.server.ts'
 import { localToIso } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -68,13 +72,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? ''
   const me = await requireUser(request, context)
-  const values = await formValues(request)
-  const api = apiClient(request, context, values)
+  const form = await request.formData()
+  const values = textValues(form)
+  const api = apiClient(request, context, form)
   const done = (what: keyof typeof SAVED) => redirect(`/contacts/${id}?saved=${what}`)
   if (values.intent === 'archive-activity') {
     const res = await api.activities[':id'].$delete({ param: { id: values.activityId ?? '' } })
     if (res.status === 204) return done('archived')
-    throw errorPage((await readProblem(res as unknown as Response)).status === 403 ? 403 : 404)
+    throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
   }
   if (values.intent === 'log-activity') {
     const { timezone } = await workspaceLocale(api, request, context)
@@ -96,14 +101,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       },
     })
     if (res.status === 201) return done('logged')
-    return withIntent('log-activity', await formFailure(res as unknown as Response, values))
+    return withIntent('log-activity', await formFailure(res, values))
   }
-  const res = await api.contacts[':id'].$patch({
-    param: { id },
-    json: contactBody(values, canReassign(me.role ?? '')),
-  })
+  // The edit form sends every field: the full input schema, so a blank first name is refused, not skipped.
+  const submission = parseForm(form, ZContactInput)
+  if (submission.status !== 'success') return invalid(submission)
+  const { assignedUserId, ...contact } = submission.value
+  const json = canReassign(me.role ?? '') && assignedUserId ? { ...contact, assignedUserId } : contact
+  const res = await api.contacts[':id'].$patch({ param: { id }, json })
   if (res.status === 200) return done('saved')
-  return withIntent('save', await formFailure(res as unknown as Response, values))
+  return refusal(submission, res)
 }
 
 /** Tags a form failure with the form it belongs to, so only that form shows the errors. */
@@ -111,12 +118,28 @@ async function withIntent(intent: string, failure: ReturnType<typeof data<FormRe
   return data({ ...failure.data, intent }, failure.init ?? undefined)
 }
 
+type LogResult = FormResult & { intent: string }
+const isLogResult = (r: object): r is LogResult => 'intent' in r && r.intent === 'log-activity'
+
 export default function ContactPage() {
   const { me, contact, timeline, deals, organizations, owners, names, locale, onFirstPage, notice } =
     useLoaderData<typeof loader>()
-  const result = useActionData<FormResult & { intent?: string }>()
-  const edit = result?.intent === 'save' ? result : undefined
-  const log = result?.intent === 'log-activity' ? result : undefined
+  const result = useActionData<typeof action>()
+  // The activity form still answers with the older shape; the edit form with a Conform reply.
+  const log = result && isLogResult(result) ? result : undefined
+  const [form, fields] = useForm<z.input<typeof ZContactInput>>({
+    id: 'contact',
+    lastResult: result && 'initialValue' in result ? result : undefined,
+    defaultValue: {
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      email: contact.email,
+      phone: contact.phone,
+      title: contact.title,
+      organizationId: contact.organizationId,
+      assignedUserId: contact.assignedUserId,
+    },
+  })
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -174,15 +197,10 @@ export default function ContactPage() {
             <h2 id="details" className="text-lg font-semibold">
               Details
             </h2>
-            <Form method="post" noValidate className="mt-3 flex flex-col gap-4">
+            <Form method="post" {...getFormProps(form)} noValidate className="mt-3 flex flex-col gap-4">
               <input type="hidden" name="intent" value="save" />
-              <FormError message={edit?.formError} />
-              <ContactFields
-                values={edit?.values ?? contact}
-                errors={edit?.fieldErrors}
-                organizations={organizations}
-                owners={owners}
-              />
+              <FormErrors errors={form.errors} />
+              <ContactFields fields={fields} organizations={organizations} owners={owners} />
               <div>
                 <SubmitButton>Save contact</SubmitButton>
               </div>

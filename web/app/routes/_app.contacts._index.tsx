@@ -1,9 +1,13 @@
 // Contacts (F9): one search box (typo-tolerant: the API ranks name, email, phone and company), an owner
 // filter for managers and admins, keyset paging by plain links. Zero JS.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/records/pager.tsx'
-import { buttonClass, SelectField } from '~/components/sales/select-field.tsx'
+import { RecordSelect } from '~/components/sales/select-field.tsx'
+import { Alert } from '~/components/ui/alert.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
+import { SearchForm } from '~/components/ui/search-form.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { ownerChoices } from '~/lib/records.server.ts'
@@ -32,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nextCursor: null,
   }
   if (res.status === 200) page = await res.json()
-  else problem = (await readProblem(res as unknown as Response)).title
+  else problem = (await readProblem(res)).title
   const names = Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email]))
   return {
     filters,
@@ -44,6 +48,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+type ContactRow = SerializeFrom<typeof loader>['page']['data'][number]
+
+const columns = (names: Record<string, string>): Column<ContactRow>[] => [
+  {
+    header: 'Name',
+    primary: true,
+    cell: (c) => (
+      <Link
+        to={`/contacts/${c.id}`}
+        className="inline-flex min-h-11 items-center text-indigo-700 hover:underline"
+      >
+        {c.fullName}
+      </Link>
+    ),
+  },
+  { header: 'Email', className: 'break-all', cell: (c) => c.email ?? '—' },
+  { header: 'Phone', cell: (c) => c.phone ?? '—' },
+  { header: 'Organization', cell: (c) => c.organization?.name ?? '—' },
+  { header: 'Owner', cell: (c) => (c.assignedUserId && names[c.assignedUserId]) ?? '—' },
+]
+
 export default function Contacts() {
   const { filters, onFirstPage, page, problem, names, owners } = useLoaderData<typeof loader>()
   return (
@@ -54,90 +79,34 @@ export default function Contacts() {
           New contact
         </Link>
       </div>
-      <Form
-        method="get"
-        role="search"
-        className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-4"
+      <SearchForm
+        id="contacts-q"
+        label="Search contacts"
+        defaultValue={filters.q}
+        placeholder="Name, email, phone or company"
       >
-        <div className="flex min-w-0 flex-1 basis-60 flex-col gap-1">
-          <label htmlFor="contacts-q" className="text-sm font-medium text-slate-800">
-            Search contacts
-          </label>
-          <input
-            id="contacts-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ''}
-            placeholder="Name, email, phone or company"
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base"
-          />
-        </div>
         {owners && (
-          <SelectField label="Owner" name="assignedUserId" defaultValue={filters.assignedUserId ?? ''}>
-            <option value="">Anyone</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
+          <RecordSelect
+            label="Owner"
+            name="assignedUserId"
+            defaultValue={filters.assignedUserId ?? ''}
+            none="Anyone"
+            options={owners}
+          />
         )}
-        <button type="submit" className={buttonClass.secondary}>
-          Search
-        </button>
-      </Form>
-      {problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem}
-        </p>
-      )}
-      {page.data.length === 0 ? (
-        <p className="text-slate-700">
-          {filters.q ? `No contacts match “${filters.q}”.` : 'No contacts yet.'}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Phone
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Organization
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Owner
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.data.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-3 py-1">
-                    <Link
-                      to={`/contacts/${c.id}`}
-                      className="inline-flex min-h-11 items-center font-medium text-indigo-700 hover:underline"
-                    >
-                      {c.fullName}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1 break-all">{c.email ?? '—'}</td>
-                  <td className="px-3 py-1">{c.phone ?? '—'}</td>
-                  <td className="px-3 py-1">{c.organization?.name ?? '—'}</td>
-                  <td className="px-3 py-1">{(c.assignedUserId && names[c.assignedUserId]) ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      </SearchForm>
+      {problem && <Alert tone="error">{problem}</Alert>}
+      <DataTable
+        caption="Contacts"
+        columns={columns(names)}
+        rows={page.data}
+        rowKey={(c) => c.id}
+        empty={
+          <p className="text-slate-700">
+            {filters.q ? `No contacts match “${filters.q}”.` : 'No contacts yet.'}
+          </p>
+        }
+      />
       <Pager params={filters} nextCursor={page.nextCursor} onFirstPage={onFirstPage} />
     </div>
   )

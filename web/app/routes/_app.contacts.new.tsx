@@ -1,14 +1,18 @@
 // New contact: a no-JS form; the API validates (and answers 409 when the email is taken).
+
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import type { z } from 'zod'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { ContactFields } from '~/components/records/contact-fields.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
-import { contactBody, ownerChoices } from '~/lib/records.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZContactInput } from '~/lib/inputs.server.ts'
+import { ownerChoices } from '~/lib/records.server.ts'
 import { canReassign, listMembers, listOrganizations } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -27,34 +31,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const me = await requireUser(request, context)
-  const values = await formValues(request)
-  const res = await apiClient(request, context, values).contacts.$post({
-    json: contactBody(values, canReassign(me.role ?? '')),
-  })
-  if (res.status !== 201) return formFailure(res as unknown as Response, values)
+  await requireUser(request, context)
+  const form = await request.formData()
+  const submission = parseForm(form, ZContactInput)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context, form).contacts.$post({ json: submission.value })
+  if (res.status !== 201) return refusal(submission, res)
   return redirect(`/contacts/${(await res.json()).id}?saved=created`)
 }
 
 export default function NewContact() {
   const { me, organizations, owners, organizationId } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<z.input<typeof ZContactInput>>({
+    id: 'new-contact',
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { organizationId, assignedUserId: me.id },
+  })
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">New contact</h1>
       <Form
         method="post"
+        {...getFormProps(form)}
         noValidate
         className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4"
       >
-        <FormError message={result?.formError} />
+        <FormErrors errors={form.errors} />
         <IdempotencyKeyField />
-        <ContactFields
-          values={result?.values ?? { organizationId, assignedUserId: me.id }}
-          errors={result?.fieldErrors}
-          organizations={organizations}
-          owners={owners}
-        />
+        <ContactFields fields={fields} organizations={organizations} owners={owners} />
         <div>
           <SubmitButton>Create contact</SubmitButton>
         </div>

@@ -1,17 +1,21 @@
 // The deal page: stage control, fields, owner (managers and admins), line items, history. Every change is
 // a small form with its own intent; each is at most three clicks (select, choose, submit).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { DealHistory } from '~/components/sales/deal-history.tsx'
 import { DealInputs } from '~/components/sales/deal-inputs.tsx'
 import { LineItems } from '~/components/sales/line-items.tsx'
-import { cardClass, SelectField } from '~/components/sales/select-field.tsx'
+import { FormSelect } from '~/components/sales/select-field.tsx'
 import { StageOptions } from '~/components/sales/stage-select.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { dealAction } from '~/lib/deal-actions.server.ts'
-import { type FormResult, formValues } from '~/lib/forms.server.ts'
+import type { DealFormValues } from '~/lib/deal-form.server.ts'
+import { replyFor } from '~/lib/form-reply.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
 import { formatMoney } from '~/lib/money.ts'
 import {
   canReassign,
@@ -67,15 +71,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  return dealAction(request, context, params.id ?? '', await formValues(request))
+  return dealAction(request, context, params.id ?? '')
 }
 
 export default function DealPage() {
   const d = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const result = useActionData<typeof action>()
   const { deal } = d
-  const intent = result?.values?.intent
-  const resultFor = (name: string) => (intent === name ? result : undefined)
   const org = d.organizations.find((o) => o.id === deal.organizationId)
   return (
     <div className="flex flex-col gap-6">
@@ -95,90 +97,15 @@ export default function DealPage() {
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <Form method="post" className={`${cardClass} flex flex-col gap-3`} aria-labelledby="stage-heading">
-          <h2 id="stage-heading" className="text-lg font-semibold">
-            Stage
-          </h2>
-          <input type="hidden" name="intent" value="move" />
-          <FormError message={resultFor('move')?.formError} />
-          {resultFor('move')?.fieldErrors && Object.keys(resultFor('move')?.fieldErrors ?? {}).length > 0 && (
-            <ul className="text-sm text-red-700">
-              {Object.entries(resultFor('move')?.fieldErrors ?? {}).map(([f, m]) => (
-                <li key={f}>
-                  <a href={`#field-${f}`} className="underline">
-                    {m} ({f})
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="flex items-end gap-2">
-            <div className="flex-1">
-              <SelectField
-                label="Move to stage"
-                name="stage"
-                defaultValue={`${deal.processId}/${deal.stageId}`}
-              >
-                <StageOptions processes={d.processes} withProcess />
-              </SelectField>
-            </div>
-            <SubmitButton>Move</SubmitButton>
-          </div>
-        </Form>
-        {d.owners && (
-          <Form method="post" className={`${cardClass} flex flex-col gap-3`} aria-labelledby="owner-heading">
-            <h2 id="owner-heading" className="text-lg font-semibold">
-              Owner
-            </h2>
-            <input type="hidden" name="intent" value="assign" />
-            <FormError message={resultFor('assign')?.formError} />
-            <div className="flex items-end gap-2">
-              <div className="flex-1">
-                <SelectField
-                  label="Assigned to"
-                  name="assignedUserId"
-                  id="owner-select"
-                  defaultValue={deal.assignedUserId ?? ''}
-                >
-                  {d.owners.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </SelectField>
-              </div>
-              <SubmitButton>Reassign</SubmitButton>
-            </div>
-          </Form>
-        )}
+        <MoveForm deal={deal} processes={d.processes} lastResult={replyFor(result, 'move')} />
+        {d.owners && <OwnerForm deal={deal} owners={d.owners} lastResult={replyFor(result, 'assign')} />}
       </div>
-      <Form
-        method="post"
-        noValidate
-        className={`${cardClass} grid grid-cols-1 gap-4 sm:grid-cols-2`}
-        aria-labelledby="details-heading"
-      >
-        <h2 id="details-heading" className="text-lg font-semibold sm:col-span-2">
-          Details
-        </h2>
-        <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="amountLocked" value={deal.hasLineItems ? '1' : '0'} />
-        <div className="sm:col-span-2">
-          <FormError message={resultFor('update')?.formError} />
-        </div>
-        <DealInputs
-          deal={deal}
-          result={resultFor('update')}
-          contacts={d.contacts}
-          organizations={d.organizations}
-          owners={null}
-          amountLocked={deal.hasLineItems}
-          withProbability
-        />
-        <div className="sm:col-span-2">
-          <SubmitButton>Save details</SubmitButton>
-        </div>
-      </Form>
+      <DetailsForm
+        deal={deal}
+        contacts={d.contacts}
+        organizations={d.organizations}
+        lastResult={replyFor(result, 'update')}
+      />
       <div className={cardClass}>
         <LineItems
           lines={d.lines}
@@ -186,12 +113,166 @@ export default function DealPage() {
           currency={deal.currency}
           catalogue={d.catalogue}
           seesMargins={d.seesMargins}
-          result={intent?.endsWith('-line') ? result : undefined}
+          result={result}
         />
       </div>
       <div className={cardClass}>
         <DealHistory {...d.history} users={d.users} currency={deal.currency} />
       </div>
     </div>
+  )
+}
+
+type Loaded = SerializeFrom<typeof loader>
+type DealData = Loaded['deal']
+
+/** "Move to stage": errors name the fields the stage requires, which live in the details form. */
+function MoveForm({
+  deal,
+  processes,
+  lastResult,
+}: {
+  deal: DealData
+  processes: Loaded['processes']
+  lastResult: FormReply | undefined
+}) {
+  const [form, fields] = useForm({
+    id: 'deal-move',
+    lastResult,
+    defaultValue: { stage: `${deal.processId}/${deal.stageId}` },
+  })
+  // A stage that requires fields answers with errors on them (closeDate…): each links to its input below.
+  const required = Object.entries(lastResult?.error ?? {}).flatMap(([field, messages]) =>
+    field && field !== 'stage' && messages ? [[field, messages] as const] : [],
+  )
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className={`${cardClass} flex flex-col gap-3`}
+      aria-labelledby="stage-heading"
+    >
+      <h2 id="stage-heading" className="text-lg font-semibold">
+        Stage
+      </h2>
+      <input type="hidden" name="intent" value="move" />
+      <FormErrors errors={form.errors?.slice(0, 1)} />
+      {required.length > 0 && (
+        <ul className="text-sm text-red-700">
+          {required.map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#deal-details-${field}`} className="underline">
+                {messages.join(' ')} ({field})
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex items-end gap-2">
+        <div className="flex-1">
+          <FormSelect label="Move to stage" meta={fields.stage}>
+            <StageOptions processes={processes} withProcess />
+          </FormSelect>
+        </div>
+        <SubmitButton>Move</SubmitButton>
+      </div>
+    </Form>
+  )
+}
+
+function OwnerForm({
+  deal,
+  owners,
+  lastResult,
+}: {
+  deal: DealData
+  owners: { id: string; name: string }[]
+  lastResult: FormReply | undefined
+}) {
+  const [form, fields] = useForm({
+    id: 'deal-owner',
+    lastResult,
+    defaultValue: { assignedUserId: deal.assignedUserId ?? '' },
+  })
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className={`${cardClass} flex flex-col gap-3`}
+      aria-labelledby="owner-heading"
+    >
+      <h2 id="owner-heading" className="text-lg font-semibold">
+        Owner
+      </h2>
+      <input type="hidden" name="intent" value="assign" />
+      <FormErrors errors={form.errors} />
+      <div className="flex items-end gap-2">
+        <div className="flex-1">
+          <FormSelect label="Assigned to" meta={fields.assignedUserId}>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </FormSelect>
+        </div>
+        <SubmitButton>Reassign</SubmitButton>
+      </div>
+    </Form>
+  )
+}
+
+function DetailsForm({
+  deal,
+  contacts,
+  organizations,
+  lastResult,
+}: {
+  deal: DealData
+  contacts: { id: string; name: string }[]
+  organizations: { id: string; name: string }[]
+  lastResult: FormReply | undefined
+}) {
+  const [form, fields] = useForm<DealFormValues>({
+    id: 'deal-details',
+    lastResult,
+    defaultValue: {
+      name: deal.name,
+      amount: deal.amount,
+      closeDate: deal.closeDate,
+      probability: deal.probability,
+      contactId: deal.contactId,
+      organizationId: deal.organizationId,
+      notes: deal.notes,
+    },
+  })
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      noValidate
+      className={`${cardClass} grid grid-cols-1 gap-4 sm:grid-cols-2`}
+      aria-labelledby="details-heading"
+    >
+      <h2 id="details-heading" className="text-lg font-semibold sm:col-span-2">
+        Details
+      </h2>
+      <input type="hidden" name="intent" value="update" />
+      {deal.hasLineItems && <input type="hidden" name="amountLocked" value="1" />}
+      <div className="sm:col-span-2">
+        <FormErrors errors={form.errors} />
+      </div>
+      <DealInputs
+        fields={fields}
+        contacts={contacts}
+        organizations={organizations}
+        owners={null}
+        amountLocked={deal.hasLineItems}
+        withProbability
+      />
+      <div className="sm:col-span-2">
+        <SubmitButton>Save details</SubmitButton>
+      </div>
+    </Form>
   )
 }

@@ -2,11 +2,16 @@
 // the API's cursor in the URL, so every page is a plain link that works without JavaScript.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Pager } from '~/components/records/pager.tsx'
+import { BULK_FORM_ID, DealBulkBar } from '~/components/sales/deal-bulk-bar.tsx'
 import { DealFilters } from '~/components/sales/deal-filters.tsx'
 import { DealTable } from '~/components/sales/deal-table.tsx'
-import { buttonClass } from '~/components/sales/select-field.tsx'
+import { type Chip, FilterChips } from '~/components/sales/filter-chips.tsx'
+import { Alert } from '~/components/ui/alert.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
+import { BULK_LIMIT } from '~/lib/inputs.server.ts'
 import { canReassign, listMembers, listOrganizations, listProcesses, present } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -49,10 +54,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   if (res.status === 200) page = await res.json()
   else {
-    const p = await readProblem(res as unknown as Response)
+    const p = await readProblem(res)
     problem = [p.title, ...p.errors.map((e) => `${e.field}: ${e.message}`)].join(' — ')
   }
+  const done = params.get('done')
   return {
+    done: done ? { action: done, count: Number(params.get('count') ?? 0) } : null,
+    bulkLimit: BULK_LIMIT,
     filters,
     cursor: cursor ?? null,
     problem,
@@ -68,11 +76,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>
+
+/** The active filters in words, for the chips. */
+function chipsFor({ filters, processes, names }: Pick<Data, 'filters' | 'processes' | 'names'>): Chip[] {
+  const stage = processes.flatMap((p) => p.stages).find((s) => s.id === filters.stageId)
+  const label: Record<string, string | undefined> = {
+    q: filters.q && `“${filters.q}”`,
+    processId: processes.find((p) => p.id === filters.processId)?.name,
+    stageId: stage && `Stage: ${stage.name}`,
+    assignedUserId: filters.assignedUserId && `Owner: ${names.users[filters.assignedUserId] ?? '?'}`,
+    status: filters.status && `Status: ${filters.status}`,
+    organizationId: filters.organizationId && names.orgs[filters.organizationId],
+    minProbability: filters.minProbability && `≥ ${filters.minProbability}%`,
+    maxProbability: filters.maxProbability && `≤ ${filters.maxProbability}%`,
+    closeDateFrom: filters.closeDateFrom && `Closes from ${filters.closeDateFrom}`,
+    closeDateTo: filters.closeDateTo && `Closes by ${filters.closeDateTo}`,
+  }
+  return Object.keys(filters).map((key) => ({ key, label: label[key] ?? filters[key] ?? key }))
+}
+
+const DONE: Record<string, string> = { reassign: 'reassigned', move: 'moved', delete: 'deleted' }
+
 export default function Deals() {
-  const { filters, cursor, problem, page, processes, organizations, members, names } =
+  const { done, bulkLimit, filters, cursor, problem, page, processes, organizations, members, names } =
     useLoaderData<typeof loader>()
-  const next = new URLSearchParams(filters)
-  if (page.nextCursor) next.set('cursor', page.nextCursor)
+  const chips = chipsFor({ filters, processes, names })
+  const filtered = chips.length > 0
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -81,25 +111,52 @@ export default function Deals() {
           New deal
         </Link>
       </div>
-      <DealFilters values={filters} processes={processes} members={members} organizations={organizations} />
-      {problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem}
-        </p>
+      {done && (
+        <Alert tone="success">
+          {done.count === 1 ? '1 deal' : `${done.count} deals`} {DONE[done.action] ?? 'changed'}.
+        </Alert>
       )}
-      <DealTable deals={page.data} names={names} />
-      <nav aria-label="Pages" className="flex gap-2">
-        {cursor && (
-          <Link to={`/deals?${new URLSearchParams(filters)}`} className={buttonClass.secondary}>
-            First page
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link to={`/deals?${next}`} className={buttonClass.secondary}>
-            Next page
-          </Link>
-        )}
-      </nav>
+      <details className="rounded-md border border-slate-200 bg-white" open={false}>
+        <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium">
+          Filters{filtered ? ` (${chips.length} active)` : ''}
+        </summary>
+        <div className="border-t border-slate-200 p-3">
+          <DealFilters
+            values={filters}
+            processes={processes}
+            members={members}
+            organizations={organizations}
+          />
+        </div>
+      </details>
+      <FilterChips chips={chips} params={filters} />
+      {problem && <Alert tone="error">{problem}</Alert>}
+      {page.data.length > 0 && (
+        <DealBulkBar filters={filters} processes={processes} members={members} limit={bulkLimit} />
+      )}
+      <DealTable
+        deals={page.data}
+        names={names}
+        selectFor={BULK_FORM_ID}
+        empty={
+          filtered ? (
+            <p className="text-slate-700">
+              No deals match these filters.{' '}
+              <Link to="/deals" className="text-indigo-700 underline">
+                Clear them
+              </Link>
+            </p>
+          ) : (
+            <p className="text-slate-700">
+              No deals yet.{' '}
+              <Link to="/deals/new" className="text-indigo-700 underline">
+                Create the first one
+              </Link>
+            </p>
+          )
+        }
+      />
+      <Pager params={filters} nextCursor={page.nextCursor} onFirstPage={!cursor} />
     </div>
   )
 }

@@ -1,22 +1,24 @@
 // "New deal": a plain form; the API fills the default process, first stage and probability (F11.14).
+
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { DealInputs } from '~/components/sales/deal-inputs.tsx'
-import { cardClass, SelectField } from '~/components/sales/select-field.tsx'
+import { FormSelect } from '~/components/sales/select-field.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { type DealFormValues, ZNewDealForm } from '~/lib/deal-form.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import {
   canReassign,
   listContacts,
   listMembers,
   listOrganizations,
   listProcesses,
-  nullable,
-  optional,
 } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -41,56 +43,44 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = await formValues(request)
-  const res = await apiClient(request, context, values).deals.$post({
-    json: {
-      name: values.name ?? '',
-      amount: optional(values.amount),
-      processId: optional(values.processId),
-      stageId: optional(values.stageId),
-      closeDate: nullable(values.closeDate),
-      contactId: nullable(values.contactId),
-      organizationId: nullable(values.organizationId),
-      assignedUserId: optional(values.assignedUserId),
-      notes: nullable(values.notes),
-    },
-  })
-  if (res.status !== 201) return formFailure(res as unknown as Response, values)
-  const deal = await res.json()
-  return redirect(`/deals/${deal.id}`)
+  const form = await request.formData()
+  const submission = parseForm(form, ZNewDealForm)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context, form).deals.$post({ json: submission.value })
+  if (res.status !== 201) return refusal(submission, res)
+  return redirect(`/deals/${(await res.json()).id}`)
 }
 
 export default function NewDeal() {
   const { me, processes, owners, organizations, contacts, contactId } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
   const defaultProcess = processes.find((p) => p.isDefault) ?? processes[0]
+  const [form, fields] = useForm<DealFormValues>({
+    id: 'new-deal',
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { processId: defaultProcess?.id, assignedUserId: me.id, contactId },
+  })
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">New deal</h1>
-      <Form method="post" noValidate className={`${cardClass} grid grid-cols-1 gap-4 sm:grid-cols-2`}>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        noValidate
+        className={`${cardClass} grid grid-cols-1 gap-4 sm:grid-cols-2`}
+      >
         <div className="sm:col-span-2">
-          <FormError message={result?.formError} />
+          <FormErrors errors={form.errors} />
           <IdempotencyKeyField />
         </div>
-        <SelectField
-          label="Process"
-          name="processId"
-          defaultValue={result?.values?.processId ?? defaultProcess?.id}
-          error={result?.fieldErrors?.processId}
-        >
+        <FormSelect label="Process" meta={fields.processId}>
           {processes.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
               {p.isDefault ? ' (default)' : ''}
             </option>
           ))}
-        </SelectField>
-        <SelectField
-          label="Stage"
-          name="stageId"
-          defaultValue={result?.values?.stageId ?? ''}
-          error={result?.fieldErrors?.stageId}
-        >
+        </FormSelect>
+        <FormSelect label="Stage" meta={fields.stageId}>
           <option value="">First stage of the process</option>
           {processes.map((p) => (
             <optgroup key={p.id} label={p.name}>
@@ -103,14 +93,8 @@ export default function NewDeal() {
                 ))}
             </optgroup>
           ))}
-        </SelectField>
-        <DealInputs
-          deal={{ assignedUserId: me.id, contactId }}
-          result={result}
-          contacts={contacts}
-          organizations={organizations}
-          owners={owners}
-        />
+        </FormSelect>
+        <DealInputs fields={fields} contacts={contacts} organizations={organizations} owners={owners} />
         <div className="sm:col-span-2">
           <SubmitButton>Create deal</SubmitButton>
         </div>

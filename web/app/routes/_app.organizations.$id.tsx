@@ -1,16 +1,20 @@
 // One organization: its parent and subsidiaries (linked), its contacts, and the edit form with a parent
 // select (itself excluded; the API refuses deeper loops with 422 on parentId).
+
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { ExternalLink } from '~/components/external-link.tsx'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
-import { OrganizationFields, organizationBody } from '~/components/records/organization-fields.tsx'
-import { cardClass } from '~/components/sales/select-field.tsx'
+import { OrganizationFields } from '~/components/records/organization-fields.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZOrganizationInput } from '~/lib/inputs.server.ts'
 import { listOrganizations, must } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -42,18 +46,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? ''
   await requireUser(request, context)
-  const values = await formValues(request)
+  // The page sends every field: the full input schema, so a blank name is refused and a blank field cleared.
+  const submission = parseForm(await request.formData(), ZOrganizationInput)
+  if (submission.status !== 'success') return invalid(submission)
   const res = await apiClient(request, context).organizations[':id'].$patch({
     param: { id },
-    json: organizationBody(values),
+    json: submission.value,
   })
-  if (res.status !== 200) return formFailure(res as unknown as Response, values)
+  if (res.status !== 200) return refusal(submission, res)
   return redirect(`/organizations/${id}?saved=saved`)
 }
 
 export default function OrganizationPage() {
   const { organization: org, contacts, parents, notice } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<z.input<typeof ZOrganizationInput>>({
+    id: 'organization',
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      name: org.name,
+      parentId: org.parentId,
+      size: org.size,
+      industry: org.industry,
+      location: org.location,
+      website: org.website,
+    },
+  })
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -137,13 +154,9 @@ export default function OrganizationPage() {
           <h2 id="org-details" className="text-lg font-semibold">
             Details
           </h2>
-          <Form method="post" noValidate className="mt-3 flex flex-col gap-4">
-            <FormError message={result?.formError} />
-            <OrganizationFields
-              values={result?.values ?? org}
-              errors={result?.fieldErrors}
-              parents={parents}
-            />
+          <Form method="post" {...getFormProps(form)} noValidate className="mt-3 flex flex-col gap-4">
+            <FormErrors errors={form.errors} />
+            <OrganizationFields fields={fields} parents={parents} />
             <div>
               <SubmitButton>Save organization</SubmitButton>
             </div>

@@ -1,8 +1,10 @@
 // Organizations by name: one search box (name fragment or misspelling), keyset paging. Zero JS.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/records/pager.tsx'
-import { buttonClass } from '~/components/sales/select-field.tsx'
+import { Alert } from '~/components/ui/alert.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
+import { SearchForm } from '~/components/ui/search-form.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { present } from '~/lib/sales.server.ts'
@@ -21,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api.organizations.$get({ query: { ...filters, limit: '25', ...(cursor ? { cursor } : {}) } }),
   ])
   if (res.status === 200) return { filters, onFirstPage: !cursor, page: await res.json(), problem: null }
-  const problem = (await readProblem(res as unknown as Response)).title
+  const problem = (await readProblem(res)).title
   return { filters, onFirstPage: !cursor, page: { data: [], nextCursor: null }, problem }
 }
 
@@ -35,32 +37,8 @@ export default function Organizations() {
           New organization
         </Link>
       </div>
-      <Form
-        method="get"
-        role="search"
-        className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-4"
-      >
-        <div className="flex min-w-0 flex-1 basis-60 flex-col gap-1">
-          <label htmlFor="organizations-q" className="text-sm font-medium text-slate-800">
-            Search organizations
-          </label>
-          <input
-            id="organizations-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ''}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base"
-          />
-        </div>
-        <button type="submit" className={buttonClass.secondary}>
-          Search
-        </button>
-      </Form>
-      {problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem}
-        </p>
-      )}
+      <SearchForm id="organizations-q" label="Search organizations" defaultValue={filters.q} />
+      {problem && <Alert tone="error">{problem}</Alert>}
       {page.data.length === 0 ? (
         <p className="text-slate-700">
           {filters.q ? `No organizations match “${filters.q}”.` : 'No organizations yet.'}

@@ -1,13 +1,17 @@
 // New organization, optionally under a parent company (the API refuses loops and unknown parents).
+
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import type { z } from 'zod'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
-import { OrganizationFields, organizationBody } from '~/components/records/organization-fields.tsx'
+import { OrganizationFields } from '~/components/records/organization-fields.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZOrganizationInput } from '~/lib/inputs.server.ts'
 import { listOrganizations } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -22,32 +26,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context)
-  const values = await formValues(request)
-  const res = await apiClient(request, context, values).organizations.$post({
-    json: organizationBody(values),
-  })
-  if (res.status !== 201) return formFailure(res as unknown as Response, values)
+  const form = await request.formData()
+  const submission = parseForm(form, ZOrganizationInput)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context, form).organizations.$post({ json: submission.value })
+  if (res.status !== 201) return refusal(submission, res)
   return redirect(`/organizations/${(await res.json()).id}?saved=created`)
 }
 
 export default function NewOrganization() {
   const { parents, parentId } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<z.input<typeof ZOrganizationInput>>({
+    id: 'new-organization',
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { parentId },
+  })
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">New organization</h1>
       <Form
         method="post"
+        {...getFormProps(form)}
         noValidate
         className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4"
       >
-        <FormError message={result?.formError} />
+        <FormErrors errors={form.errors} />
         <IdempotencyKeyField />
-        <OrganizationFields
-          values={result?.values ?? { parentId }}
-          errors={result?.fieldErrors}
-          parents={parents}
-        />
+        <OrganizationFields fields={fields} parents={parents} />
         <div>
           <SubmitButton>Create organization</SubmitButton>
         </div>

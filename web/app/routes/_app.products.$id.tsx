@@ -14,8 +14,8 @@ import {
   pricingBody,
   productBody,
 } from '~/components/products/product-fields.tsx'
-import { cardClass } from '~/components/sales/select-field.tsx'
 import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
@@ -71,17 +71,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       context,
       values,
       async () =>
-        (await api.products[':id'].pricing.$put({
+        await api.products[':id'].pricing.$put({
           param: { id },
           json: pricingBody(values),
-        })) as unknown as Response,
+        }),
       () => done('priced'),
     )
   }
   const json = values.intent === 'status' ? { isActive: values.isActive === 'true' } : productBody(values)
   const res = await api.products[':id'].$patch({ param: { id }, json })
   if (res.status === 200) return done(values.intent === 'status' ? 'status' : 'saved')
-  const failure = await formFailure(res as unknown as Response, values)
+  const failure = await formFailure(res, values)
   return data({ ...failure.data, intent: values.intent }, failure.init ?? undefined)
 }
 

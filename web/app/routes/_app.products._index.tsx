@@ -5,7 +5,10 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Notice } from '~/components/notice.tsx'
 import { Pager } from '~/components/records/pager.tsx'
-import { buttonClass, SelectField } from '~/components/sales/select-field.tsx'
+import { SelectField } from '~/components/sales/select-field.tsx'
+import { Alert } from '~/components/ui/alert.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
+import { SearchForm } from '~/components/ui/search-form.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
@@ -35,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nextCursor: null,
   }
   if (res.status === 200) page = await res.json()
-  else problem = (await readProblem(res as unknown as Response)).title
+  else problem = (await readProblem(res)).title
   const changed = params.get('changed')
   return { isAdmin, filters, onFirstPage: !cursor, page, problem, currency: locale.currency, changed }
 }
@@ -47,8 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const id = String(form.get('productId') ?? '')
   const isActive = form.get('intent') === 'activate'
   const res = await apiClient(request, context).products[':id'].$patch({ param: { id }, json: { isActive } })
-  if (res.status !== 200)
-    throw errorPage((await readProblem(res as unknown as Response)).status === 403 ? 403 : 404)
+  if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
   const back = new URL(request.url)
   back.searchParams.set('changed', `${(await res.json()).name} ${isActive ? 'activated' : 'deactivated'}`)
   return redirect(safeRedirectPath(`${back.pathname}${back.search}`, '/products'))
@@ -67,24 +69,7 @@ export default function Products() {
         )}
       </div>
       {changed && <Notice>{changed}.</Notice>}
-      <Form
-        method="get"
-        role="search"
-        className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-4"
-      >
-        <div className="flex min-w-0 flex-1 basis-60 flex-col gap-1">
-          <label htmlFor="products-q" className="text-sm font-medium text-slate-800">
-            Search products
-          </label>
-          <input
-            id="products-q"
-            name="q"
-            type="search"
-            placeholder="Name or SKU"
-            defaultValue={filters.q ?? ''}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base"
-          />
-        </div>
+      <SearchForm id="products-q" label="Search products" defaultValue={filters.q} placeholder="Name or SKU">
         {isAdmin && (
           <SelectField label="Status" name="active" defaultValue={filters.active ?? ''}>
             <option value="">All</option>
@@ -92,15 +77,8 @@ export default function Products() {
             <option value="false">Inactive</option>
           </SelectField>
         )}
-        <button type="submit" className={buttonClass.secondary}>
-          Search
-        </button>
-      </Form>
-      {problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem}
-        </p>
-      )}
+      </SearchForm>
+      {problem && <Alert tone="error">{problem}</Alert>}
       {page.data.length === 0 ? (
         <p className="text-slate-700">No products found.</p>
       ) : (

@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
     context,
     values,
-    async () => (await api.products.$post({ json })) as unknown as Response,
+    async () => await api.products.$post({ json }),
     async (res) => redirect(`/products/${((await res.json()) as { id: string }).id}?saved=created`),
   )
 }

@@ -9,7 +9,9 @@ import { ProfileForm } from '~/components/profile/profile-form.tsx'
 import { type ApiClient, apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { replyFor } from '~/lib/form-reply.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZCreateToken, ZProfileFields, ZTokenParams } from '~/lib/inputs.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -43,44 +45,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null)
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireUser(request, context)
-  const values = await formValues(request)
+  const form = await request.formData()
   const api = apiClient(request, context)
-  if (values.intent === 'profile') {
-    const res = await api.users[':id'].$patch({
-      param: { id: me.id },
-      json: {
-        name: values.name ?? '',
-        department: orNull(values.department),
-        phone: orNull(values.phone),
-        avatarUrl: orNull(values.avatarUrl),
-      },
-    })
-    return res.status === 200 ? redirect('/profile?saved=profile') : formFailure(res, values)
+  switch (form.get('intent')) {
+    case 'profile': {
+      // All four fields are sent; a blank optional one is null, which clears it.
+      const s = parseForm(form, ZProfileFields)
+      if (s.status !== 'success') return invalid(s)
+      const res = await api.users[':id'].$patch({ param: { id: me.id }, json: s.value })
+      return res.status === 200 ? redirect('/profile?saved=profile') : refusal(s, res)
+    }
+    case 'create-token': {
+      const s = parseForm(form, ZCreateToken)
+      if (s.status !== 'success') return invalid(s)
+      const res = await api.tokens.$post({ json: s.value })
+      if (res.status !== 201) return refusal(s, res)
+      const token = await res.json()
+      return { created: { name: token.name, token: token.token } satisfies CreatedToken }
+    }
+    case 'revoke-token': {
+      const s = parseForm(form, ZTokenParams)
+      if (s.status !== 'success') return invalid(s)
+      const res = await api.tokens[':id'].$delete({ param: s.value })
+      return res.status === 204 ? redirect('/profile?saved=revoked') : refusal(s, res)
+    }
+    default:
+      throw errorPage(400)
   }
-  if (values.intent === 'create-token') {
-    const days = Number(values.expiresInDays)
-    const res = await api.tokens.$post({
-      json: { name: values.tokenName ?? '', ...(days > 0 ? { expiresInDays: days } : {}) },
-    })
-    if (res.status !== 201) return formFailure(res, values)
-    const token = await res.json()
-    return { created: { name: token.name, token: token.token } satisfies CreatedToken }
-  }
-  if (values.intent === 'revoke-token') {
-    const res = await api.tokens[':id'].$delete({ param: { id: values.id ?? '' } })
-    return res.status === 204 ? redirect('/profile?saved=revoked') : formFailure(res, values)
-  }
-  throw errorPage(400)
 }
 
 export default function Profile() {
   const { member, tokens, saved } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult & { created?: CreatedToken }>()
-  const failedFor = (intent: string) => (result?.values?.intent === intent ? result : undefined)
+  const result = useActionData<typeof action>()
+  // A created token is the one answer that is not a form's reply: its secret, shown once.
+  const created = result && 'created' in result ? result.created : undefined
+  const reply = result && 'created' in result ? undefined : result
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -91,11 +92,12 @@ export default function Profile() {
       </div>
       {saved === 'profile' && <Notice>Profile saved.</Notice>}
       {saved === 'revoked' && <Notice>Token revoked.</Notice>}
-      <ProfileForm member={member} result={failedFor('profile')} />
+      <ProfileForm member={member} lastResult={replyFor(reply, 'profile')} />
       <ApiTokens
         tokens={tokens}
-        created={result?.created}
-        result={failedFor('create-token') ?? failedFor('revoke-token')}
+        created={created}
+        createResult={replyFor(reply, 'create-token')}
+        revokeResult={replyFor(reply, 'revoke-token')}
       />
     </div>
   )

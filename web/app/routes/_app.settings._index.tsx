@@ -7,3 +7,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
   return redirect('/settings/workspace')
 }
+
+// A component makes this a page route: a loader-only route is a resource route, and a resource route that
+// throws the 403 answers Remix's bare JSON error instead of the friendly page.
+export default function SettingsIndex() {
+  return null
+}

@@ -4,8 +4,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/form.tsx'
 import { Pager } from '~/components/records/pager.tsx'
-import { buttonClass, SelectField } from '~/components/sales/select-field.tsx'
+import { RecordSelect, SelectField } from '~/components/sales/select-field.tsx'
 import { AuditTable } from '~/components/settings/audit-table.tsx'
+import { Alert } from '~/components/ui/alert.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
@@ -54,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   if (res.status === 200) page = await res.json()
   else {
-    const p = await readProblem(res as unknown as Response)
+    const p = await readProblem(res)
     problem = [p.title, ...p.errors.map((e) => `${e.field}: ${e.message}`)].join(' — ')
   }
   return {
@@ -87,14 +89,13 @@ export default function AuditLog() {
           placeholder="e.g. user.role_changed"
           defaultValue={filters.action ?? ''}
         />
-        <SelectField label="Who" name="actor" defaultValue={filters.actor ?? ''}>
-          <option value="">Anyone</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
+        <RecordSelect
+          label="Who"
+          name="actor"
+          defaultValue={filters.actor ?? ''}
+          none="Anyone"
+          options={members}
+        />
         <Field
           label="Record type"
           name="entityType"
@@ -109,11 +110,7 @@ export default function AuditLog() {
           </button>
         </div>
       </Form>
-      {problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem}
-        </p>
-      )}
+      {problem && <Alert tone="error">{problem}</Alert>}
       <AuditTable entries={page.data} names={names} timezone={timezone} />
       <Pager params={filters} nextCursor={page.nextCursor} onFirstPage={onFirstPage} />
     </div>

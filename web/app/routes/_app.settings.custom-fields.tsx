@@ -5,11 +5,12 @@ import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
-import { cardClass } from '~/components/sales/select-field.tsx'
 import { CustomFieldForm } from '~/components/settings/custom-field-form.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
+import { ZCustomFieldForm } from '~/lib/custom-field-form.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { must } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -23,7 +24,6 @@ const ENTITIES = [
   ['deal', 'Deals'],
   ['product', 'Products'],
 ] as const
-const TYPES = ['text', 'number', 'date', 'select'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
@@ -38,35 +38,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
-  const values = await formValues(request)
-  const api = apiClient(request, context, values)
-  if (values.intent === 'retire') {
-    const res = await api['custom-fields'][':id'].$delete({ param: { id: values.fieldId ?? '' } })
-    if (res.status !== 204)
-      throw errorPage((await readProblem(res as unknown as Response)).status === 403 ? 403 : 404)
+  const form = await request.formData()
+  const api = apiClient(request, context, form)
+  if (form.get('intent') === 'retire') {
+    const res = await api['custom-fields'][':id'].$delete({
+      param: { id: String(form.get('fieldId') ?? '') },
+    })
+    if (res.status !== 204) throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
     return redirect('/settings/custom-fields?done=retired')
   }
-  const options = (values.options ?? '')
-    .split('\n')
-    .map((o) => o.trim())
-    .filter(Boolean)
-  const res = await api['custom-fields'].$post({
-    json: {
-      entity: ENTITIES.find(([e]) => e === values.entity)?.[0] ?? 'contact',
-      key: values.key?.trim() ?? '',
-      label: values.label ?? '',
-      type: TYPES.find((t) => t === values.type) ?? 'text',
-      required: values.required === 'on',
-      ...(values.type === 'select' ? { options } : {}),
-    },
-  })
-  if (res.status !== 201) return formFailure(res as unknown as Response, values)
+  const submission = parseForm(form, ZCustomFieldForm)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await api['custom-fields'].$post({ json: submission.value })
+  if (res.status !== 201) return refusal(submission, res)
   return redirect('/settings/custom-fields?done=created')
 }
 
 export default function CustomFields() {
   const { fields, notice } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const result = useActionData<typeof action>()
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Custom fields</h1>

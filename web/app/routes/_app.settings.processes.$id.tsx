@@ -5,17 +5,17 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
-import { cardClass } from '~/components/sales/select-field.tsx'
 import { AddStageForm } from '~/components/settings/add-stage-form.tsx'
 import { ProcessHeader } from '~/components/settings/process-header.tsx'
 import { StageRow } from '~/components/settings/stage-row.tsx'
 import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import type { FormResult } from '~/lib/forms.server.ts'
 import { moveStage, stageInput } from '~/lib/process-actions.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { must } from '~/lib/sales.server.ts'
-import { withStepUp } from '~/lib/step-up.server.ts'
+import { type ApiAnswer, withStepUp } from '~/lib/step-up.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -64,64 +64,63 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       request,
       context,
       values,
-      async () => (await api.processes[':id'].$delete({ param: { id } })) as unknown as Response,
+      async () => await api.processes[':id'].$delete({ param: { id } }),
       () => redirect('/settings/processes'),
     )
   }
-  const call = async (): Promise<[Response, string]> => {
+  const call = async (): Promise<[ApiAnswer | null, string]> => {
     const p = { param: { id } }
     const s = { param: { id, stageId } }
     switch (intent) {
       case 'rename':
         return [
-          (await api.processes[':id'].$patch({
+          await api.processes[':id'].$patch({
             ...p,
             json: { name: values.name ?? '', description: values.description?.trim() || null },
-          })) as unknown as Response,
+          }),
           'saved',
         ]
       case 'default':
-        return [
-          (await api.processes[':id'].$patch({ ...p, json: { isDefault: true } })) as unknown as Response,
-          'default',
-        ]
+        return [await api.processes[':id'].$patch({ ...p, json: { isDefault: true } }), 'default']
       case 'archive':
       case 'unarchive':
         return [
-          (await api.processes[':id'].$patch({
+          await api.processes[':id'].$patch({
             ...p,
             json: { archived: intent === 'archive' },
-          })) as unknown as Response,
+          }),
           `${intent}d`,
         ]
       case 'add-stage':
-        return [
-          (await api.processes[':id'].stages.$post({ ...p, json: stageInput(form) })) as unknown as Response,
-          'added',
-        ]
+        return [await api.processes[':id'].stages.$post({ ...p, json: stageInput(form) }), 'added']
       case 'stage':
         return [
-          (await api.processes[':id'].stages[':stageId'].$patch({
+          await api.processes[':id'].stages[':stageId'].$patch({
             ...s,
             json: stageInput(form),
-          })) as unknown as Response,
+          }),
           'stage',
         ]
       case 'move':
         return [await moveStage(api, id, stageId, values.direction ?? ''), 'moved']
       case 'delete-stage':
         return [
-          (await api.processes[':id'].stages[':stageId'].$delete({
+          await api.processes[':id'].stages[':stageId'].$delete({
             ...s,
             query: values.moveTo ? { moveTo: values.moveTo } : {},
-          })) as unknown as Response,
+          }),
           'stage-deleted',
         ]
       default:
-        return [new Response(null, { status: 400 }), '']
+        return [null, '']
     }
   }
   const [res, done] = await call()
+  // No answer: a move with nowhere to go (done), or an intent this page does not have.
+  if (!res)
+    return done
+      ? back(done)
+      : data<Failure>({ intent, formError: 'Unknown action', fieldErrors: {}, values }, { status: 400 })
   if (res.ok) return back(done)
   const problem = await readProblem(res)
   const fieldErrors: Record<string, string> = {}

@@ -1,12 +1,14 @@
 // Sales processes (admins): the list (default and archived marked) and "Create process". Zero JS.
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
-import { cardClass } from '~/components/sales/select-field.tsx'
+import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZCreateProcess } from '~/lib/inputs.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { must } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -22,22 +24,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
-  const values = await formValues(request)
-  const res = await apiClient(request, context, values).processes.$post({
-    json: {
-      name: values.name ?? '',
-      description: values.description?.trim() || null,
-      isDefault: false,
-      stages: [],
-    },
-  })
-  if (res.status !== 201) return formFailure(res as unknown as Response, values)
+  const form = await request.formData()
+  // Name and description only: a new process is not the default and gets its stages on its own page.
+  const submission = parseForm(form, ZCreateProcess.pick({ name: true, description: true }))
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context, form).processes.$post({ json: submission.value })
+  if (res.status !== 201) return refusal(submission, res)
   return redirect(`/settings/processes/${(await res.json()).id}?done=created`)
 }
 
 export default function Processes() {
   const processes = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<{ name: string; description: string }>({
+    id: 'new-process',
+    lastResult: useActionData<typeof action>(),
+  })
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Sales processes</h1>
@@ -58,23 +59,12 @@ export default function Processes() {
           </li>
         ))}
       </ul>
-      <Form method="post" noValidate className={`${cardClass} flex flex-col gap-4`}>
+      <Form method="post" {...getFormProps(form)} noValidate className={`${cardClass} flex flex-col gap-4`}>
         <h2 className="text-lg font-semibold">Create process</h2>
-        <FormError message={result?.formError} />
+        <FormErrors errors={form.errors} />
         <IdempotencyKeyField />
-        <Field
-          label="Process name"
-          name="name"
-          required
-          defaultValue={result?.values?.name}
-          error={result?.fieldErrors?.name}
-        />
-        <Field
-          label="Description"
-          name="description"
-          defaultValue={result?.values?.description}
-          error={result?.fieldErrors?.description}
-        />
+        <FormField label="Process name" meta={fields.name} required />
+        <FormField label="Description" meta={fields.description} />
         <div>
           <SubmitButton>Create process</SubmitButton>
         </div>

@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       request,
       context,
       values,
-      async () => (await api.users[':id'].deactivate.$post({ param: { id } })) as unknown as Response,
+      async () => await api.users[':id'].deactivate.$post({ param: { id } }),
       () => done('deactivated'),
     )
   }
@@ -72,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : await api.invitations[':id'].$delete({ param: { id } })
     if (res.ok) return done(values.intent === 'role' ? 'role' : 'revoked')
     // e.g. 409 "would leave the workspace without an admin": said at the top of the page.
-    const problem = await readProblem(res as unknown as Response)
+    const problem = await readProblem(res)
     return data<FormResult>({ formError: problem.title, values }, { status: problem.status })
   }
   const res = await api.invitations.$post({ json: { email: values.email ?? '', role: asRole(values.role) } })

@@ -1,13 +1,16 @@
 // Ask for a reset link on this host (public site or workspace). The API answers the same for every
 // email, so the page does too.
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { AuthCard } from '~/components/auth-card.tsx'
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZRequestPasswordReset } from '~/lib/inputs.server.ts'
 import { siteFor } from '~/lib/site.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -30,17 +33,20 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   workspaceOf(request, context.rootDomain)
-  const values = await formValues(request)
-  const res = await apiClient(request, context).auth['password-reset'].$post({
-    json: { email: values.email ?? '' },
-  })
-  if (res.status !== 202) return formFailure(res, values)
+  const submission = parseForm(await request.formData(), ZRequestPasswordReset)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context).auth['password-reset'].$post({ json: submission.value })
+  // A rate limit (429) is the API's title, above the form.
+  if (res.status !== 202) return refusal(submission, res)
   return redirect('/forgot-password?sent=1')
 }
 
 export default function ForgotPassword() {
   const { workspace, sent } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<z.input<typeof ZRequestPasswordReset>>({
+    id: 'forgot-password',
+    lastResult: useActionData<typeof action>(),
+  })
   const label = workspace ? { label: workspace } : {}
   if (sent) {
     return (
@@ -59,17 +65,9 @@ export default function ForgotPassword() {
   }
   return (
     <AuthCard title="Reset your password" {...label}>
-      <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormError message={result?.formError} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={result?.values?.email}
-          error={result?.fieldErrors?.email}
-        />
+      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4" noValidate>
+        <FormErrors errors={form.errors} />
+        <FormField label="Email" meta={fields.email} type="email" autoComplete="email" required />
         <SubmitButton>Email me a reset link</SubmitButton>
         <p className="text-sm text-slate-600">
           <Link className="underline" to="/login">

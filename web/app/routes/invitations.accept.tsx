@@ -1,14 +1,18 @@
 // The emailed invitation link on the workspace's own host: choose a name and password, become a member.
 // The API signs the new member in, so its cookie is passed on and they land on the dashboard.
 import { PASSWORD_MIN } from '@aura/db/passwords'
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { AuthCard } from '~/components/auth-card.tsx'
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
 import { InvalidLink } from '~/components/invalid-link.tsx'
+import { PasswordField } from '~/components/password-field.tsx'
 import { apiClient, cookiesFrom } from '~/lib/api.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZAcceptInvitation } from '~/lib/inputs.server.ts'
 import { requireTenantSite } from '~/lib/root-site.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -27,18 +31,21 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireTenantSite(request, context)
-  const values = await formValues(request)
-  const res = await apiClient(request, context).invitations.accept.$post({
-    json: { token: values.token ?? '', name: values.name ?? '', password: values.password ?? '' },
-  })
+  const submission = parseForm(await request.formData(), ZAcceptInvitation)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context).invitations.accept.$post({ json: submission.value })
   if (res.status === 201) return redirect('/dashboard', { headers: cookiesFrom(res) })
-  return formFailure(res, values)
+  return refusal(submission, res)
 }
 
 export default function AcceptInvitation() {
   const { workspace, token, passwordMin } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
-  if (!token || result?.fieldErrors?.token) {
+  const [form, fields] = useForm<z.input<typeof ZAcceptInvitation>>({
+    id: 'accept-invitation',
+    lastResult: useActionData<typeof action>(),
+  })
+  // A malformed, used, withdrawn or expired token is refused on the `token` field.
+  if (!token || fields.token.errors) {
     return (
       <InvalidLink
         title="This invitation link does not work"
@@ -48,33 +55,19 @@ export default function AcceptInvitation() {
   }
   return (
     <AuthCard title={`Join ${workspace}`} label={workspace}>
-      <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormError message={result?.formError} />
-        {result?.formError && !result.fieldErrors?.name && !result.fieldErrors?.password && (
+      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4" noValidate>
+        <FormErrors errors={form.errors} />
+        {/* Refused with no field to fix (the email already has an account): logging in is the way on. */}
+        {form.errors && !fields.name.errors && !fields.password.errors && (
           <p className="text-sm text-slate-600">
             <Link className="underline" to="/login">
               Log in instead
             </Link>
           </p>
         )}
-        <input type="hidden" name="token" value={token} />
-        <Field
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          required
-          defaultValue={result?.values?.name}
-          error={result?.fieldErrors?.name}
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={`At least ${passwordMin} characters.`}
-          error={result?.fieldErrors?.password}
-        />
+        <input type="hidden" name={fields.token.name} value={token} />
+        <FormField label="Your name" meta={fields.name} autoComplete="name" required />
+        <PasswordField meta={fields.password} purpose="new" hint={`At least ${passwordMin} characters.`} />
         <SubmitButton>Join the workspace</SubmitButton>
       </Form>
     </AuthCard>

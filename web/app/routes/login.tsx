@@ -1,12 +1,16 @@
 // Sign in on this host: the root domain (platform admins, accounts awaiting activation) or a workspace.
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { AuthCard } from '~/components/auth-card.tsx'
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
+import { PasswordField } from '~/components/password-field.tsx'
 import { apiClient, cookiesFrom } from '~/lib/api.server.ts'
 import { currentUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZLogin } from '~/lib/inputs.server.ts'
 import { homeFor } from '~/lib/root-site.server.ts'
 import { safeRedirectPath } from '~/lib/safe-redirect.ts'
 import { siteFor } from '~/lib/site.server.ts'
@@ -21,11 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = await formValues(request)
-  const res = await apiClient(request, context).auth.login.$post({
-    json: { email: values.email ?? '', password: values.password ?? '' },
-  })
-  if (res.status !== 200) return formFailure(res, values)
+  const submission = parseForm(await request.formData(), ZLogin)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context).auth.login.$post({ json: submission.value })
+  // A wrong password (401) or a rate limit or backoff (429) is the API's title, above the form.
+  if (res.status !== 200) return refusal(submission, res)
   const me = await res.json()
   const site = siteFor(request, context.rootDomain)
   const next = safeRedirectPath(new URL(request.url).searchParams.get('next'), homeFor(site.kind, me))
@@ -34,31 +38,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { workspace } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<z.input<typeof ZLogin>>({
+    id: 'login',
+    lastResult: useActionData<typeof action>(),
+  })
   return (
     <AuthCard
       title={workspace ? `Log in to ${workspace}` : 'Log in to Aura'}
       {...(workspace ? { label: workspace } : {})}
     >
-      <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormError message={result?.formError} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={result?.values?.email}
-          error={result?.fieldErrors?.email}
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={result?.fieldErrors?.password}
-        />
+      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4" noValidate>
+        <FormErrors errors={form.errors} />
+        <FormField label="Email" meta={fields.email} type="email" autoComplete="email" required />
+        <PasswordField meta={fields.password} purpose="current" />
         <SubmitButton>Log in</SubmitButton>
         <p className="text-sm text-slate-600">
           <Link className="underline" to="/forgot-password">

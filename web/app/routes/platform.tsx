@@ -3,15 +3,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { FormError } from '~/components/form.tsx'
+import type { $ZodType, output } from 'zod/v4/core'
+import { FormErrors } from '~/components/form.tsx'
 import { Notice } from '~/components/notice.tsx'
 import { AccountsTable } from '~/components/platform/accounts-table.tsx'
 import { TenantsTable } from '~/components/platform/tenants-table.tsx'
 import { SiteFooter, SiteHeader } from '~/components/site-header.tsx'
-import { apiClient, readProblem } from '~/lib/api.server.ts'
+import { apiClient, type ProblemSource, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZActivateForm, ZDeleteTenantForm, ZPlatformTarget } from '~/lib/platform-forms.server.ts'
 import { requireRootSite } from '~/lib/root-site.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -54,26 +56,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePlatformAdmin(request, context)
-  const values = await formValues(request)
+  const form = await request.formData()
   const platform = apiClient(request, context).platform
-  const param = { id: values.id ?? '' }
-  const send = async (res: Response, ok: number, notice: keyof typeof NOTICES) =>
-    res.status === ok ? redirect(`/platform?notice=${notice}`) : formFailure(res, values)
-  switch (values.intent) {
+  /** Parses the form, makes the one API call, and redirects back with its notice (or answers the refusal). */
+  const send = async <S extends $ZodType>(
+    schema: S,
+    call: (value: output<S>) => Promise<ProblemSource>,
+    ok: number,
+    notice: keyof typeof NOTICES,
+  ) => {
+    const submission = parseForm(form, schema)
+    if (submission.status !== 'success') return invalid(submission)
+    const res = await call(submission.value)
+    return res.status === ok ? redirect(`/platform?notice=${notice}`) : refusal(submission, res)
+  }
+  const accounts = platform.accounts[':id']
+  const tenants = platform.tenants[':id']
+  switch (form.get('intent')) {
     case 'sign-contract':
-      return send(await platform.accounts[':id'].contract.$post({ param }), 200, 'signed')
-    case 'activate': {
-      const json = { slug: values.slug ?? '', companyName: values.companyName ?? '' }
-      return send(await platform.accounts[':id'].activate.$post({ param, json }), 201, 'activated')
-    }
+      return send(ZPlatformTarget, (param) => accounts.contract.$post({ param }), 200, 'signed')
+    case 'activate':
+      return send(
+        ZActivateForm,
+        ({ id, ...json }) => accounts.activate.$post({ param: { id }, json }),
+        201,
+        'activated',
+      )
     case 'suspend':
-      return send(await platform.tenants[':id'].suspend.$post({ param }), 200, 'suspended')
+      return send(ZPlatformTarget, (param) => tenants.suspend.$post({ param }), 200, 'suspended')
     case 'resume':
-      return send(await platform.tenants[':id'].resume.$post({ param }), 200, 'resumed')
-    case 'delete': {
-      const json = { confirm: values.confirm ?? '' }
-      return send(await platform.tenants[':id'].delete.$post({ param, json }), 200, 'deleted')
-    }
+      return send(ZPlatformTarget, (param) => tenants.resume.$post({ param }), 200, 'resumed')
+    case 'delete':
+      return send(
+        ZDeleteTenantForm,
+        ({ id, ...json }) => tenants.delete.$post({ param: { id }, json }),
+        200,
+        'deleted',
+      )
     default:
       throw errorPage(400)
   }
@@ -81,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Platform() {
   const { accounts, tenants, notice } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const result = useActionData<typeof action>()
   return (
     <>
       <SiteHeader label="platform">
@@ -98,7 +117,8 @@ export default function Platform() {
         <h1 className="text-2xl font-semibold tracking-tight">Platform console</h1>
         <div className="mt-4 flex flex-col gap-2">
           {notice && <Notice>{notice}</Notice>}
-          <FormError message={result?.formError} />
+          {/* Every refusal's title shows here; the row that was sent also shows its fields' errors. */}
+          <FormErrors errors={result?.error?.[''] ?? undefined} />
         </div>
         <section aria-labelledby="accounts" className="mt-6">
           <h2 id="accounts" className="mb-3 text-lg font-semibold">

@@ -18,9 +18,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     redirect(`/settings/export?${new URLSearchParams({ step, ...(entity ? { entity } : {}) })}`)
   const code = values[STEP_UP_CODE]
   if (code !== undefined && (await verifyCode(api, code))) return back('wrong')
-  const res = (await api.export.$get({
+  const res = await api.export.$get({
     query: entity ? { format: 'csv', entity } : { format: 'json' },
-  })) as unknown as Response
+  })
   if (res.ok) {
     const headers = new Headers()
     for (const h of ['content-type', 'content-disposition']) {

@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     redirect(`/settings/export?${new URLSearchParams({ step, what: 'archive' })}`)
   const code = values[STEP_UP_CODE]
   if (code !== undefined && (await verifyCode(api, code))) return back('wrong')
-  const res = (await api.workspace.archive.$get()) as unknown as Response
+  const res = await api.workspace.archive.$get()
   if (res.ok) {
     const headers = new Headers()
     for (const h of PASSED_ON) {

@@ -1,14 +1,18 @@
 // Signup on the public site. The API answers "check your inbox" whether or not the email is known (no
 // account enumeration), so this page does too.
 import { PASSWORD_MIN } from '@aura/db/passwords'
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { AuthCard } from '~/components/auth-card.tsx'
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
+import { PasswordField } from '~/components/password-field.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { currentUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZSignup } from '~/lib/inputs.server.ts'
 import { homeFor, requireRootSite } from '~/lib/root-site.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -28,23 +32,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireRootSite(request, context)
-  const values = await formValues(request)
-  const companyName = values.companyName?.trim()
-  const res = await apiClient(request, context).auth.signup.$post({
-    json: {
-      name: values.name ?? '',
-      email: values.email ?? '',
-      password: values.password ?? '',
-      ...(companyName ? { companyName } : {}),
-    },
-  })
-  if (res.status !== 202) return formFailure(res, values)
+  const submission = parseForm(await request.formData(), ZSignup)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context).auth.signup.$post({ json: submission.value })
+  if (res.status !== 202) return refusal(submission, res)
   return redirect('/signup?sent=1')
 }
 
 export default function Signup() {
   const { sent, passwordMin } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult>()
+  const [form, fields] = useForm<z.input<typeof ZSignup>>({
+    id: 'signup',
+    lastResult: useActionData<typeof action>(),
+  })
   if (sent) {
     return (
       <AuthCard title="Check your inbox">
@@ -64,41 +64,16 @@ export default function Signup() {
   }
   return (
     <AuthCard title="Create your account">
-      <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormError message={result?.formError} />
-        <Field
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          required
-          defaultValue={result?.values?.name}
-          error={result?.fieldErrors?.name}
-        />
-        <Field
-          label="Work email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={result?.values?.email}
-          error={result?.fieldErrors?.email}
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
+      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4" noValidate>
+        <FormErrors errors={form.errors} />
+        <FormField label="Your name" meta={fields.name} autoComplete="name" required />
+        <FormField label="Work email" meta={fields.email} type="email" autoComplete="email" required />
+        <PasswordField
+          meta={fields.password}
+          purpose="new"
           hint={`At least ${passwordMin} characters. A phrase of a few words works well.`}
-          error={result?.fieldErrors?.password}
         />
-        <Field
-          label="Company name"
-          name="companyName"
-          autoComplete="organization"
-          defaultValue={result?.values?.companyName}
-          error={result?.fieldErrors?.companyName}
-        />
+        <FormField label="Company name" meta={fields.companyName} autoComplete="organization" />
         <SubmitButton>Create account</SubmitButton>
         <p className="text-sm text-slate-600">
           Already have an account?{' '}

@@ -1,14 +1,17 @@
 // The emailed confirmation link. Confirming takes one click on a button (a POST), not the page load
 // itself: mail scanners that prefetch links would otherwise spend the single-use token before the
 // person opens it, and they would then see "link used".
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { AuthCard } from '~/components/auth-card.tsx'
 import { Form, SubmitButton } from '~/components/form.tsx'
 import { InvalidLink } from '~/components/invalid-link.tsx'
 import { apiClient } from '~/lib/api.server.ts'
-import { formValues } from '~/lib/forms.server.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZVerifyEmail } from '~/lib/inputs.server.ts'
 import { requireRootSite } from '~/lib/root-site.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -24,15 +27,19 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireRootSite(request, context)
-  const { token = '' } = await formValues(request)
-  const res = await apiClient(request, context).auth['verify-email'].$post({ json: { token } })
+  const submission = parseForm(await request.formData(), ZVerifyEmail)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await apiClient(request, context).auth['verify-email'].$post({ json: submission.value })
   if (res.status === 200) return redirect('/verify-email?verified=1')
-  return { invalid: true }
+  return refusal(submission, res)
 }
 
 export default function VerifyEmail() {
   const { token, verified } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const [form, fields] = useForm<z.input<typeof ZVerifyEmail>>({
+    id: 'verify-email',
+    lastResult: useActionData<typeof action>(),
+  })
   if (verified) {
     return (
       <AuthCard title="Email confirmed">
@@ -47,15 +54,16 @@ export default function VerifyEmail() {
       </AuthCard>
     )
   }
-  if (!token || result?.invalid) {
+  // Whatever the refusal (malformed, used or expired token), the link is what does not work.
+  if (!token || form.status === 'error') {
     return (
       <InvalidLink title="This confirmation link does not work" retry={{ to: '/login', label: 'Log in' }} />
     )
   }
   return (
     <AuthCard title="Confirm your email">
-      <Form method="post" className="flex flex-col gap-4">
-        <input type="hidden" name="token" value={token} />
+      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
+        <input type="hidden" name={fields.token.name} value={token} />
         <p className="text-slate-700">One click and your address is confirmed.</p>
         <SubmitButton>Confirm my email</SubmitButton>
       </Form>

@@ -24,41 +24,44 @@ async function assertContactVisible(tx: Tx, tenantId: string, id: string) {
 export const activityRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.createActivity, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const activity = await memberTx(deps, member, (tx) =>
-        createActivity(tx, member.tenantId, id, c.req.valid('json')),
+      const activity = await memberTx(deps, actor, (tx) =>
+        createActivity(tx, { tenantId: actor.tenantId, contactId: id, input: c.req.valid('json') }),
       )
       return c.json(activity, 201)
     })
     .openapi(routes.listContactActivities, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const page = await memberTx(deps, member, async (tx) => {
-        await assertContactVisible(tx, member.tenantId, id)
-        return listActivities(tx, member.tenantId, { ...c.req.valid('query'), contactId: id })
+      const page = await memberTx(deps, actor, async (tx) => {
+        await assertContactVisible(tx, actor.tenantId, id)
+        return listActivities(tx, actor.tenantId, { ...c.req.valid('query'), contactId: id })
       })
       return c.json(page, 200)
     })
     .openapi(routes.listActivities, async (c) => {
-      const member = requireMember(c)
-      const page = await memberTx(deps, member, (tx) =>
-        listActivities(tx, member.tenantId, c.req.valid('query')),
+      const actor = requireMember(c)
+      const page = await memberTx(deps, actor, (tx) =>
+        listActivities(tx, actor.tenantId, c.req.valid('query')),
       )
       return c.json(page, 200)
     })
     .openapi(routes.deleteActivity, async (c) => {
-      const member = requireMember(c)
-      const actor = { ...member, requestId: c.get('requestId') }
-      await memberTx(deps, member, (tx) => deleteActivity(tx, actor, c.req.valid('param').id))
+      const actor = requireMember(c)
+      await memberTx(deps, actor, (tx) => deleteActivity(tx, { actor, id: c.req.valid('param').id }))
       return c.body(null, 204)
     })
     .openapi(routes.contactTimeline, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const page = await memberTx(deps, member, async (tx) => {
-        await assertContactVisible(tx, member.tenantId, id)
-        return listContactTimeline(tx, member.tenantId, id, c.req.valid('query'))
+      const page = await memberTx(deps, actor, async (tx) => {
+        await assertContactVisible(tx, actor.tenantId, id)
+        return listContactTimeline(tx, {
+          tenantId: actor.tenantId,
+          contactId: id,
+          page: c.req.valid('query'),
+        })
       })
       return c.json(page, 200)
     })

@@ -1,20 +1,14 @@
 import { schema, withTenant } from '@aura/db'
 import { createActivity, createContact, createDeal } from '@aura/db/seed/index'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
 
 describe('contact timeline: activities, deal creation and stage changes, newest first', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let ws: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
-  it('merges the three sources in time order, pages by cursor and hides what the caller may not see', async () => {
+  it('merges the three sources in time order, pages by cursor and hides what the caller may not see', async ({
+    api,
+    ws,
+  }) => {
     const tenantId = ws.tenant.id
     const colleague = await ws.member('rep')
     const [first, second] = ws.defaults.defaultProcess.stages

@@ -6,7 +6,7 @@ import * as routes from './audit-log.routes.ts'
 
 export const auditLogRoutes = (deps: Deps) =>
   createRouter().openapi(routes.listAuditLog, async (c) => {
-    const member = requireMember(c, 'audit.read')
+    const reader = requireMember(c, 'audit.read')
     const { actor, from, to, ...rest } = c.req.valid('query')
     const input = {
       ...rest,
@@ -14,5 +14,5 @@ export const auditLogRoutes = (deps: Deps) =>
       from: from ? new Date(from) : undefined,
       to: to ? new Date(to) : undefined,
     }
-    return c.json(await memberTx(deps, member, (tx) => listAuditLog(tx, input)), 200)
+    return c.json(await memberTx(deps, reader, (tx) => listAuditLog(tx, input)), 200)
   })

@@ -1,9 +1,9 @@
 // Signup, login and reset must not reveal whether an email has an account: same status, same body and
 // about the same time. Timings are compared as a ratio of medians, never against absolute numbers.
 import { uniq } from '@aura/db/seed/index'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { apiTest } from '../../../test/fixtures.ts'
+import { jsonBody } from '../../../test/harness.ts'
 
 const RUNS = 5
 type Send = () => Response | Promise<Response>
@@ -32,16 +32,10 @@ async function measure(known: Send, stranger: Send) {
   }
 }
 
-describe('no account enumeration', { timeout: 60_000 }, () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let acme: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    // Timing needs many wrong logins on one account: the per-account backoff (tested on its own) steps aside.
-    api = await createTestApi({ LOGIN_BACKOFF_AFTER_FAILURES: '1000' })
-    acme = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
+// Timing needs many wrong logins on one account: the per-account backoff (tested on its own) steps aside.
+const it = apiTest({ LOGIN_BACKOFF_AFTER_FAILURES: '1000' })
 
+describe('no account enumeration', { timeout: 60_000 }, () => {
   const unknown = () => `nobody-${uniq()}@example.com`
 
   async function expectIndistinguishable(known: Send, stranger: Send) {
@@ -56,7 +50,7 @@ describe('no account enumeration', { timeout: 60_000 }, () => {
     expect(ratio).toBeLessThan(2)
   }
 
-  it('signup on the root domain', async () => {
+  it('signup on the root domain', async ({ api, ws: acme }) => {
     const body = (email: string) => jsonBody({ email, password: 'a long enough passphrase', name: 'Someone' })
     await expectIndistinguishable(
       () => api.request('root', '/auth/signup', body(acme.admin.email)),
@@ -64,7 +58,7 @@ describe('no account enumeration', { timeout: 60_000 }, () => {
     )
   })
 
-  it('login with a wrong password vs an unknown email', async () => {
+  it('login with a wrong password vs an unknown email', async ({ ws: acme }) => {
     const body = (email: string) => jsonBody({ email, password: 'not the password at all' })
     await expectIndistinguishable(
       () => acme.as(null, '/auth/login', body(acme.rep.email)),
@@ -72,7 +66,7 @@ describe('no account enumeration', { timeout: 60_000 }, () => {
     )
   })
 
-  it('password reset on a workspace', async () => {
+  it('password reset on a workspace', async ({ ws: acme }) => {
     await expectIndistinguishable(
       () => acme.as(null, '/auth/password-reset', jsonBody({ email: acme.manager.email })),
       () => acme.as(null, '/auth/password-reset', jsonBody({ email: unknown() })),

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody } from '../../lib/openapi.ts'
-import { problemResponse, ZEmail, ZMe, ZMessage, ZPassword, ZToken } from '../auth/auth.schemas.ts'
+import { jsonBody, problemResponse, ZMe, ZMessage } from '../../lib/openapi.ts'
+import { ZConfirmPasswordReset, ZRequestPasswordReset } from '../../services/auth/auth.inputs.ts'
 
 const limited = problemResponse('Too many requests (Retry-After says when to try again)')
 
@@ -10,7 +10,7 @@ export const requestReset = createRoute({
   tags: ['Auth'],
   summary:
     'Email a single-use reset link (1 hour) to a user who may sign in on this host. Answers the same for every email.',
-  request: { body: jsonBody(z.object({ email: ZEmail })) },
+  request: { body: jsonBody(ZRequestPasswordReset) },
   responses: {
     202: { description: 'Check your inbox', content: { 'application/json': { schema: ZMessage } } },
     400: problemResponse('Invalid email'),
@@ -23,7 +23,7 @@ export const confirmReset = createRoute({
   path: '/auth/password-reset/confirm',
   tags: ['Auth'],
   summary: 'Set a new password with the emailed token; ends every other session and signs in here',
-  request: { body: jsonBody(z.object({ token: ZToken, password: ZPassword })) },
+  request: { body: jsonBody(ZConfirmPasswordReset) },
   responses: {
     200: { description: 'Password changed, signed in', content: { 'application/json': { schema: ZMe } } },
     400: problemResponse('Invalid, used or expired token (field `token`), or a weak password'),

@@ -24,7 +24,7 @@ export const authRoutes = (deps: Deps, lucia: AuraLucia) =>
   createRouter()
     .openapi(routes.signup, async (c) => {
       if (c.get('site').kind !== 'root') throw new AppError('not_found', 'Sign up on the main site')
-      await signUp(deps.db, c.req.valid('json'), origin(c), c.get('requestId'))
+      await signUp(deps.db, { input: c.req.valid('json'), origin: origin(c), requestId: c.get('requestId') })
       return c.json({ message: 'Check your inbox for a link to confirm your email.' }, 202)
     })
     .openapi(routes.login, async (c) => {
@@ -38,9 +38,9 @@ export const authRoutes = (deps: Deps, lucia: AuraLucia) =>
           headers: { 'Retry-After': String(Math.ceil(backoff.waitMs / 1000)) },
         })
       }
-      const { user, knownUserId } = await verifyCredentials(deps.db, email, password, tenantId)
+      const { user, knownUserId } = await verifyCredentials(deps.db, { email, password, tenantId })
       if (!user) {
-        await recordLoginFailure(deps.db, email, now, deps.config.LOGIN_BACKOFF_AFTER_FAILURES)
+        await recordLoginFailure(deps.db, { email, now, free: deps.config.LOGIN_BACKOFF_AFTER_FAILURES })
         await auditLoginFailure(deps, c, tenantId, knownUserId)
         throw new AppError('unauthorized', 'Invalid email or password')
       }

@@ -1,23 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody } from '../../lib/openapi.ts'
-import { line } from '../../lib/text.ts'
-import { problemResponse, ZEmail, ZMe, ZMessage, ZPassword, ZToken } from './auth.schemas.ts'
+import { createRoute } from '@hono/zod-openapi'
+import { jsonBody, problemResponse, ZMe, ZMessage } from '../../lib/openapi.ts'
+import { ZLogin, ZSignup, ZVerifyEmail } from '../../services/auth/auth.inputs.ts'
 
 export const signup = createRoute({
   method: 'post',
   path: '/auth/signup',
   tags: ['Auth'],
   summary: 'Create a pre-tenant account (root domain). Answers the same whether or not the email exists.',
-  request: {
-    body: jsonBody(
-      z.object({
-        email: ZEmail,
-        password: ZPassword,
-        name: line(120).min(1, 'Enter your name'),
-        companyName: line(120).min(1).optional(),
-      }),
-    ),
-  },
+  request: { body: jsonBody(ZSignup) },
   responses: {
     202: { description: 'Check your inbox', content: { 'application/json': { schema: ZMessage } } },
     400: problemResponse('Invalid fields'),
@@ -29,7 +19,7 @@ export const login = createRoute({
   path: '/auth/login',
   tags: ['Auth'],
   summary: 'Sign in on this host; sets a session cookie valid only here',
-  request: { body: jsonBody(z.object({ email: ZEmail, password: z.string().min(1).max(1024) })) },
+  request: { body: jsonBody(ZLogin) },
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: ZMe } } },
     401: problemResponse('Invalid email or password'),
@@ -52,7 +42,7 @@ export const verifyEmail = createRoute({
   path: '/auth/verify-email',
   tags: ['Auth'],
   summary: 'Confirm an email address with the emailed single-use token',
-  request: { body: jsonBody(z.object({ token: ZToken })) },
+  request: { body: jsonBody(ZVerifyEmail) },
   responses: {
     200: { description: 'Email confirmed', content: { 'application/json': { schema: ZMessage } } },
     400: problemResponse('The link is invalid, used or expired'),

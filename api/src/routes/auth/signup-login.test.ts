@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody, lastEmailTo, linkIn, sessionCookie } from '../../../test/harness.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
+import { jsonBody, lastEmailTo, linkIn, sessionCookie } from '../../../test/harness.ts'
 
 describe('signup → verify email → login on the root domain', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  beforeAll(async () => {
-    api = await createTestApi()
-  })
-  afterAll(() => api.close())
-
   const email = `founder-${Date.now()}@example.com`
   const password = 'a long enough passphrase'
 
-  it('creates a pre-tenant account and emails a verification link', async () => {
+  it('creates a pre-tenant account and emails a verification link', async ({ api }) => {
     const res = await api.request(
       'root',
       '/auth/signup',
@@ -36,7 +31,7 @@ describe('signup → verify email → login on the root domain', () => {
     expect(again.status).toBe(400)
   })
 
-  it('answers a second signup with the same email exactly like the first', async () => {
+  it('answers a second signup with the same email exactly like the first', async ({ api }) => {
     const res = await api.request(
       'root',
       '/auth/signup',
@@ -47,7 +42,7 @@ describe('signup → verify email → login on the root domain', () => {
     expect((await lastEmailTo(api.db, email))?.template).toBe('signup-exists')
   })
 
-  it('rejects a short password naming the field', async () => {
+  it('rejects a short password naming the field', async ({ api }) => {
     const res = await api.request(
       'root',
       '/auth/signup',
@@ -59,7 +54,9 @@ describe('signup → verify email → login on the root domain', () => {
     expect(body.errors).toEqual([{ field: 'password', message: 'Use at least 12 characters' }])
   })
 
-  it('logs in with a host-only, HttpOnly, SameSite=Lax cookie and shows the account awaiting a contract', async () => {
+  it('logs in with a host-only, HttpOnly, SameSite=Lax cookie and shows the account awaiting a contract', async ({
+    api,
+  }) => {
     const res = await api.request('root', '/auth/login', jsonBody({ email: email.toUpperCase(), password }))
     expect(res.status).toBe(200)
     const setCookie = res.headers.getSetCookie().join('\n')
@@ -77,7 +74,7 @@ describe('signup → verify email → login on the root domain', () => {
     })
   })
 
-  it('gives the same 401 for a wrong password and an unknown email', async () => {
+  it('gives the same 401 for a wrong password and an unknown email', async ({ api }) => {
     const wrong = await api.request('root', '/auth/login', jsonBody({ email, password: 'not the password' }))
     const unknown = await api.request(
       'root',
@@ -90,7 +87,7 @@ describe('signup → verify email → login on the root domain', () => {
     expect(a.title).toBe(b.title)
   })
 
-  it('ends the session on logout', async () => {
+  it('ends the session on logout', async ({ api }) => {
     const res = await api.request('root', '/auth/login', jsonBody({ email, password }))
     const cookie = sessionCookie(res)
     expect((await api.request('root', '/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(
@@ -99,7 +96,7 @@ describe('signup → verify email → login on the root domain', () => {
     expect((await api.request('root', '/me', { headers: { cookie } })).status).toBe(401)
   })
 
-  it('keeps no session id, password or email in the logs', () => {
+  it('keeps no session id, password or email in the logs', ({ api }) => {
     const logs = api.logLines.join('\n')
     expect(logs).not.toContain(email)
     expect(logs).not.toContain(password)

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
+import { jsonBody } from '../../../test/harness.ts'
 
 const patch = (body: unknown): RequestInit => ({ ...jsonBody(body), method: 'PATCH' })
 
 describe("another workspace's contact is a 404 everywhere", () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let acme: Awaited<ReturnType<typeof createWorkspace>>
-  let globex: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    api = await createTestApi()
-    acme = await createWorkspace(api)
-    globex = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
-  it('get, patch, delete, activities and timeline all answer 404 for every role; the contact is unchanged', async () => {
+  it('get, patch, delete, activities and timeline all answer 404 for every role; the contact is unchanged', async ({
+    ws: acme,
+    other: globex,
+  }) => {
     const contact = await (
       await acme.as(acme.rep, '/contacts', jsonBody({ firstName: 'Secret', email: 'secret@acme.test' }))
     ).json()

@@ -1,5 +1,4 @@
 import type { Deps } from '../../context.ts'
-import { can } from '../../lib/permissions.ts'
 import { notFound } from '../../lib/problem.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
@@ -14,43 +13,34 @@ import * as routes from './contacts.routes.ts'
 export const contactRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listContacts, async (c) => {
-      const member = requireMember(c)
-      const page = await memberTx(deps, member, (tx) =>
-        listContacts(tx, member.tenantId, c.req.valid('query')),
-      )
+      const actor = requireMember(c)
+      const page = await memberTx(deps, actor, (tx) => listContacts(tx, actor.tenantId, c.req.valid('query')))
       return c.json(page, 200)
     })
     .openapi(routes.createContact, async (c) => {
-      const member = requireMember(c)
-      const actor = {
-        ...member,
-        requestId: c.get('requestId'),
-        canReassign: can(member.role, 'records.reassign'),
-      }
-      const contact = await memberTx(deps, member, (tx) => createContact(tx, actor, c.req.valid('json')))
+      const actor = requireMember(c)
+      const contact = await memberTx(deps, actor, (tx) =>
+        createContact(tx, { actor, input: c.req.valid('json') }),
+      )
       return c.json(contact, 201)
     })
     .openapi(routes.getContact, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const found = await memberTx(deps, member, (tx) => findContact(tx, member.tenantId, id))
+      const found = await memberTx(deps, actor, (tx) => findContact(tx, actor.tenantId, id))
       if (!found) throw notFound('Contact')
       return c.json(found.view, 200)
     })
     .openapi(routes.updateContact, async (c) => {
-      const member = requireMember(c)
-      const actor = {
-        ...member,
-        requestId: c.get('requestId'),
-        canReassign: can(member.role, 'records.reassign'),
-      }
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const contact = await memberTx(deps, member, (tx) => updateContact(tx, actor, id, c.req.valid('json')))
+      const contact = await memberTx(deps, actor, (tx) =>
+        updateContact(tx, { actor, id, patch: c.req.valid('json') }),
+      )
       return c.json(contact, 200)
     })
     .openapi(routes.deleteContact, async (c) => {
-      const member = requireMember(c)
-      const actor = { ...member, requestId: c.get('requestId') }
-      await memberTx(deps, member, (tx) => deleteContact(tx, actor, c.req.valid('param').id))
+      const actor = requireMember(c)
+      await memberTx(deps, actor, (tx) => deleteContact(tx, { actor, id: c.req.valid('param').id }))
       return c.body(null, 204)
     })

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi'
+import { ZEmail } from '../../lib/account-fields.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
-import { ZEmail } from '../auth/auth.schemas.ts'
-import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
+import { ZCustomFieldValues } from '../../services/custom-fields/custom-fields.inputs.ts'
 
 const optionalText = (max: number) => line(max).nullable().optional()
 

@@ -11,20 +11,20 @@ import { toCustomField } from './custom-fields.schemas.ts'
 export const customFieldRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listCustomFields, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       const { entity } = c.req.valid('query')
-      const rows = await memberTx(deps, member, (tx) => listCustomFields(tx, member.tenantId, entity))
+      const rows = await memberTx(deps, actor, (tx) => listCustomFields(tx, actor.tenantId, entity))
       return c.json({ data: rows.map(toCustomField), nextCursor: null }, 200)
     })
     .openapi(routes.createCustomField, async (c) => {
-      const member = requireMember(c, 'workspace.update')
-      const actor = { ...member, requestId: c.get('requestId') }
-      const row = await memberTx(deps, member, (tx) => createCustomField(tx, actor, c.req.valid('json')))
+      const actor = requireMember(c, 'workspace.update')
+      const row = await memberTx(deps, actor, (tx) =>
+        createCustomField(tx, { actor, input: c.req.valid('json') }),
+      )
       return c.json(toCustomField(row), 201)
     })
     .openapi(routes.deleteCustomField, async (c) => {
-      const member = requireMember(c, 'workspace.update')
-      const actor = { ...member, requestId: c.get('requestId') }
-      await memberTx(deps, member, (tx) => deleteCustomField(tx, actor, c.req.valid('param').id))
+      const actor = requireMember(c, 'workspace.update')
+      await memberTx(deps, actor, (tx) => deleteCustomField(tx, { actor, id: c.req.valid('param').id }))
       return c.body(null, 204)
     })

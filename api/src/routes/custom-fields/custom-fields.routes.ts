@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { jsonBody, jsonContent, memberRefusals, problemResponse, ZIdParam } from '../../lib/openapi.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
 import { ZCustomField, ZCustomFieldEntity, ZCustomFieldInput } from './custom-fields.schemas.ts'
 
 export const listCustomFields = createRoute({

@@ -3,23 +3,15 @@
 // ended): changed_at is the moment of the change, not the transaction's start. Needs two connections, so
 // Postgres only (PGlite has one and never interleaves transactions).
 import { withTenant } from '@aura/db'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
+import { describe, expect } from 'vitest'
+import { call, send, stage, ZDeal, ZDealHistory } from '../../../test/deal-fixtures.ts'
+import { it } from '../../../test/fixtures.ts'
 import { moveDealToStage } from '../../services/deals/move-deal-to-stage.ts'
-import { call, send, stage, type TestApi, type Workspace } from './deal-fixtures.ts'
 
 describe.runIf(process.env.TEST_DATABASE_URL)('stage history under concurrent moves', () => {
-  let api: TestApi
-  let ws: Workspace
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
-  it('lists the moves in the order they happened, as one chain', async () => {
-    const deal = (await call(ws, ws.rep, '/deals', send('POST', { name: 'Raced', amount: '10.00' }))).body
+  it('lists the moves in the order they happened, as one chain', async ({ api, ws }) => {
+    const deal = (await call(ws, ws.rep, '/deals', send('POST', { name: 'Raced', amount: '10.00' }), ZDeal))
+      .body
     let release!: () => void
     const gate = new Promise<void>((resolve) => {
       release = resolve
@@ -28,7 +20,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('stage history under concurrent mo
     // Begins first, moves last.
     const early = withTenant(api.db, ctx, async (tx) => {
       await gate
-      return moveDealToStage(tx, ctx, deal.id, { stageId: stage(ws, 'Negotiation').id })
+      return moveDealToStage(tx, {
+        actor: { ...ctx, requestId: 'test' },
+        id: deal.id,
+        target: { stageId: stage(ws, 'Negotiation').id },
+      })
     })
     await new Promise((resolve) => setTimeout(resolve, 50))
     const late = await call(
@@ -36,12 +32,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('stage history under concurrent mo
       ws.rep,
       `/deals/${deal.id}/stage`,
       send('POST', { stageId: stage(ws, 'Proposal').id }),
+      ZDeal,
     )
     expect(late.status).toBe(200)
     release()
     await early
 
-    const res = await call(ws, ws.rep, `/deals/${deal.id}/history`)
+    const res = await call(ws, ws.rep, `/deals/${deal.id}/history`, undefined, ZDealHistory)
     const moves = (res.body.stageChanges as { fromStageName: string | null; toStageName: string }[])
       .slice()
       .reverse()

@@ -1,7 +1,5 @@
 import { createContact, createProcess } from '@aura/db/seed/index'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
 import {
   auditOf,
   call,
@@ -12,7 +10,13 @@ import {
   stageHistory,
   type TestApi,
   type Workspace,
-} from './deal-fixtures.ts'
+  ZDeal,
+  ZDealHistory,
+  ZDealWithLines,
+  ZStage,
+} from '../../../test/deal-fixtures.ts'
+import { createTestApi } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
 
 describe('POST /deals/{id}/stage', () => {
   let api: TestApi
@@ -26,9 +30,9 @@ describe('POST /deals/{id}/stage', () => {
   afterAll(() => api.close())
 
   const newDeal = async (body: Record<string, unknown> = {}) =>
-    (await call(ws, ws.rep, '/deals', send('POST', { name: 'Deal', amount: '1000.00', ...body }))).body
+    (await call(ws, ws.rep, '/deals', send('POST', { name: 'Deal', amount: '1000.00', ...body }), ZDeal)).body
   const move = (id: string, body: Record<string, unknown>, who = ws.rep) =>
-    call(ws, who, `/deals/${id}/stage`, send('POST', body))
+    call(ws, who, `/deals/${id}/stage`, send('POST', body), ZDeal)
 
   it('moves within the process: probability becomes the stage default, history has who and both names', async () => {
     const deal = await newDeal()
@@ -69,6 +73,7 @@ describe('POST /deals/{id}/stage', () => {
       ws.rep,
       `/deals/${deal.id}`,
       send('PATCH', { closeDate: '2026-06-30', contactId: contact.id, notes: 'Signed soon' }),
+      ZDeal,
     )
     expect((await move(deal.id, { stageId: stages[1]?.id })).status).toBe(200)
   })
@@ -90,9 +95,10 @@ describe('POST /deals/{id}/stage', () => {
       ws.admin,
       `/processes/${processId}/stages/${stage(ws, 'Won').id}`,
       send('PATCH', { name: 'Closed won', winProbability: 95 }),
+      ZStage,
     )
     expect(rename.status).toBe(200)
-    const after = (await call(ws, ws.rep, `/deals/${deal.id}`)).body
+    const after = (await call(ws, ws.rep, `/deals/${deal.id}`, undefined, ZDealWithLines)).body
     expect(after).toMatchObject({
       stageName: 'Closed won',
       closedStageName: 'Won',
@@ -152,6 +158,7 @@ describe('POST /deals/{id}/stage', () => {
           other.admin,
           `/deals/${deal.id}/stage`,
           send('POST', { stageId: theirs.stages[1]?.id }),
+          ZDeal,
         )
       ).status,
     ).toBe(404)
@@ -163,7 +170,7 @@ describe('POST /deals/{id}/stage', () => {
     const deal = await newDeal()
     await move(deal.id, { stageId: stage(ws, 'Qualified').id })
     await move(deal.id, { stageId: stage(ws, 'Proposal').id })
-    const { status, body } = await call(ws, ws.manager, `/deals/${deal.id}/history`)
+    const { status, body } = await call(ws, ws.manager, `/deals/${deal.id}/history`, undefined, ZDealHistory)
     expect(status).toBe(200)
     expect(body.stageChanges.map((h: { toStageName: string }) => h.toStageName)).toEqual([
       'Proposal',
@@ -171,12 +178,14 @@ describe('POST /deals/{id}/stage', () => {
       'Prospect',
     ])
     // audit_log policy: a manager sees the entries they caused; the admin sees all of them.
-    const asAdmin = (await call(ws, ws.admin, `/deals/${deal.id}/history`)).body
+    const asAdmin = (await call(ws, ws.admin, `/deals/${deal.id}/history`, undefined, ZDealHistory)).body
     expect(asAdmin.audit.map((a: { action: string }) => a.action)).toEqual([
       'deal.stage_changed',
       'deal.stage_changed',
       'deal.created',
     ])
-    expect((await call(other, other.admin, `/deals/${deal.id}/history`)).status).toBe(404)
+    expect(
+      (await call(other, other.admin, `/deals/${deal.id}/history`, undefined, ZDealHistory)).status,
+    ).toBe(404)
   })
 })

@@ -2,8 +2,6 @@ import { schema } from '@aura/db'
 import { createContact, createOrganization, createProcess } from '@aura/db/seed/index'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
 import {
   auditOf,
   call,
@@ -13,7 +11,11 @@ import {
   stageHistory,
   type TestApi,
   type Workspace,
-} from './deal-fixtures.ts'
+  ZDeal,
+  ZDealWithLines,
+} from '../../../test/deal-fixtures.ts'
+import { createTestApi } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
 
 describe('POST /deals', () => {
   let api: TestApi
@@ -40,6 +42,7 @@ describe('POST /deals', () => {
       ws.rep,
       '/deals',
       send('POST', { name: 'Acme expansion', amount: '1200.50' }),
+      ZDeal,
     )
     expect(status).toBe(201)
     expect(body).toMatchObject({
@@ -83,6 +86,7 @@ describe('POST /deals', () => {
         closeDate: '2026-12-31',
         customFields: {},
       }),
+      ZDeal,
     )
     expect(body).toMatchObject({
       status: 'won',
@@ -97,11 +101,23 @@ describe('POST /deals', () => {
   it('refuses a stage of another process with 422 naming stageId; processId picks the process', async () => {
     const { process, stages } = await createProcess(api.db, { tenantId: ws.tenant.id, name: 'Partners' })
     const before = await dealCount(ws.tenant.id)
-    const wrong = await call(ws, ws.admin, '/deals', send('POST', { name: 'x', stageId: stages[1]?.id }))
+    const wrong = await call(
+      ws,
+      ws.admin,
+      '/deals',
+      send('POST', { name: 'x', stageId: stages[1]?.id }),
+      ZDeal,
+    )
     expect(wrong.status).toBe(422)
     expect(fields(wrong.body)).toEqual(['stageId'])
     expect(await dealCount(ws.tenant.id)).toBe(before)
-    const right = await call(ws, ws.admin, '/deals', send('POST', { name: 'x', processId: process.id }))
+    const right = await call(
+      ws,
+      ws.admin,
+      '/deals',
+      send('POST', { name: 'x', processId: process.id }),
+      ZDeal,
+    )
     expect(right.body).toMatchObject({ processId: process.id, stageId: stages[0]?.id })
   })
 
@@ -115,6 +131,7 @@ describe('POST /deals', () => {
       ws.admin,
       '/deals',
       send('POST', { name: 'x', processId: process.id, amount: '0' }),
+      ZDeal,
     )
     expect(res.status).toBe(422)
     expect(res.body.code).toBe('unprocessable')
@@ -123,12 +140,24 @@ describe('POST /deals', () => {
   })
 
   it('lets only managers and admins assign a deal to someone else', async () => {
-    const rep = await call(ws, ws.rep, '/deals', send('POST', { name: 'x', assignedUserId: ws.manager.id }))
+    const rep = await call(
+      ws,
+      ws.rep,
+      '/deals',
+      send('POST', { name: 'x', assignedUserId: ws.manager.id }),
+      ZDeal,
+    )
     expect(rep.status).toBe(403)
-    const mgr = await call(ws, ws.manager, '/deals', send('POST', { name: 'x', assignedUserId: ws.rep.id }))
+    const mgr = await call(
+      ws,
+      ws.manager,
+      '/deals',
+      send('POST', { name: 'x', assignedUserId: ws.rep.id }),
+      ZDeal,
+    )
     expect(mgr.status).toBe(201)
     expect(mgr.body.assignedUserId).toBe(ws.rep.id)
-    expect((await call(ws, ws.rep, `/deals/${mgr.body.id}`)).status).toBe(200)
+    expect((await call(ws, ws.rep, `/deals/${mgr.body.id}`, undefined, ZDealWithLines)).status).toBe(200)
   })
 
   it("refuses another tenant's process, stage, contact, organization and user (422 naming each) and writes nothing", async () => {
@@ -143,7 +172,7 @@ describe('POST /deals', () => {
       [{ assignedUserId: other.admin.id }, 'assignedUserId'],
     ]
     for (const [extra, field] of cases) {
-      const res = await call(ws, ws.admin, '/deals', send('POST', { name: 'x', ...extra }))
+      const res = await call(ws, ws.admin, '/deals', send('POST', { name: 'x', ...extra }), ZDeal)
       expect(res.status, field).toBe(422)
       expect(fields(res.body)).toEqual([field])
     }
@@ -152,7 +181,13 @@ describe('POST /deals', () => {
 
   it("refuses a colleague's contact for a rep (RLS hides it) and bad input with 400 naming fields", async () => {
     const colleagues = await createContact(api.db, { tenantId: ws.tenant.id, assignedUserId: ws.manager.id })
-    const hidden = await call(ws, ws.rep, '/deals', send('POST', { name: 'x', contactId: colleagues.id }))
+    const hidden = await call(
+      ws,
+      ws.rep,
+      '/deals',
+      send('POST', { name: 'x', contactId: colleagues.id }),
+      ZDeal,
+    )
     expect(hidden.status).toBe(422)
     expect(fields(hidden.body)).toEqual(['contactId'])
     const bad = await call(
@@ -160,6 +195,7 @@ describe('POST /deals', () => {
       ws.rep,
       '/deals',
       send('POST', { name: ' ', amount: '1.999', probability: 120 }),
+      ZDeal,
     )
     expect(bad.status).toBe(400)
     expect(fields(bad.body)).toEqual(['amount', 'name', 'probability'])

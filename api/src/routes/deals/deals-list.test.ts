@@ -2,9 +2,9 @@ import { schema } from '@aura/db'
 import { createContact, createDeal, createOrganization } from '@aura/db/seed/index'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, fields, stage, type TestApi, type Workspace, ZDealPage } from '../../../test/deal-fixtures.ts'
 import { createTestApi } from '../../../test/harness.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
-import { call, fields, stage, type TestApi, type Workspace } from './deal-fixtures.ts'
 
 describe('GET /deals', () => {
   let api: TestApi
@@ -36,7 +36,7 @@ describe('GET /deals', () => {
   afterAll(() => api.close())
 
   const list = async (query: string, who = ws.manager) => {
-    const res = await call(ws, who, `/deals?${query}`)
+    const res = await call(ws, who, `/deals?${query}`, undefined, ZDealPage)
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     return res.body as { data: { id: string; name: string; amount: string }[]; nextCursor: string | null }
   }
@@ -101,12 +101,24 @@ describe('GET /deals', () => {
 
   it('refuses bad filters and a cursor from another sort with 400 naming the field', async () => {
     const page = await list('limit=2')
-    const mixed = await call(ws, ws.manager, `/deals?sort=amount&cursor=${page.nextCursor}`)
+    const mixed = await call(
+      ws,
+      ws.manager,
+      `/deals?sort=amount&cursor=${page.nextCursor}`,
+      undefined,
+      ZDealPage,
+    )
     expect(mixed.status).toBe(400)
     expect(fields(mixed.body)).toEqual(['cursor'])
-    const bad = await call(ws, ws.manager, '/deals?limit=101&status=maybe&closeDateFrom=tomorrow&processId=x')
+    const bad = await call(
+      ws,
+      ws.manager,
+      '/deals?limit=101&status=maybe&closeDateFrom=tomorrow&processId=x',
+      undefined,
+      ZDealPage,
+    )
     expect(bad.status).toBe(400)
     expect(fields(bad.body)).toEqual(['closeDateFrom', 'limit', 'processId', 'status'])
-    expect((await call(ws, ws.manager, '/deals?cursor=garbage')).status).toBe(400)
+    expect((await call(ws, ws.manager, '/deals?cursor=garbage', undefined, ZDealPage)).status).toBe(400)
   })
 })

@@ -1,7 +1,5 @@
-import type { Context } from 'hono'
-import type { AppEnv, Deps } from '../../context.ts'
+import type { Deps } from '../../context.ts'
 import { withConstraintErrors } from '../../lib/db-errors.ts'
-import { can } from '../../lib/permissions.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
 import { createDeal } from '../../services/deals/create-deal.ts'
@@ -25,62 +23,56 @@ const DEAL_CONSTRAINTS = {
 }
 
 /** Any member works with deals; RLS narrows a rep to their own (404 for a colleague's). */
-const caller = (c: Context<AppEnv>) => {
-  const member = requireMember(c)
-  const actor = { tenantId: member.tenantId, userId: member.userId, requestId: c.get('requestId') }
-  return { member, actor, mayReassign: can(member.role, 'records.reassign') }
-}
-
 export const dealRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listDeals, async (c) => {
-      const { member } = caller(c)
+      const actor = requireMember(c)
       const query = c.req.valid('query')
-      return c.json(await memberTx(deps, member, (tx) => listDeals(tx, query)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => listDeals(tx, query)), 200)
     })
     .openapi(routes.createDeal, async (c) => {
-      const { member, actor, mayReassign } = caller(c)
+      const actor = requireMember(c)
       const body = c.req.valid('json')
       const deal = await withConstraintErrors(DEAL_CONSTRAINTS, () =>
-        memberTx(deps, member, (tx) => createDeal(tx, actor, body, mayReassign)),
+        memberTx(deps, actor, (tx) => createDeal(tx, { actor, input: body })),
       )
       return c.json(deal, 201)
     })
     .openapi(routes.getDeal, async (c) => {
-      const { member } = caller(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
       const { include, lineItemsLimit } = c.req.valid('query')
-      const deal = await memberTx(deps, member, (tx) =>
+      const deal = await memberTx(deps, actor, (tx) =>
         include === 'lineItems'
-          ? getDeal(tx, id, { lineItems: lineItemsLimit, role: member.role })
+          ? getDeal(tx, id, { lineItems: lineItemsLimit, role: actor.role })
           : getDeal(tx, id),
       )
       return c.json(deal, 200)
     })
     .openapi(routes.updateDeal, async (c) => {
-      const { member, actor, mayReassign } = caller(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
       const deal = await withConstraintErrors(DEAL_CONSTRAINTS, () =>
-        memberTx(deps, member, (tx) => updateDeal(tx, actor, id, body, mayReassign)),
+        memberTx(deps, actor, (tx) => updateDeal(tx, { actor, id, input: body })),
       )
       return c.json(deal, 200)
     })
     .openapi(routes.deleteDeal, async (c) => {
-      const { member, actor } = caller(c)
-      await memberTx(deps, member, (tx) => deleteDeal(tx, actor, c.req.valid('param').id))
+      const actor = requireMember(c)
+      await memberTx(deps, actor, (tx) => deleteDeal(tx, { actor, id: c.req.valid('param').id }))
       return c.body(null, 204)
     })
     .openapi(routes.moveDeal, async (c) => {
-      const { member, actor } = caller(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
       const deal = await withConstraintErrors(DEAL_CONSTRAINTS, () =>
-        memberTx(deps, member, (tx) => moveDealToStage(tx, actor, id, body)),
+        memberTx(deps, actor, (tx) => moveDealToStage(tx, { actor, id, target: body })),
       )
       return c.json(deal, 200)
     })
     .openapi(routes.dealHistory, async (c) => {
-      const { member } = caller(c)
-      return c.json(await memberTx(deps, member, (tx) => listDealHistory(tx, c.req.valid('param').id)), 200)
+      const actor = requireMember(c)
+      return c.json(await memberTx(deps, actor, (tx) => listDealHistory(tx, c.req.valid('param').id)), 200)
     })

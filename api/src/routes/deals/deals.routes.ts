@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
-import { jsonBody, jsonResponse } from '../../lib/openapi.ts'
+import { jsonBody, jsonResponse, problemResponse } from '../../lib/openapi.ts'
 import { ZPage } from '../../lib/pagination.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZCreateDeal,
   ZDeal,

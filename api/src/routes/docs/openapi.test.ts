@@ -1,15 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
 
 describe('the OpenAPI document', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  beforeAll(async () => {
-    api = await createTestApi()
-  })
-  afterAll(() => api.close())
-
-  it('is served at /api/v1/openapi.json and validates as OpenAPI 3.1', async () => {
+  it('is served at /api/v1/openapi.json and validates as OpenAPI 3.1', async ({ api }) => {
     const res = await api.request('root', '/openapi.json')
     expect(res.status).toBe(200)
     const doc = await res.json()
@@ -18,13 +12,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/login', '/health', '/me']))
   })
 
-  it('documents a validation schema from the same zod that validates requests', async () => {
+  it('documents a validation schema from the same zod that validates requests', async ({ api }) => {
     const doc = await (await api.request('root', '/openapi.json')).json()
     const body = doc.paths['/auth/signup'].post.requestBody.content['application/json'].schema
     expect(body.properties.password.minLength).toBe(12)
   })
 
-  it('has a readable reference page at /api/docs', async () => {
+  it('has a readable reference page at /api/docs', async ({ api }) => {
     const res = await api.app.request('http://aura.test/api/docs')
     expect(res.status).toBe(200)
     const html = await res.text()

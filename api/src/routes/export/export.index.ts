@@ -8,19 +8,19 @@ import { exportData } from './export.routes.ts'
 
 export const exportRoutes = (deps: Deps) =>
   createRouter().openapi(exportData, async (c) => {
-    const member = requireMember(c, 'export.run')
+    const actor = requireMember(c, 'export.run')
     requireStepUp(c)
     const { format, entity } = c.req.valid('query')
-    const ctx = { tenantId: member.tenantId, userId: member.userId, role: member.role }
+    const ctx = { tenantId: actor.tenantId, userId: actor.userId, role: actor.role }
     const now = new Date()
     // Audited before the first byte: an export that is cut off was still an export of data.
-    await memberTx(deps, member, (tx) =>
+    await memberTx(deps, actor, (tx) =>
       recordAudit(tx, {
-        tenantId: member.tenantId,
+        tenantId: actor.tenantId,
         action: 'tenant.exported',
-        actorUserId: member.userId,
+        actorUserId: actor.userId,
         entityType: 'tenant',
-        entityId: member.tenantId,
+        entityId: actor.tenantId,
         after: { format, entity: entity ?? 'all' },
         requestId: c.get('requestId'),
       }),

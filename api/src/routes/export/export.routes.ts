@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { memberRefusals } from '../../lib/openapi.ts'
+import { memberRefusals, problemResponse } from '../../lib/openapi.ts'
 import { EXPORT_ENTITIES } from '../../services/export/export-entities.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
 
 export const ZExportQuery = z
   .object({

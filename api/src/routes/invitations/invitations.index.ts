@@ -12,27 +12,29 @@ import * as routes from './invitations.routes.ts'
 export const invitationsRoutes = (deps: Deps, lucia: AuraLucia) =>
   createRouter()
     .openapi(routes.createInvitation, async (c) => {
-      const member = requireMember(c, 'invitations.manage')
-      const caller = { ...member, requestId: c.get('requestId') }
+      const actor = requireMember(c, 'invitations.manage')
       const input = { ...c.req.valid('json'), origin: new URL(c.req.url).origin }
-      return c.json(await memberTx(deps, member, (tx) => createInvitation(tx, caller, input)), 201)
+      return c.json(await memberTx(deps, actor, (tx) => createInvitation(tx, { actor, input })), 201)
     })
     .openapi(routes.listInvitations, async (c) => {
-      const member = requireMember(c, 'invitations.manage')
+      const actor = requireMember(c, 'invitations.manage')
       const query = c.req.valid('query')
-      return c.json(await memberTx(deps, member, (tx) => listInvitations(tx, query)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => listInvitations(tx, query)), 200)
     })
     .openapi(routes.revokeInvitation, async (c) => {
-      const member = requireMember(c, 'invitations.manage')
-      const caller = { ...member, requestId: c.get('requestId') }
+      const actor = requireMember(c, 'invitations.manage')
       const { id } = c.req.valid('param')
-      await memberTx(deps, member, (tx) => revokeInvitation(tx, caller, id))
+      await memberTx(deps, actor, (tx) => revokeInvitation(tx, { actor, invitationId: id }))
       return c.body(null, 204)
     })
     .openapi(routes.acceptInvitation, async (c) => {
       // Anonymous by design: the token is the credential. It only works on the inviting workspace's host.
       const tenantId = hostTenantId(c)
-      const user = await acceptInvitation(deps.db, tenantId, c.req.valid('json'), c.get('requestId'))
+      const user = await acceptInvitation(deps.db, {
+        tenantId,
+        input: c.req.valid('json'),
+        requestId: c.get('requestId'),
+      })
       const session = await lucia.createSession(user.id, { tenantId, elevatedUntil: null })
       c.header('Set-Cookie', lucia.createSessionCookie(session.id).serialize(), { append: true })
       const auth = {

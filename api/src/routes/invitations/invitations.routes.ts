@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { ZEmail } from '../../lib/account-fields.ts'
+import { jsonBody, jsonContent, memberRefusals, problemResponse, ZIdParam, ZMe } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
-import { line } from '../../lib/text.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { problemResponse, ZEmail, ZMe, ZPassword, ZToken } from '../auth/auth.schemas.ts'
+import { ZAcceptInvitation } from '../../services/invitations/invitations.inputs.ts'
 
 export const ZInvitation = z
   .object({
@@ -56,15 +56,7 @@ export const acceptInvitation = createRoute({
   path: '/invitations/accept',
   tags: ['Invitations'],
   summary: 'Accept with the emailed token: set name and password, become a member, get signed in',
-  request: {
-    body: jsonBody(
-      z.object({
-        token: ZToken,
-        name: line(120).min(1, 'Enter your name'),
-        password: ZPassword,
-      }),
-    ),
-  },
+  request: { body: jsonBody(ZAcceptInvitation) },
   responses: {
     201: { description: 'Member created and signed in on this host', ...jsonContent(ZMe) },
     400: problemResponse('Invalid, used, withdrawn or expired token (field `token`), or invalid fields'),

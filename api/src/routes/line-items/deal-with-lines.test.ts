@@ -1,20 +1,14 @@
 // GET /deals/{id}?include=lineItems: the deal and the first page of its live lines in one request, with
 // the same visibility as the two separate requests (a rep's colleague's deal is a 404, lines and all).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
-import { deal, product, send, type TestApi, type Workspace } from '../products/pricing-fixtures.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
+import { deal, product, send } from '../../../test/pricing-fixtures.ts'
 
 describe('one deal with its lines', () => {
-  let api: TestApi
-  let ws: Workspace
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-  })
-  afterAll(() => api.close())
-
-  it('answers the deal and its live lines in order; the next page continues through /line-items', async () => {
+  it('answers the deal and its live lines in order; the next page continues through /line-items', async ({
+    api,
+    ws,
+  }) => {
     const p = await product(api, ws, { defaultPrice: '19.99' })
     const d = await deal(api, ws, ws.rep)
     const added: string[] = []
@@ -39,14 +33,14 @@ describe('one deal with its lines', () => {
     expect((await next.json()).data.map((l: { id: string }) => l.id)).toEqual([added[2]])
   })
 
-  it('leaves the lines out unless asked', async () => {
+  it('leaves the lines out unless asked', async ({ api, ws }) => {
     const d = await deal(api, ws, ws.rep)
     const body = await (await ws.as(ws.rep, `/deals/${d.id}`)).json()
     expect(body.id).toBe(d.id)
     expect(body).not.toHaveProperty('lineItems')
   })
 
-  it("is a 404 for a colleague's deal and for an unknown include", async () => {
+  it("is a 404 for a colleague's deal and for an unknown include", async ({ api, ws }) => {
     const colleague = await ws.member('rep')
     const d = await deal(api, ws, colleague)
     expect((await ws.as(ws.rep, `/deals/${d.id}?include=lineItems`)).status).toBe(404)

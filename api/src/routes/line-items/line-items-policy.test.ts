@@ -2,7 +2,6 @@ import { schema } from '@aura/db'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
 import {
   auditRows,
   dbTotals,
@@ -11,7 +10,8 @@ import {
   send,
   type TestApi,
   type Workspace,
-} from '../products/pricing-fixtures.ts'
+} from '../../../test/pricing-fixtures.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
 
 describe('deal line items: discount policy, inactive products, audit, who may touch which deal', () => {
   let api: TestApi

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
+import {
+  dbTotals,
+  deal,
+  product,
+  send,
+  type TestApi,
+  type Workspace,
+} from '../../../test/pricing-fixtures.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
-import { dbTotals, deal, product, send, type TestApi, type Workspace } from '../products/pricing-fixtures.ts'
 
 describe('deal line items: exact totals the database agrees with', () => {
   let api: TestApi

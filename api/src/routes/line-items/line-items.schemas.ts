@@ -2,6 +2,9 @@
 import { z } from '@hono/zod-openapi'
 import { ZMoney } from '../../lib/money.ts'
 import { ZListQuery } from '../../lib/pagination.ts'
+import { ZDealTotals, ZLineItem } from '../../services/line-items/line-items.outputs.ts'
+
+export { ZDealTotals, ZLineItem }
 
 export const ZQuantity = z
   .number('Use a whole number of at least 1')
@@ -26,35 +29,6 @@ export const ZLineItemPatch = z
   .refine((p) => p.quantity !== undefined || p.unitPrice !== undefined, 'Send quantity, unitPrice or both')
 
 export const ZLineParams = z.object({ id: z.uuid('Not a valid id'), lineId: z.uuid('Not a valid id') })
-
-export const ZLineItem = z
-  .object({
-    id: z.uuid(),
-    dealId: z.uuid(),
-    productId: z.uuid(),
-    productName: z.string(),
-    sku: z.string(),
-    quantity: z.number().int(),
-    listPrice: z.string(),
-    unitPrice: z.string(),
-    /** quantity × unitPrice, computed by the database. */
-    extendedPrice: z.string(),
-    /**
-     * (unitPrice − cost) / unitPrice in percent, 2 decimals; null when cost is unknown, the price is 0, or
-     * the caller may not read cost (reps: the margin would give the cost away, ADR 0140).
-     */
-    marginPercent: z.string().nullable(),
-    position: z.number().int(),
-    removedAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('LineItem')
-
-/** What the database computed for the deal after the change (F13.10). */
-export const ZDealTotals = z
-  .object({ id: z.uuid(), amount: z.string(), lineItemsTotal: z.string() })
-  .openapi('DealTotals')
 
 export const ZLineItemChange = z.object({ line: ZLineItem, deal: ZDealTotals }).openapi('LineItemChange')
 

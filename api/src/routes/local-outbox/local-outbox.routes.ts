@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { problemResponse } from '../auth/auth.schemas.ts'
+import { problemResponse } from '../../lib/openapi.ts'
 
 export const ZOutboxEmail = z
   .object({

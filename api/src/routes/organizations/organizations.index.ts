@@ -13,35 +13,36 @@ import * as routes from './organizations.routes.ts'
 export const organizationRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listOrganizations, async (c) => {
-      const member = requireMember(c)
-      const page = await memberTx(deps, member, (tx) =>
-        listOrganizations(tx, member.tenantId, c.req.valid('query')),
+      const actor = requireMember(c)
+      const page = await memberTx(deps, actor, (tx) =>
+        listOrganizations(tx, actor.tenantId, c.req.valid('query')),
       )
       return c.json(page, 200)
     })
     .openapi(routes.createOrganization, async (c) => {
-      const member = requireMember(c)
-      const actor = { ...member, requestId: c.get('requestId') }
-      const org = await memberTx(deps, member, (tx) => createOrganization(tx, actor, c.req.valid('json')))
+      const actor = requireMember(c)
+      const org = await memberTx(deps, actor, (tx) =>
+        createOrganization(tx, { actor, input: c.req.valid('json') }),
+      )
       return c.json(org, 201)
     })
     .openapi(routes.getOrganization, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const org = await memberTx(deps, member, (tx) => loadOrganization(tx, member.tenantId, id))
+      const org = await memberTx(deps, actor, (tx) => loadOrganization(tx, actor.tenantId, id))
       if (!org) throw notFound('Organization')
       return c.json(org, 200)
     })
     .openapi(routes.updateOrganization, async (c) => {
-      const member = requireMember(c)
-      const actor = { ...member, requestId: c.get('requestId') }
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
-      const org = await memberTx(deps, member, (tx) => updateOrganization(tx, actor, id, c.req.valid('json')))
+      const org = await memberTx(deps, actor, (tx) =>
+        updateOrganization(tx, { actor, id, patch: c.req.valid('json') }),
+      )
       return c.json(org, 200)
     })
     .openapi(routes.deleteOrganization, async (c) => {
-      const member = requireMember(c)
-      const actor = { ...member, requestId: c.get('requestId') }
-      await memberTx(deps, member, (tx) => deleteOrganization(tx, actor, c.req.valid('param').id))
+      const actor = requireMember(c)
+      await memberTx(deps, actor, (tx) => deleteOrganization(tx, { actor, id: c.req.valid('param').id }))
       return c.body(null, 204)
     })

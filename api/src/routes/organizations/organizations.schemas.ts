@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { ZHttpUrl } from '../../lib/http-url.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
-import { ZCustomFieldValues } from '../custom-fields/custom-fields.schemas.ts'
+import { ZCustomFieldValues } from '../../services/custom-fields/custom-fields.inputs.ts'
 
 const optionalText = (max: number) => line(max).nullable().optional()
 

@@ -7,11 +7,11 @@ import * as routes from './pipeline-summary.routes.ts'
 
 export const pipelineSummaryRoutes = (deps: Deps) =>
   createRouter().openapi(routes.pipelineSummary, async (c) => {
-    const member = requireMember(c, 'processes.read')
+    const actor = requireMember(c, 'processes.read')
     const { processId, firstDeals } = c.req.valid('query')
-    const viewer = { userId: member.userId, role: member.role }
+    const viewer = { userId: actor.userId, role: actor.role }
     return c.json(
-      await memberTx(deps, member, async (tx) => {
+      await memberTx(deps, actor, async (tx) => {
         const summary = await summarizePipeline(tx, processId, viewer)
         return firstDeals ? withFirstDealsPerStage(tx, summary, firstDeals) : summary
       }),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { ZMoney } from '../../lib/money.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
-import { ZDeal } from '../deals/deals.schemas.ts'
+import { problemResponse } from '../../lib/openapi.ts'
+import { ZDeal } from '../../services/deals/deals.outputs.ts'
 
 export const ZPipelineSummary = z
   .object({

@@ -6,10 +6,10 @@
 import { Rng } from '@aura/db/seed/generate/index'
 import { createDeal, createProduct } from '@aura/db/seed/index'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, send, type TestApi, type Workspace, ZRefusal } from '../../../test/deal-fixtures.ts'
 import { createTestApi } from '../../../test/harness.ts'
+import { expectSummariesExact } from '../../../test/summary-fixtures.ts'
 import { createWorkspace, type Member } from '../../../test/workspace.ts'
-import { call, send, type TestApi, type Workspace } from '../deals/deal-fixtures.ts'
-import { expectSummariesExact } from './summary-fixtures.ts'
 
 const ROUNDS = 4
 const WRITES_PER_ROUND = 60
@@ -54,7 +54,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('pipeline stage totals under con
   function write(rng: Rng): Promise<number> {
     const dealId = rng.pick(dealIds)
     const stages = ws.defaults.defaultProcess.stages
-    const as = (path: string, init: RequestInit) => call(ws, ws.manager, path, init).then((r) => r.status)
+    const as = (path: string, init: RequestInit) =>
+      call(ws, ws.manager, path, init, ZRefusal).then((r) => r.status)
     switch (rng.int(0, 3)) {
       case 0:
       case 1:

@@ -4,12 +4,23 @@
 import { schema, withTenant } from '@aura/db'
 import { createDeal, createLineItem, createProcess, createProduct } from '@aura/db/seed/index'
 import { INSUFFICIENT_PRIVILEGE, outcome, rows } from '@aura/db/test/helpers'
+import { z } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  call,
+  send,
+  stage,
+  type TestApi,
+  type Workspace,
+  ZDeal,
+  ZNoContent,
+  ZPipelineSummary,
+} from '../../../test/deal-fixtures.ts'
 import { createTestApi } from '../../../test/harness.ts'
+import { expectSummariesExact } from '../../../test/summary-fixtures.ts'
 import { createWorkspace, elevate, type Member } from '../../../test/workspace.ts'
-import { call, send, stage, type TestApi, type Workspace } from '../deals/deal-fixtures.ts'
-import { expectSummariesExact } from './summary-fixtures.ts'
+import { ZLineItemChange } from '../line-items/line-items.schemas.ts'
 
 describe('pipeline stage totals follow every deal write', () => {
   let api: TestApi
@@ -31,14 +42,16 @@ describe('pipeline stage totals follow every deal write', () => {
   })
   afterAll(() => api.close())
 
+  /** A deal write answers the deal (PATCH, stage move), a line and the totals, or nothing (DELETE). */
+  const ZDealWrite = z.union([ZDeal, ZLineItemChange, ZNoContent])
   const exact = () => expectSummariesExact(api.db, ws, members, [mainProcess, otherProcess.id])
   const create = async (who: Member, body: Record<string, unknown>) => {
-    const res = await call(ws, who, '/deals', send('POST', body))
+    const res = await call(ws, who, '/deals', send('POST', body), ZDeal)
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     return res.body.id as string
   }
   const ok = async (who: Member, path: string, init: RequestInit) => {
-    const res = await call(ws, who, path, init)
+    const res = await call(ws, who, path, init, ZDealWrite)
     expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300)
     return res.body
   }
@@ -55,7 +68,9 @@ describe('pipeline stage totals follow every deal write', () => {
     deals.e = await create(ws.manager, { name: 'E', amount: '7.77' })
     await ok(ws.manager, `/deals/${deals.e}`, send('PATCH', { assignedUserId: null }))
     await exact()
-    const lead = (await call(ws, ws.manager, `/pipeline-summary?processId=${mainProcess}`)).body
+    const lead = (
+      await call(ws, ws.manager, `/pipeline-summary?processId=${mainProcess}`, undefined, ZPipelineSummary)
+    ).body
     expect(lead.totals).toEqual({ openCount: 5, openAmount: '3608.29', openWeightedAmount: '375.83' })
   })
 
@@ -90,10 +105,12 @@ describe('pipeline stage totals follow every deal write', () => {
       tenantId: ws.tenant.id,
       blueprint: { defaultPrice: '19.99' },
     })
-    const line = await ok(
+    const { body: line } = await call(
+      ws,
       ws.rep,
       `/deals/${deals.a}/line-items`,
       send('POST', { productId: product.id, quantity: 3 }),
+      ZLineItemChange,
     )
     await ok(ws.rep, `/deals/${deals.a}/line-items`, send('POST', { productId: product.id, quantity: 1 }))
     await exact()
@@ -109,8 +126,10 @@ describe('pipeline stage totals follow every deal write', () => {
     await ok(ws.manager, `/deals/${deals.a}`, send('PATCH', { assignedUserId: rep2.id }))
     await ok(ws.manager, `/deals/${deals.c}`, send('PATCH', { assignedUserId: rep2.id }))
     await exact()
-    const mine = (await call(ws, ws.rep, `/pipeline-summary?processId=${mainProcess}`)).body
-    expect(mine.stages.find((s: { name: string }) => s.name === 'Proposal').count).toBe(1)
+    const mine = (
+      await call(ws, ws.rep, `/pipeline-summary?processId=${mainProcess}`, undefined, ZPipelineSummary)
+    ).body
+    expect(mine.stages.find((s: { name: string }) => s.name === 'Proposal')?.count).toBe(1)
     await ok(ws.manager, `/deals/${deals.a}`, send('PATCH', { assignedUserId: ws.rep.id }))
     await exact()
   })
@@ -122,7 +141,9 @@ describe('pipeline stage totals follow every deal write', () => {
       send('POST', { processId: otherProcess.id, stageId: otherProcess.firstStage }),
     )
     await exact()
-    const there = (await call(ws, rep2, `/pipeline-summary?processId=${otherProcess.id}`)).body
+    const there = (
+      await call(ws, rep2, `/pipeline-summary?processId=${otherProcess.id}`, undefined, ZPipelineSummary)
+    ).body
     expect(there.totals.openCount).toBe(1)
   })
 

@@ -1,21 +1,19 @@
 import { schema, withPlatform } from '@aura/db'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, jsonBody } from '../../../test/harness.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
+import { jsonBody } from '../../../test/harness.ts'
 import { apiTokenFor, bearer, signInPlatformAdmin } from '../../../test/platform.ts'
 import { createWorkspace, TEST_PASSWORD } from '../../../test/workspace.ts'
 import { purgeDeletedTenants } from '../../services/platform/purge-deleted-tenants.ts'
 
 describe('platform console: tenant lifecycle (F1.8–F1.10)', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
   let ops: Awaited<ReturnType<typeof signInPlatformAdmin>>
-  beforeAll(async () => {
-    api = await createTestApi()
+  it.beforeAll(async ({ api }) => {
     ops = await signInPlatformAdmin(api)
   })
-  afterAll(() => api.close())
 
-  it('lists tenants with lifecycle timestamps and filters by status', async () => {
+  it('lists tenants with lifecycle timestamps and filters by status', async ({ api }) => {
     const ws = await createWorkspace(api)
     const res = await ops.get('/platform/tenants?status=active&limit=100')
     expect(res.status).toBe(200)
@@ -31,7 +29,9 @@ describe('platform console: tenant lifecycle (F1.8–F1.10)', () => {
     expect(data.every((t: { status: string }) => t.status === 'active')).toBe(true)
   })
 
-  it('suspension refuses every session and token with tenant_suspended; resume restores them', async () => {
+  it('suspension refuses every session and token with tenant_suspended; resume restores them', async ({
+    api,
+  }) => {
     const ws = await createWorkspace(api)
     const token = await apiTokenFor(api, ws.tenant.id, ws.rep.id)
     expect((await ws.as(ws.rep, '/workspace')).status).toBe(200)
@@ -66,7 +66,7 @@ describe('platform console: tenant lifecycle (F1.8–F1.10)', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['tenant.suspended', 'tenant.resumed']))
   })
 
-  it('delete demands the slug as confirmation', async () => {
+  it('delete demands the slug as confirmation', async ({ api }) => {
     const ws = await createWorkspace(api)
     const res = await ops.post(`/platform/tenants/${ws.tenant.id}/delete`, { confirm: 'something-else' })
     expect(res.status).toBe(400)
@@ -74,7 +74,9 @@ describe('platform console: tenant lifecycle (F1.8–F1.10)', () => {
     expect((await ws.as(ws.rep, '/workspace')).status).toBe(200)
   })
 
-  it('delete archives: host gone, sessions and tokens revoked, purge date set; purge hard-deletes later', async () => {
+  it('delete archives: host gone, sessions and tokens revoked, purge date set; purge hard-deletes later', async ({
+    api,
+  }) => {
     const ws = await createWorkspace(api)
     const token = await apiTokenFor(api, ws.tenant.id, ws.admin.id)
     const started = Date.now()

@@ -1,9 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody as body, jsonContent as json, ZIdParam } from '../../lib/openapi.ts'
+import { jsonBody as body, jsonContent as json, problemResponse, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
-import { line } from '../../lib/text.ts'
-import { ZSlug } from '../../services/platform/validate-slug.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
+import { ZActivateAccount, ZDeleteTenant } from '../../services/platform/platform.inputs.ts'
 
 const denied = {
   401: problemResponse('Not signed in'),
@@ -65,7 +63,7 @@ export const activateAccount = createRoute({
   summary: 'Provision the workspace: tenant, admin, default process and catalogue, in one transaction',
   request: {
     params: ZIdParam,
-    body: body(z.object({ slug: ZSlug, companyName: line(120).min(1, 'Enter the company name') })),
+    body: body(ZActivateAccount),
   },
   responses: {
     201: { description: 'The new active workspace', ...json(ZTenant) },
@@ -117,7 +115,7 @@ export const deleteTenant = createRoute({
     'Archive the workspace (hard-deleted after its retention period). Offer the customer the data export first.',
   request: {
     params: ZIdParam,
-    body: body(z.object({ confirm: z.string().min(1, 'Type the workspace slug') })),
+    body: body(ZDeleteTenant),
   },
   responses: {
     200: { description: 'The archived workspace with its purge date', ...json(ZTenant) },

@@ -1,5 +1,4 @@
-import type { Context } from 'hono'
-import type { AppEnv, Deps } from '../../context.ts'
+import type { Deps } from '../../context.ts'
 import { createRouter } from '../../lib/router.ts'
 import { memberTx, requireMember } from '../../middleware/auth.ts'
 import { requireStepUp } from '../../middleware/step-up.ts'
@@ -14,67 +13,65 @@ import { updateStage } from '../../services/processes/update-stage.ts'
 import * as routes from './processes.routes.ts'
 
 /** Admins configure (processes.manage); every member reads (F4.1). RLS refuses non-admin writes as well. */
-const admin = (c: Context<AppEnv>) => {
-  const member = requireMember(c, 'processes.manage')
-  return {
-    member,
-    actor: { tenantId: member.tenantId, userId: member.userId, requestId: c.get('requestId') },
-  }
-}
-
 export const processRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listProcesses, async (c) => {
-      const member = requireMember(c, 'processes.read')
+      const actor = requireMember(c, 'processes.read')
       const { includeArchived } = c.req.valid('query')
-      return c.json({ data: await memberTx(deps, member, (tx) => listProcesses(tx, includeArchived)) }, 200)
+      return c.json({ data: await memberTx(deps, actor, (tx) => listProcesses(tx, includeArchived)) }, 200)
     })
     .openapi(routes.getProcess, async (c) => {
-      const member = requireMember(c, 'processes.read')
-      return c.json(await memberTx(deps, member, (tx) => getProcess(tx, c.req.valid('param').id)), 200)
+      const actor = requireMember(c, 'processes.read')
+      return c.json(await memberTx(deps, actor, (tx) => getProcess(tx, c.req.valid('param').id)), 200)
     })
     .openapi(routes.createProcess, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       const body = c.req.valid('json')
-      return c.json(await memberTx(deps, member, (tx) => createProcess(tx, actor, body)), 201)
+      return c.json(await memberTx(deps, actor, (tx) => createProcess(tx, { actor, input: body })), 201)
     })
     .openapi(routes.updateProcess, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
-      return c.json(await memberTx(deps, member, (tx) => updateProcess(tx, actor, id, body)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => updateProcess(tx, { actor, id, input: body })), 200)
     })
     .openapi(routes.deleteProcess, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       requireStepUp(c)
-      await memberTx(deps, member, (tx) => deleteProcess(tx, actor, c.req.valid('param').id))
+      await memberTx(deps, actor, (tx) => deleteProcess(tx, { actor, id: c.req.valid('param').id }))
       return c.body(null, 204)
     })
     .openapi(routes.createStage, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
-      return c.json(await memberTx(deps, member, (tx) => createStage(tx, actor, id, body)), 201)
+      return c.json(
+        await memberTx(deps, actor, (tx) => createStage(tx, { actor, processId: id, input: body })),
+        201,
+      )
     })
     .openapi(routes.reorderStages, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       const { id } = c.req.valid('param')
       const { stageIds } = c.req.valid('json')
       return c.json(
-        { data: await memberTx(deps, member, (tx) => reorderStages(tx, actor, id, stageIds)) },
+        { data: await memberTx(deps, actor, (tx) => reorderStages(tx, { actor, processId: id, stageIds })) },
         200,
       )
     })
     .openapi(routes.updateStage, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       const { id, stageId } = c.req.valid('param')
       const body = c.req.valid('json')
-      return c.json(await memberTx(deps, member, (tx) => updateStage(tx, actor, id, stageId, body)), 200)
+      return c.json(
+        await memberTx(deps, actor, (tx) => updateStage(tx, { actor, processId: id, stageId, input: body })),
+        200,
+      )
     })
     .openapi(routes.deleteStage, async (c) => {
-      const { member, actor } = admin(c)
+      const actor = requireMember(c, 'processes.manage')
       const { id, stageId } = c.req.valid('param')
       const { moveTo } = c.req.valid('query')
-      await memberTx(deps, member, (tx) => deleteStage(tx, actor, id, stageId, moveTo))
+      await memberTx(deps, actor, (tx) => deleteStage(tx, { actor, processId: id, stageId, moveTo }))
       return c.body(null, 204)
     })

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { jsonBody, jsonResponse } from '../../lib/openapi.ts'
+import { jsonBody, jsonResponse, problemResponse } from '../../lib/openapi.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZCreateProcess,
   ZCreateStage,

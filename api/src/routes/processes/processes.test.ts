@@ -2,9 +2,20 @@ import { schema } from '@aura/db'
 import { createDeal, createProcess } from '@aura/db/seed/index'
 import { and, eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  auditOf,
+  call,
+  fields,
+  send,
+  type TestApi,
+  type Workspace,
+  ZNoContent,
+  ZProcess,
+  ZProcessList,
+  ZStage,
+} from '../../../test/deal-fixtures.ts'
 import { createTestApi } from '../../../test/harness.ts'
 import { createWorkspace, elevate } from '../../../test/workspace.ts'
-import { auditOf, call, fields, send, type TestApi, type Workspace } from '../deals/deal-fixtures.ts'
 
 describe('/processes', () => {
   let api: TestApi
@@ -27,10 +38,10 @@ describe('/processes', () => {
 
   it('lets every role read processes with ordered stages; only admins write (403)', async () => {
     for (const who of [ws.admin, ws.manager, ws.rep]) {
-      const { status, body } = await call(ws, who, '/processes')
+      const { status, body } = await call(ws, who, '/processes', undefined, ZProcessList)
       expect(status).toBe(200)
       const p = body.data.find((x: { isDefault: boolean }) => x.isDefault)
-      expect(p.stages.map((s: { name: string }) => s.name)).toEqual([
+      expect(p?.stages.map((s: { name: string }) => s.name)).toEqual([
         'Prospect',
         'Qualified',
         'Proposal',
@@ -40,10 +51,14 @@ describe('/processes', () => {
       ])
     }
     for (const who of [ws.manager, ws.rep]) {
-      expect((await call(ws, who, '/processes', send('POST', { name: 'Nope' }))).status).toBe(403)
+      expect((await call(ws, who, '/processes', send('POST', { name: 'Nope' }), ZProcess)).status).toBe(403)
       const id = ws.defaults.defaultProcess.process.id
-      expect((await call(ws, who, `/processes/${id}`, send('PATCH', { name: 'x' }))).status).toBe(403)
-      expect((await call(ws, who, `/processes/${id}/stages`, send('POST', { name: 'x' }))).status).toBe(403)
+      expect((await call(ws, who, `/processes/${id}`, send('PATCH', { name: 'x' }), ZProcess)).status).toBe(
+        403,
+      )
+      expect(
+        (await call(ws, who, `/processes/${id}/stages`, send('POST', { name: 'x' }), ZStage)).status,
+      ).toBe(403)
     }
   })
 
@@ -59,6 +74,7 @@ describe('/processes', () => {
           { name: 'Renewed', kind: 'won', winProbability: 100 },
         ],
       }),
+      ZProcess,
     )
     expect(status).toBe(201)
     expect(body).toMatchObject({ name: 'Renewals', isDefault: false, archived: false })
@@ -67,7 +83,7 @@ describe('/processes', () => {
       ['Renewed', 1],
     ])
     expect((await auditOf(api, ws.tenant.id, 'process.created')).map((a) => a.entityId)).toContain(body.id)
-    const empty = await call(ws, ws.admin, '/processes', send('POST', { name: 'Later' }))
+    const empty = await call(ws, ws.admin, '/processes', send('POST', { name: 'Later' }), ZProcess)
     expect(empty.status).toBe(201)
     expect(empty.body.stages).toEqual([])
     const closedOnly = await call(
@@ -75,6 +91,7 @@ describe('/processes', () => {
       ws.admin,
       '/processes',
       send('POST', { name: 'Bad', stages: [{ name: 'Won', kind: 'won' }] }),
+      ZProcess,
     )
     expect(closedOnly.status).toBe(422)
     expect(fields(closedOnly.body)).toEqual(['stages'])
@@ -83,6 +100,7 @@ describe('/processes', () => {
       ws.admin,
       '/processes',
       send('POST', { name: '', stages: [{ name: 'x', winProbability: 101 }] }),
+      ZProcess,
     )
     expect(bad.status).toBe(400)
     expect(fields(bad.body)).toEqual(['name', 'stages.0.winProbability'])
@@ -90,19 +108,37 @@ describe('/processes', () => {
 
   it('swaps the default in one transaction: exactly one default; the default cannot be archived', async () => {
     const { process } = await createProcess(api.db, { tenantId: ws.tenant.id, name: 'Enterprise' })
-    const swapped = await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { isDefault: true }))
+    const swapped = await call(
+      ws,
+      ws.admin,
+      `/processes/${process.id}`,
+      send('PATCH', { isDefault: true }),
+      ZProcess,
+    )
     expect(swapped.status).toBe(200)
     expect(swapped.body.isDefault).toBe(true)
     expect(await defaults(ws.tenant.id)).toEqual([{ id: process.id }])
-    const archive = await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { archived: true }))
+    const archive = await call(
+      ws,
+      ws.admin,
+      `/processes/${process.id}`,
+      send('PATCH', { archived: true }),
+      ZProcess,
+    )
     expect(archive.status).toBe(422)
     expect(fields(archive.body)).toEqual(['archived'])
-    const unset = await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { isDefault: false }))
+    const unset = await call(
+      ws,
+      ws.admin,
+      `/processes/${process.id}`,
+      send('PATCH', { isDefault: false }),
+      ZProcess,
+    )
     expect(unset.status).toBe(400)
     const back = ws.defaults.defaultProcess.process.id
-    expect((await call(ws, ws.admin, `/processes/${back}`, send('PATCH', { isDefault: true }))).status).toBe(
-      200,
-    )
+    expect(
+      (await call(ws, ws.admin, `/processes/${back}`, send('PATCH', { isDefault: true }), ZProcess)).status,
+    ).toBe(200)
     expect(await defaults(ws.tenant.id)).toEqual([{ id: back }])
     expect((await auditOf(api, ws.tenant.id, 'process.default_changed')).length).toBeGreaterThanOrEqual(2)
   })
@@ -114,13 +150,16 @@ describe('/processes', () => {
       ws.admin,
       `/processes/${process.id}`,
       send('PATCH', { archived: true, name: 'Older' }),
+      ZProcess,
     )
     expect(res.body).toMatchObject({ archived: true, name: 'Older' })
     const ids = async (q = '') =>
-      (await call(ws, ws.rep, `/processes${q}`)).body.data.map((p: { id: string }) => p.id)
+      (await call(ws, ws.rep, `/processes${q}`, undefined, ZProcessList)).body.data.map(
+        (p: { id: string }) => p.id,
+      )
     expect(await ids()).not.toContain(process.id)
     expect(await ids('?includeArchived=true')).toContain(process.id)
-    await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { archived: false }))
+    await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { archived: false }), ZProcess)
     expect(await ids()).toContain(process.id)
   })
 
@@ -131,10 +170,12 @@ describe('/processes', () => {
       processId: process.id,
       stageId: stages[0]?.id,
     })
-    const busy = await call(ws, ws.admin, `/processes/${process.id}`, send('DELETE'))
+    const busy = await call(ws, ws.admin, `/processes/${process.id}`, send('DELETE'), ZNoContent)
     expect(busy.status).toBe(409)
-    await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { archived: true }))
-    expect((await call(ws, ws.admin, `/processes/${process.id}`, send('DELETE'))).status).toBe(409)
+    await call(ws, ws.admin, `/processes/${process.id}`, send('PATCH', { archived: true }), ZProcess)
+    expect((await call(ws, ws.admin, `/processes/${process.id}`, send('DELETE'), ZNoContent)).status).toBe(
+      409,
+    )
     const [still] = await api.db.select().from(schema.deals).where(eq(schema.deals.id, deal.id))
     expect(still?.processId).toBe(process.id)
     const def = await call(
@@ -142,10 +183,11 @@ describe('/processes', () => {
       ws.admin,
       `/processes/${ws.defaults.defaultProcess.process.id}`,
       send('DELETE'),
+      ZNoContent,
     )
     expect(def.status).toBe(422)
     const { process: unused } = await createProcess(api.db, { tenantId: ws.tenant.id })
-    expect((await call(ws, ws.admin, `/processes/${unused.id}`, send('DELETE'))).status).toBe(204)
+    expect((await call(ws, ws.admin, `/processes/${unused.id}`, send('DELETE'), ZNoContent)).status).toBe(204)
     const gone = await api.db
       .select()
       .from(schema.processStages)
@@ -156,19 +198,19 @@ describe('/processes', () => {
 
   it("answers 404 for another tenant's process and changes nothing", async () => {
     const theirs = other.defaults.defaultProcess.process.id
-    expect((await call(ws, ws.admin, `/processes/${theirs}`)).status).toBe(404)
-    expect((await call(ws, ws.admin, `/processes/${theirs}`, send('PATCH', { name: 'Mine' }))).status).toBe(
-      404,
-    )
-    expect((await call(ws, ws.admin, `/processes/${theirs}`, send('DELETE'))).status).toBe(404)
+    expect((await call(ws, ws.admin, `/processes/${theirs}`, undefined, ZProcess)).status).toBe(404)
     expect(
-      (await call(ws, ws.admin, `/processes/${theirs}/stages`, send('POST', { name: 'x' }))).status,
+      (await call(ws, ws.admin, `/processes/${theirs}`, send('PATCH', { name: 'Mine' }), ZProcess)).status,
+    ).toBe(404)
+    expect((await call(ws, ws.admin, `/processes/${theirs}`, send('DELETE'), ZNoContent)).status).toBe(404)
+    expect(
+      (await call(ws, ws.admin, `/processes/${theirs}/stages`, send('POST', { name: 'x' }), ZStage)).status,
     ).toBe(404)
     const [row] = await api.db
       .select()
       .from(schema.salesProcesses)
       .where(and(eq(schema.salesProcesses.id, theirs), isNull(schema.salesProcesses.archivedAt)))
     expect(row?.name).toBe(other.defaults.defaultProcess.process.name)
-    expect((await call(ws, ws.admin, '/processes/not-a-uuid')).status).toBe(400)
+    expect((await call(ws, ws.admin, '/processes/not-a-uuid', undefined, ZProcess)).status).toBe(400)
   })
 })

@@ -2,8 +2,6 @@ import { schema } from '@aura/db'
 import { createDeal, createProcess } from '@aura/db/seed/index'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
 import {
   auditOf,
   call,
@@ -13,7 +11,12 @@ import {
   stageHistory,
   type TestApi,
   type Workspace,
-} from '../deals/deal-fixtures.ts'
+  ZNoContent,
+  ZStage,
+  ZStageList,
+} from '../../../test/deal-fixtures.ts'
+import { createTestApi } from '../../../test/harness.ts'
+import { createWorkspace } from '../../../test/workspace.ts'
 
 const SPEC = [
   { name: 'A', winProbability: 10 },
@@ -51,6 +54,7 @@ describe('/processes/{id}/stages', () => {
       ws.admin,
       `/processes/${process.id}/stages`,
       send('POST', { name: 'D', winProbability: 90, requiredFields: ['amount', 'closeDate', 'amount'] }),
+      ZStage,
     )
     expect(made.status).toBe(201)
     expect(made.body).toMatchObject({
@@ -64,6 +68,7 @@ describe('/processes/{id}/stages', () => {
       ws.admin,
       `/processes/${process.id}/stages/${made.body.id}`,
       send('PATCH', { name: 'Demo', winProbability: 85, requiredFields: ['contactId'] }),
+      ZStage,
     )
     expect(edited.body).toMatchObject({ name: 'Demo', winProbability: 85, requiredFields: ['contactId'] })
     const bad = await call(
@@ -71,6 +76,7 @@ describe('/processes/{id}/stages', () => {
       ws.admin,
       `/processes/${process.id}/stages`,
       send('POST', { name: 'x', requiredFields: ['stage'] }),
+      ZStage,
     )
     expect(bad.status).toBe(400)
     expect(fields(bad.body)).toEqual(['requiredFields.0'])
@@ -86,6 +92,7 @@ describe('/processes/{id}/stages', () => {
       ws.admin,
       `/processes/${process.id}/stages/reorder`,
       send('POST', { stageIds: reversed }),
+      ZStageList,
     )
     expect(ok.status).toBe(200)
     expect(await positions(process.id)).toEqual(['Won (legacy)', 'Won', 'C', 'B', 'A'])
@@ -96,6 +103,7 @@ describe('/processes/{id}/stages', () => {
         ws.admin,
         `/processes/${process.id}/stages/reorder`,
         send('POST', { stageIds }),
+        ZStageList,
       )
       expect(res.status).toBe(422)
       expect(fields(res.body)).toEqual(['stageIds'])
@@ -122,16 +130,16 @@ describe('/processes/{id}/stages', () => {
       }),
     ]
     const url = `/processes/${process.id}/stages/${a.id}`
-    const missing = await call(ws, ws.admin, url, send('DELETE'))
+    const missing = await call(ws, ws.admin, url, send('DELETE'), ZNoContent)
     expect(missing.status).toBe(422)
     expect(fields(missing.body)).toEqual(['moveTo'])
     const { stages: elsewhere } = await fresh()
     for (const moveTo of [a.id, elsewhere[1]?.id, won.id, other.defaults.defaultProcess.stages[1]?.id]) {
-      const res = await call(ws, ws.admin, `${url}?moveTo=${moveTo}`, send('DELETE'))
+      const res = await call(ws, ws.admin, `${url}?moveTo=${moveTo}`, send('DELETE'), ZNoContent)
       expect(res.status).toBe(422)
       expect(fields(res.body)).toEqual(['moveTo'])
     }
-    expect((await call(ws, ws.admin, `${url}?moveTo=${b.id}`, send('DELETE'))).status).toBe(204)
+    expect((await call(ws, ws.admin, `${url}?moveTo=${b.id}`, send('DELETE'), ZNoContent)).status).toBe(204)
     for (const deal of deals) {
       expect(await dealRow(api, deal.id)).toMatchObject({ stageId: b.id, probability: 40 })
       const [h] = await stageHistory(api, deal.id)
@@ -152,7 +160,7 @@ describe('/processes/{id}/stages', () => {
       closedProbability: 100,
     })
     const legacyUrl = `/processes/${process.id}/stages/${legacy.id}?moveTo=${won.id}`
-    expect((await call(ws, ws.admin, legacyUrl, send('DELETE'))).status).toBe(204)
+    expect((await call(ws, ws.admin, legacyUrl, send('DELETE'), ZNoContent)).status).toBe(204)
     expect(await dealRow(api, closed.id)).toMatchObject({
       stageId: won.id,
       status: 'won',
@@ -169,13 +177,20 @@ describe('/processes/{id}/stages', () => {
       ],
     })
     const [open, won] = stages
-    const del = await call(ws, ws.admin, `/processes/${process.id}/stages/${open?.id}`, send('DELETE'))
+    const del = await call(
+      ws,
+      ws.admin,
+      `/processes/${process.id}/stages/${open?.id}`,
+      send('DELETE'),
+      ZNoContent,
+    )
     expect(del.status).toBe(422)
     const kind = await call(
       ws,
       ws.admin,
       `/processes/${process.id}/stages/${open?.id}`,
       send('PATCH', { kind: 'lost' }),
+      ZStage,
     )
     expect(kind.status).toBe(422)
     expect(fields(kind.body)).toEqual(['kind'])
@@ -191,6 +206,7 @@ describe('/processes/{id}/stages', () => {
       ws.admin,
       `/processes/${process.id}/stages/${won?.id}`,
       send('PATCH', { kind: 'lost' }),
+      ZStage,
     )
     expect(busy.status).toBe(409)
     expect(fields(busy.body)).toEqual(['kind'])
@@ -201,15 +217,30 @@ describe('/processes/{id}/stages', () => {
     const otherStage = other.defaults.defaultProcess.stages[0]?.id
     const mine = ws.defaults.defaultProcess.stages[0]?.id
     expect(
-      (await call(ws, ws.admin, `/processes/${process.id}/stages/${mine}`, send('PATCH', { name: 'x' })))
+      (
+        await call(
+          ws,
+          ws.admin,
+          `/processes/${process.id}/stages/${mine}`,
+          send('PATCH', { name: 'x' }),
+          ZStage,
+        )
+      ).status,
+    ).toBe(404)
+    expect(
+      (await call(ws, ws.admin, `/processes/${process.id}/stages/${otherStage}`, send('DELETE'), ZNoContent))
         .status,
     ).toBe(404)
     expect(
-      (await call(ws, ws.admin, `/processes/${process.id}/stages/${otherStage}`, send('DELETE'))).status,
-    ).toBe(404)
-    expect(
-      (await call(ws, ws.rep, `/processes/${process.id}/stages/reorder`, send('POST', { stageIds: [mine] })))
-        .status,
+      (
+        await call(
+          ws,
+          ws.rep,
+          `/processes/${process.id}/stages/reorder`,
+          send('POST', { stageIds: [mine] }),
+          ZStageList,
+        )
+      ).status,
     ).toBe(403)
     const [theirs] = await api.db
       .select()

@@ -2,8 +2,15 @@ import { schema } from '@aura/db'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from '../../../test/harness.ts'
+import {
+  auditRows,
+  elevate,
+  product,
+  send,
+  type TestApi,
+  type Workspace,
+} from '../../../test/pricing-fixtures.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
-import { auditRows, elevate, product, send, type TestApi, type Workspace } from './pricing-fixtures.ts'
 
 describe('GET/PUT /products/{id}/pricing, GET /products/{id}/price-history', () => {
   let api: TestApi

@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
-import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { jsonBody, jsonContent, memberRefusals, problemResponse, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
 import {
   ZPriceChange,
   ZPricing,

@@ -1,26 +1,18 @@
 import { schema } from '@aura/db'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace } from '../../../test/workspace.ts'
-import { auditRows, product, send, type TestApi, type Workspace } from './pricing-fixtures.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
+import { auditRows, product, send } from '../../../test/pricing-fixtures.ts'
 
 describe('GET/POST /products, GET/PATCH /products/{id}', () => {
-  let api: TestApi
-  let ws: Workspace
-  let other: Workspace
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-    other = await createWorkspace(api)
+  it.beforeAll(async ({ api, ws }) => {
     await api.db.insert(schema.customFieldDefinitions).values([
       { tenantId: ws.tenant.id, entity: 'product', key: 'colour', label: 'Colour', type: 'text' },
       { tenantId: ws.tenant.id, entity: 'product', key: 'weight', label: 'Weight', type: 'number' },
     ])
   })
-  afterAll(() => api.close())
 
-  it('lets an admin create a product, audited as product.created', async () => {
+  it('lets an admin create a product, audited as product.created', async ({ api, ws }) => {
     const res = await ws.as(
       ws.admin,
       '/products',
@@ -34,7 +26,7 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect(audit).toMatchObject({ actorUserId: ws.admin.id, entityType: 'product' })
   })
 
-  it('refuses a duplicate SKU with 409 naming sku, and writes nothing', async () => {
+  it('refuses a duplicate SKU with 409 naming sku, and writes nothing', async ({ api, ws, other }) => {
     const res = await ws.as(ws.admin, '/products', send('POST', { sku: 'SVC-ONBOARD', name: 'Again' }))
     expect(res.status).toBe(409)
     expect((await res.json()).errors).toEqual([expect.objectContaining({ field: 'sku' })])
@@ -45,7 +37,10 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect(elsewhere.status).toBe(201)
   })
 
-  it('validates custom fields against the definitions (400 naming the key) and merges them on PATCH', async () => {
+  it('validates custom fields against the definitions (400 naming the key) and merges them on PATCH', async ({
+    api,
+    ws,
+  }) => {
     const bad = await ws.as(
       ws.admin,
       '/products',
@@ -60,14 +55,14 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect((await res.json()).customFields).toEqual({ colour: 'blue', weight: 2.5 })
   })
 
-  it('refuses bad fields with 400 naming each', async () => {
+  it('refuses bad fields with 400 naming each', async ({ ws }) => {
     const res = await ws.as(ws.admin, '/products', send('POST', { sku: '', name: 'x', isActive: 'yes' }))
     expect(res.status).toBe(400)
     const fields = (await res.json()).errors.map((e: { field: string }) => e.field)
     expect(fields).toEqual(expect.arrayContaining(['sku', 'isActive']))
   })
 
-  it('lets only admins create or edit products', async () => {
+  it('lets only admins create or edit products', async ({ api, ws }) => {
     const p = await product(api, ws, { defaultPrice: '10.00' })
     for (const who of [ws.manager, ws.rep]) {
       expect((await ws.as(who, '/products', send('POST', { sku: `X-${who.role}`, name: 'x' }))).status).toBe(
@@ -78,7 +73,10 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect((await ws.as(null, '/products')).status).toBe(401)
   })
 
-  it('deactivates via PATCH (audited); reps then get 404 and no longer list it, managers still do', async () => {
+  it('deactivates via PATCH (audited); reps then get 404 and no longer list it, managers still do', async ({
+    api,
+    ws,
+  }) => {
     const p = await product(api, ws, { defaultPrice: '10.00' }, { name: 'Zeta retired' })
     const res = await ws.as(ws.admin, `/products/${p.id}`, send('PATCH', { isActive: false }))
     expect(res.status).toBe(200)
@@ -98,7 +96,7 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect(mgrList.data.map((x: { id: string }) => x.id)).toContain(p.id)
   })
 
-  it('edits fields and refuses an SKU taken by another product (409 sku)', async () => {
+  it('edits fields and refuses an SKU taken by another product (409 sku)', async ({ api, ws }) => {
     const p = await product(api, ws, { defaultPrice: '10.00' })
     const ok = await ws.as(
       ws.admin,
@@ -113,7 +111,7 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect((await clash.json()).errors[0].field).toBe('sku')
   })
 
-  it('filters by q (name or SKU), category and active, and pages by name without gaps', async () => {
+  it('filters by q (name or SKU), category and active, and pages by name without gaps', async ({ ws }) => {
     const bySku = await (await ws.as(ws.rep, '/products?q=lic-')).json()
     expect(bySku.data.map((p: { sku: string }) => p.sku)).toEqual(['LIC-SEAT'])
     const services = await (await ws.as(ws.rep, '/products?category=Services')).json()
@@ -135,7 +133,7 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect((await ws.as(ws.admin, '/products?cursor=bogus')).status).toBe(400)
   })
 
-  it("treats another tenant's product as 404 and leaves it unchanged", async () => {
+  it("treats another tenant's product as 404 and leaves it unchanged", async ({ api, ws, other }) => {
     const theirs = await product(api, other, { defaultPrice: '10.00' }, { name: 'Theirs' })
     for (const who of [ws.admin, ws.manager, ws.rep]) {
       expect((await ws.as(who, `/products/${theirs.id}`)).status).toBe(404)
@@ -148,7 +146,7 @@ describe('GET/POST /products, GET/PATCH /products/{id}', () => {
     expect((await ws.as(ws.admin, '/products/not-a-uuid')).status).toBe(400)
   })
 
-  it('shows the blueprint to everyone but the raw cost to managers and admins only', async () => {
+  it('shows the blueprint to everyone but the raw cost to managers and admins only', async ({ api, ws }) => {
     const p = await product(api, ws, { defaultPrice: '10.00', cost: '4.00', maxDiscountPercent: '5.00' })
     const rep = await (await ws.as(ws.rep, `/products/${p.id}`)).json()
     expect(rep.pricing).toMatchObject({ defaultPrice: '10.00', cost: null, maxDiscountPercent: '5.00' })

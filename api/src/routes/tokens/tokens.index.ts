@@ -2,7 +2,7 @@ import type { Deps } from '../../context.ts'
 import { iso } from '../../lib/dates.ts'
 import { AppError } from '../../lib/problem.ts'
 import { createRouter } from '../../lib/router.ts'
-import { memberTx, requireMember } from '../../middleware/auth.ts'
+import { currentAuth, memberTx, requireMember } from '../../middleware/auth.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/tokens/api-tokens.ts'
 import * as routes from './tokens.routes.ts'
 
@@ -16,25 +16,22 @@ const present = <T extends { createdAt: Date; lastUsedAt: Date | null; expiresAt
 export const tokenRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listTokens, async (c) => {
-      const member = requireMember(c)
-      const rows = await memberTx(deps, member, (tx) => listApiTokens(tx, member))
+      const actor = requireMember(c)
+      const rows = await memberTx(deps, actor, (tx) => listApiTokens(tx, actor))
       return c.json({ data: rows.map(present) }, 200)
     })
     .openapi(routes.createToken, async (c) => {
-      const member = requireMember(c)
+      const actor = requireMember(c)
       // A leaked token must not be able to outlive its own revocation by minting more.
-      if (member.via !== 'session')
+      if (currentAuth(c).via !== 'session')
         throw new AppError('forbidden', 'Create API tokens from a signed-in session')
       const input = c.req.valid('json')
-      const created = await memberTx(deps, member, (tx) =>
-        createApiToken(tx, member, input, c.get('requestId')),
-      )
+      const created = await memberTx(deps, actor, (tx) => createApiToken(tx, { actor, input }))
       return c.json(present(created), 201)
     })
     .openapi(routes.revokeToken, async (c) => {
-      const member = requireMember(c)
-      await memberTx(deps, member, (tx) =>
-        revokeApiToken(tx, member, c.req.valid('param').id, c.get('requestId')),
-      )
+      const actor = requireMember(c)
+      const { id } = c.req.valid('param')
+      await memberTx(deps, actor, (tx) => revokeApiToken(tx, { actor, id }))
       return c.body(null, 204)
     })

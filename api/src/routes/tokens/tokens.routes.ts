@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { line } from '../../lib/text.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
+import { problemResponse } from '../../lib/openapi.ts'
+import { ZCreateToken, ZTokenParams } from '../../services/tokens/tokens.inputs.ts'
 
 const ZApiToken = z
   .object({
@@ -40,10 +40,7 @@ export const createToken = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: line(100).min(1, 'Name the token'),
-            expiresInDays: z.number().int().min(1).max(365).optional(),
-          }),
+          schema: ZCreateToken,
         },
       },
     },
@@ -67,7 +64,7 @@ export const revokeToken = createRoute({
   path: '/tokens/{id}',
   tags: ['API tokens'],
   summary: 'Revoke one of your tokens (admins: any token of the workspace). Takes effect at once.',
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: ZTokenParams },
   responses: {
     204: { description: 'Revoked' },
     404: problemResponse('No such live token that you may revoke'),

@@ -10,23 +10,21 @@ import * as routes from './users.routes.ts'
 export const usersRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.listUsers, async (c) => {
-      const member = requireMember(c, 'users.read')
+      const actor = requireMember(c, 'users.read')
       const query = c.req.valid('query')
-      return c.json(await memberTx(deps, member, (tx) => listUsers(tx, query)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => listUsers(tx, query)), 200)
     })
     .openapi(routes.updateUser, async (c) => {
       // Any member may reach this (their own profile); updateUser decides per field with the F4.1 table.
-      const member = requireMember(c)
-      const caller = { ...member, requestId: c.get('requestId') }
+      const actor = requireMember(c)
       const { id } = c.req.valid('param')
       const patch = c.req.valid('json')
-      return c.json(await memberTx(deps, member, (tx) => updateUser(tx, caller, id, patch)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => updateUser(tx, { actor, userId: id, patch })), 200)
     })
     .openapi(routes.deactivateUser, async (c) => {
       // Deactivation is Aura's user deletion (F3.4), a sensitive operation under NFR-S8.
-      const member = requireMember(c, 'users.manage')
+      const actor = requireMember(c, 'users.manage')
       requireStepUp(c)
-      const caller = { ...member, requestId: c.get('requestId') }
       const { id } = c.req.valid('param')
-      return c.json(await memberTx(deps, member, (tx) => deactivateUser(tx, caller, id)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => deactivateUser(tx, { actor, userId: id })), 200)
     })

@@ -1,11 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { ZHttpsUrl } from '../../lib/http-url.ts'
-import { jsonBody, jsonContent, memberRefusals, ZIdParam } from '../../lib/openapi.ts'
+import { jsonBody, jsonContent, memberRefusals, problemResponse, ZIdParam } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
-import { line } from '../../lib/text.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
-
-const ZRole = z.enum(['admin', 'manager', 'rep'])
+import { ZRole, ZUserPatch } from '../../services/users/users.inputs.ts'
 
 export const ZMember = z
   .object({
@@ -22,22 +18,6 @@ export const ZMember = z
     createdAt: z.string(),
   })
   .openapi('Member')
-
-/** F3.6 profile fields, which the user edits themself; `role` (F4.2) is for admins. */
-export const ZUserPatch = z
-  .object({
-    name: line(120).min(1, 'Enter a name'),
-    avatarUrl: ZHttpsUrl.nullable(),
-    department: line(80).nullable(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()./-]{3,32}$/, 'Use digits, spaces and + ( ) - . / only')
-      .nullable(),
-    role: ZRole,
-  })
-  .partial()
-  .strict()
 
 export const listUsers = createRoute({
   method: 'get',

@@ -1,7 +1,7 @@
 import { schema } from '@aura/db'
 import { and, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../test/harness.ts'
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/fixtures.ts'
 import { createWorkspace, elevate } from '../../../test/workspace.ts'
 
 const patch = (body: unknown): RequestInit => ({
@@ -11,19 +11,12 @@ const patch = (body: unknown): RequestInit => ({
 })
 
 describe('GET /users, PATCH /users/{id}', () => {
-  let api: Awaited<ReturnType<typeof createTestApi>>
-  let ws: Awaited<ReturnType<typeof createWorkspace>>
-  let other: Awaited<ReturnType<typeof createWorkspace>>
-  beforeAll(async () => {
-    api = await createTestApi()
-    ws = await createWorkspace(api)
-    other = await createWorkspace(api)
+  it.beforeAll(async ({ api, ws, other }) => {
     await elevate(api, ws.admin)
     await elevate(api, other.admin)
   })
-  afterAll(() => api.close())
 
-  it('lists the members of this workspace only, to every role', async () => {
+  it('lists the members of this workspace only, to every role', async ({ ws, other }) => {
     for (const who of [ws.admin, ws.manager, ws.rep]) {
       const res = await ws.as(who, '/users')
       expect(res.status).toBe(200)
@@ -35,7 +28,7 @@ describe('GET /users, PATCH /users/{id}', () => {
     expect(reps.data.map((u: { id: string }) => u.id)).toEqual([ws.rep.id])
   })
 
-  it('lets an admin change a role, audited as user.role_changed', async () => {
+  it('lets an admin change a role, audited as user.role_changed', async ({ api, ws }) => {
     const rep = await ws.member('rep')
     const res = await ws.as(ws.admin, `/users/${rep.id}`, patch({ role: 'manager' }))
     expect(res.status).toBe(200)
@@ -51,7 +44,7 @@ describe('GET /users, PATCH /users/{id}', () => {
     })
   })
 
-  it('refuses role changes by managers and reps, even on themselves', async () => {
+  it('refuses role changes by managers and reps, even on themselves', async ({ ws }) => {
     for (const [who, target] of [
       [ws.manager, ws.rep],
       [ws.rep, ws.rep],
@@ -62,7 +55,7 @@ describe('GET /users, PATCH /users/{id}', () => {
     }
   })
 
-  it('lets a member edit their own profile fields but not someone else’s', async () => {
+  it('lets a member edit their own profile fields but not someone else’s', async ({ ws }) => {
     const mine = await ws.as(
       ws.rep,
       `/users/${ws.rep.id}`,
@@ -81,7 +74,7 @@ describe('GET /users, PATCH /users/{id}', () => {
     expect((await bad.json()).errors[0].field).toBe('avatarUrl')
   })
 
-  it('refuses to demote the last active admin (409)', async () => {
+  it('refuses to demote the last active admin (409)', async ({ api }) => {
     const solo = await createWorkspace(api)
     const res = await solo.as(solo.admin, `/users/${solo.admin.id}`, patch({ role: 'manager' }))
     expect(res.status).toBe(409)
@@ -92,7 +85,7 @@ describe('GET /users, PATCH /users/{id}', () => {
     expect((await solo.as(second, `/users/${second.id}`, patch({ role: 'rep' }))).status).toBe(409)
   })
 
-  it('answers 404 for another workspace’s user', async () => {
+  it('answers 404 for another workspace’s user', async ({ api, ws, other }) => {
     expect((await ws.as(ws.admin, `/users/${other.rep.id}`, patch({ role: 'manager' }))).status).toBe(404)
     expect((await ws.as(ws.admin, `/users/${other.rep.id}/deactivate`, { method: 'POST' })).status).toBe(404)
     const [still] = await api.db.select().from(schema.users).where(eq(schema.users.id, other.rep.id))

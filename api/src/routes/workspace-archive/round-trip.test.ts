@@ -5,19 +5,20 @@
 import { schema, withTenant } from '@aura/db'
 import { verifyTenant } from '@aura/db/seed/generate/verify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type Archive,
+  buildRichWorkspace,
+  downloadArchive,
+  type PipelineSummary,
+  pipelineSummaries,
+  purgeWorkspace,
+  type Workspace,
+} from '../../../test/archive-fixtures.ts'
 import { createTestApi, jsonBody, lastEmailTo } from '../../../test/harness.ts'
 import { createWorkspace } from '../../../test/workspace.ts'
 import { summarizePipeline } from '../../services/deals/summarize-pipeline.ts'
 import type { IdMap } from '../../services/workspace-archive/id-map.ts'
 import { restoreWorkspaceArchive } from '../../services/workspace-archive/restore-workspace-archive.ts'
-import {
-  type Archive,
-  buildRichWorkspace,
-  downloadArchive,
-  pipelineSummaries,
-  purgeWorkspace,
-  type Workspace,
-} from './archive-fixtures.ts'
 
 type Row = Record<string, unknown> & { id: string }
 
@@ -31,7 +32,7 @@ describe('workspace archive round trip', () => {
   let ownAudit: Set<string>
   let restored: Record<string, number>
   /** The source's pipeline summaries per process, as its admin and as its rep saw them before the purge. */
-  let summaries: { lead: Archive[]; rep: Archive[] }
+  let summaries: { lead: PipelineSummary[]; rep: PipelineSummary[] }
   let sourceRepId: string
 
   beforeAll(async () => {
@@ -46,12 +47,12 @@ describe('workspace archive round trip', () => {
     sourceRepId = source.ws.rep.id
     await purgeWorkspace(api, source.ws.tenant.id)
     target = await createWorkspace(api)
-    const before = async (table: typeof schema.users | typeof schema.auditLog) =>
+    const idsIn = async (table: typeof schema.users | typeof schema.auditLog) =>
       withTenant(api.db, { tenantId: target.tenant.id, userId: target.admin.id, role: 'admin' }, (tx) =>
         tx.select({ id: table.id }).from(table),
       )
-    ownUsers = new Set((await before(schema.users)).map((r) => r.id))
-    ownAudit = new Set((await before(schema.auditLog)).map((r) => r.id))
+    ownUsers = new Set((await idsIn(schema.users)).map((r) => r.id))
+    ownAudit = new Set((await idsIn(schema.auditLog)).map((r) => r.id))
     const result = await restoreWorkspaceArchive(api.db, {
       tenantId: target.tenant.id,
       userId: target.admin.id,
@@ -73,7 +74,7 @@ describe('workspace archive round trip', () => {
     expect(stamps.length).toBeGreaterThan(100)
     // A trip through a JS Date would have cut this to .123Z.
     const office = first.tables.organizations.find((o: Row) => o.name === 'Office')
-    expect(office.createdAt).toBe('2026-03-01T09:15:30.123456Z')
+    expect(office?.createdAt).toBe('2026-03-01T09:15:30.123456Z')
     expect(first.tables.deals.some((d: Row) => d.status === 'won' && d.finalAmount)).toBe(true)
   })
 
@@ -95,7 +96,7 @@ describe('workspace archive round trip', () => {
   })
 
   it('adds nothing but the target’s own people and audit entries, the restore and the second archive', () => {
-    const restoredIds = new Set<string>(first.tables.audit_log.map((r: Row) => ids.deep(r.id)))
+    const restoredIds = new Set<string>(first.tables.audit_log.map((r: Row) => ids.deep(r.id) as string))
     const extra = (second.tables.audit_log as Row[]).filter((r) => !restoredIds.has(r.id))
     expect(extra.filter((r) => !ownAudit.has(r.id)).map((r) => r.action)).toEqual(
       expect.arrayContaining(['workspace.restored', 'workspace.archived']),
@@ -115,11 +116,9 @@ describe('workspace archive round trip', () => {
 
   it('serves the same pipeline summary of every process, to a lead and to a rep', async () => {
     const live = first.tables.deals.filter((d: Row) => d.deletedAt === null)
-    const counted = summaries.lead
-      .flatMap((s) => s.stages)
-      .reduce((n: number, st: Archive) => n + st.count, 0)
+    const counted = summaries.lead.flatMap((s) => s.stages).reduce((n, st) => n + st.count, 0)
     expect(counted).toBe(live.length)
-    expect(summaries.rep.flatMap((s) => s.stages).some((st: Archive) => st.count > 0)).toBe(true)
+    expect(summaries.rep.flatMap((s) => s.stages).some((st) => st.count > 0)).toBe(true)
     const processIds = first.tables.sales_processes.map((p: Row) => ids.deep(p.id) as string)
     const lead = await pipelineSummaries((path) => target.as(target.admin, path), processIds)
     expect(lead).toEqual(ids.deep(summaries.lead))

@@ -34,23 +34,23 @@ export const RESTORE_ARCHIVE_PATH = '/api/v1/workspace/archive/restore'
 export const workspaceArchiveRoutes = (deps: Deps) =>
   createRouter()
     .openapi(downloadArchive, async (c) => {
-      const member = requireMember(c, 'export.run')
+      const actor = requireMember(c, 'export.run')
       requireStepUp(c)
       const exportedAt = new Date()
       // Audited before the first byte: an archive cut off halfway was still a copy of data.
-      await memberTx(deps, member, (tx) =>
+      await memberTx(deps, actor, (tx) =>
         recordAudit(tx, {
-          tenantId: member.tenantId,
+          tenantId: actor.tenantId,
           action: 'workspace.archived',
-          actorUserId: member.userId,
+          actorUserId: actor.userId,
           entityType: 'tenant',
-          entityId: member.tenantId,
+          entityId: actor.tenantId,
           requestId: c.get('requestId'),
         }),
       )
       const site = c.get('site')
       const slug = site.kind === 'tenant' ? site.tenant.slug : 'workspace'
-      const ctx = { tenantId: member.tenantId, userId: member.userId, role: member.role }
+      const ctx = { tenantId: actor.tenantId, userId: actor.userId, role: actor.role }
       return c.body(streamArchive(deps.db, ctx, exportedAt), 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="aura-${slug}-archive-${exportedAt.toISOString().slice(0, 10)}.json"`,
@@ -59,12 +59,12 @@ export const workspaceArchiveRoutes = (deps: Deps) =>
       })
     })
     .openapi(restoreArchive(restoreGuards), async (c) => {
-      const member = requireMember(c, 'workspace.update')
+      const actor = requireMember(c, 'workspace.update')
       const requestId = c.get('requestId')
       try {
         const result = await restoreWorkspaceArchive(deps.db, {
-          tenantId: member.tenantId,
-          userId: member.userId,
+          tenantId: actor.tenantId,
+          userId: actor.userId,
           requestId,
           archive: c.req.valid('json'),
           via: { kind: 'upload' },
@@ -72,13 +72,13 @@ export const workspaceArchiveRoutes = (deps: Deps) =>
         return c.json({ restored: result.restored, matchedUsers: result.matchedUsers }, 200)
       } catch (err) {
         if (err instanceof AppError) {
-          await memberTx(deps, member, (tx) =>
+          await memberTx(deps, actor, (tx) =>
             recordAudit(tx, {
-              tenantId: member.tenantId,
+              tenantId: actor.tenantId,
               action: 'workspace.restore_refused',
-              actorUserId: member.userId,
+              actorUserId: actor.userId,
               entityType: 'tenant',
-              entityId: member.tenantId,
+              entityId: actor.tenantId,
               after: { code: err.code, problems: err.extra.errors?.length ?? 0 },
               requestId,
             }),

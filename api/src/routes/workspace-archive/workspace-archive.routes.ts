@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../../context.ts'
-import { jsonBody, jsonResponse, memberRefusals } from '../../lib/openapi.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
+import { jsonBody, jsonResponse, memberRefusals, problemResponse } from '../../lib/openapi.ts'
 
 const tags = ['Workspace archive']
 

@@ -4,10 +4,11 @@ import { schema, withPlatform, withTenant } from '@aura/db'
 import { createContact, createDeal, createLineItem, createOrganization } from '@aura/db/seed/index'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Archive, downloadArchive, type Workspace } from '../../../test/archive-fixtures.ts'
+import { present } from '../../../test/fixtures.ts'
 import { createTestApi, jsonBody } from '../../../test/harness.ts'
 import { createWorkspace, elevate } from '../../../test/workspace.ts'
 import { RESTORE_MAX_BYTES } from '../../services/workspace-archive/archive-format.ts'
-import { type Archive, downloadArchive, type Workspace } from './archive-fixtures.ts'
 
 type Row = Record<string, unknown> & { id: string }
 
@@ -106,9 +107,9 @@ describe('workspace archive endpoints', () => {
 
   it('names each bad value and each dangling reference', async () => {
     const bad = withFreeEmails('bad')
-    bad.tables.deals[0].amount = 12.5
-    bad.tables.organizations[0].createdAt = 'yesterday'
-    bad.tables.contacts[0].shoeSize = 42
+    present(bad.tables.deals[0]).amount = 12.5
+    present(bad.tables.organizations[0]).createdAt = 'yesterday'
+    present(bad.tables.contacts[0]).shoeSize = 42
     const values = await problem(await restore(target, bad))
     expect(values).toMatchObject({ status: 400, code: 'validation_failed' })
     expect(values.errors).toEqual(
@@ -119,7 +120,7 @@ describe('workspace archive endpoints', () => {
       ]),
     )
     const dangling = withFreeEmails('dangling')
-    dangling.tables.deal_line_items[0].dealId = crypto.randomUUID()
+    present(dangling.tables.deal_line_items[0]).dealId = crypto.randomUUID()
     const refs = await problem(await restore(target, dangling))
     expect(refs.errors).toEqual([
       {
@@ -159,7 +160,7 @@ describe('workspace archive endpoints', () => {
       }))
     const before = await state()
     const tampered = withFreeEmails('tampered')
-    const deal = tampered.tables.deals.find((d: Row) => d.lineItemsTotal !== '0.00')
+    const deal = present(tampered.tables.deals.find((d: Row) => d.lineItemsTotal !== '0.00'))
     deal.lineItemsTotal = '1.00'
     deal.amount = '1.00'
     const res = await problem(await restore(target, tampered))
@@ -173,7 +174,7 @@ describe('workspace archive endpoints', () => {
 
   it('restores into an empty workspace; an archived person with a member’s email is that member', async () => {
     const body = withFreeEmails('ok')
-    const archivedAdmin = body.tables.users.find((u: Row) => u.role === 'admin')
+    const archivedAdmin = present(body.tables.users.find((u: Row) => u.role === 'admin'))
     archivedAdmin.email = target.admin.email
     const res = await restore(target, body)
     expect(res.status).toBe(200)
@@ -182,7 +183,7 @@ describe('workspace archive endpoints', () => {
     expect(result.restored).toMatchObject({ users: body.tables.users.length - 1, deals: 1, organizations: 2 })
     const deals = await asAdmin(target, (tx) => tx.select().from(schema.deals))
     expect(deals.map((d) => [d.assignedUserId, d.lineItemsTotal])).toEqual([
-      [target.admin.id, body.tables.deals[0].lineItemsTotal],
+      [target.admin.id, body.tables.deals[0]?.lineItemsTotal],
     ])
     const processes = await asAdmin(target, (tx) => tx.select().from(schema.salesProcesses))
     expect(processes.map((p) => p.name)).toEqual(body.tables.sales_processes.map((p: Row) => p.name))

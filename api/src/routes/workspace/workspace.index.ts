@@ -8,12 +8,11 @@ import * as routes from './workspace.routes.ts'
 export const workspaceRoutes = (deps: Deps) =>
   createRouter()
     .openapi(routes.getWorkspace, async (c) => {
-      const member = requireMember(c, 'workspace.read')
-      return c.json(await memberTx(deps, member, getWorkspace), 200)
+      const actor = requireMember(c, 'workspace.read')
+      return c.json(await memberTx(deps, actor, getWorkspace), 200)
     })
     .openapi(routes.updateWorkspace, async (c) => {
-      const member = requireMember(c, 'workspace.update')
+      const actor = requireMember(c, 'workspace.update')
       const patch = c.req.valid('json')
-      const ctx = { ...member, requestId: c.get('requestId') }
-      return c.json(await memberTx(deps, member, (tx) => updateWorkspace(tx, ctx, patch)), 200)
+      return c.json(await memberTx(deps, actor, (tx) => updateWorkspace(tx, { actor, patch })), 200)
     })

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { ZHttpsUrl } from '../../lib/http-url.ts'
-import { jsonBody, jsonContent, memberRefusals } from '../../lib/openapi.ts'
+import { jsonBody, jsonContent, memberRefusals, problemResponse } from '../../lib/openapi.ts'
 import { line } from '../../lib/text.ts'
-import { problemResponse } from '../auth/auth.schemas.ts'
 
 // Intl knows the IANA zones of the runtime (Node and workerd ship the same ICU data); 'UTC' is the
 // column default but not always in the list.

@@ -19,7 +19,10 @@ const refuse = (field: string, message: string) =>
  * Logs an activity on a contact the caller can see (F10.1, F10.2). A deal, when given, must be a live
  * deal the caller can see (RLS: a rep's own) — a hidden deal is refused like a missing one.
  */
-export async function createActivity(tx: Tx, tenantId: string, contactId: string, input: ActivityInput) {
+export async function createActivity(
+  tx: Tx,
+  { tenantId, contactId, input }: { tenantId: string; contactId: string; input: ActivityInput },
+) {
   const c = schema.contacts
   const [contact] = await tx
     .select({ id: c.id })

@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 
@@ -7,11 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts'
  * F10.4: activities are never edited; deleting stamps deleted_at (the only column besides archived_at
  * crm_app may update, and a trigger refuses anything else). Its author or a manager/admin may do it.
  */
-export async function deleteActivity(
-  tx: Tx,
-  actor: { tenantId: string; userId: string; role: string; requestId?: string },
-  id: string,
-) {
+export async function deleteActivity(tx: Tx, { actor, id }: { actor: Actor; id: string }) {
   const a = schema.activities
   const [row] = await tx
     .select({ id: a.id, createdBy: a.createdBy, contactId: a.contactId, type: a.type })

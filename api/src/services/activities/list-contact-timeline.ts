@@ -29,9 +29,11 @@ interface TimelineRow {
  */
 export async function listContactTimeline(
   tx: Tx,
-  tenantId: string,
-  contactId: string,
-  page: { limit: number; cursor?: string },
+  {
+    tenantId,
+    contactId,
+    page,
+  }: { tenantId: string; contactId: string; page: { limit: number; cursor?: string } },
 ) {
   const order = newestFirst(sql`t.at`, sql`t.id`, page.cursor)
   const result = (await tx.execute(sql`

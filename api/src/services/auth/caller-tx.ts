@@ -2,26 +2,15 @@
 // transaction's binding statement checks it again and binds the database's own facts; this module compares
 // them with what the request assumed before the transaction (possibly from this instance's cache) and
 // refuses, inside the transaction, anything the facts no longer allow.
-import {
-  type BoundIdentity,
-  CredentialRefused,
-  type Db,
-  type Role,
-  type Tx,
-  withIdentity,
-  withTenant,
-} from '@aura/db'
-import type { Auth, ConfirmedFacts, IdentityProof } from '../../context.ts'
+import { type BoundIdentity, CredentialRefused, type Db, type Tx, withIdentity, withTenant } from '@aura/db'
+import type { Actor, TxBinding } from '../../lib/actor.ts'
+import type { ConfirmedFacts, IdentityProof } from '../../lib/identity-proof.ts'
 import { AppError } from '../../lib/problem.ts'
 import { forgetTenant } from '../tenants/resolve-tenant.ts'
 import { identityHints } from './identity-cache.ts'
 
-export interface Caller {
-  tenantId: string
-  userId: string
-  role: Role
-  proof?: IdentityProof | undefined
-}
+/** Whom callerTx binds: the actor's tenant, user and role, and the credential that vouches for them. */
+type Bound = Pick<Actor, 'tenantId' | 'userId' | 'role'> & Pick<TxBinding, 'proof'>
 
 /**
  * A GET started on cached facts that the database contradicts (the user's role changed). Nothing was
@@ -35,7 +24,7 @@ export class IdentityChanged extends AppError {
 }
 
 /** Runs fn bound to the caller's tenant, user and role; with a credential, checked by the binding itself. */
-export function callerTx<T>(db: Db, caller: Caller, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function callerTx<T>(db: Db, caller: Bound, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const proof = caller.proof
   if (!proof?.host || proof.host.tenantId !== caller.tenantId) {
     return withTenant(db, { tenantId: caller.tenantId, userId: caller.userId, role: caller.role }, fn)
@@ -45,27 +34,31 @@ export function callerTx<T>(db: Db, caller: Caller, fn: (tx: Tx) => Promise<T>):
     acceptBound(db, proof, caller, bound)
     return fn(tx)
   }).catch((err: unknown) => {
-    if (err instanceof CredentialRefused) throw refusal(db, proof, err.refusal, host.tenantId)
+    if (err instanceof CredentialRefused)
+      throw refusal(db, { proof, refused: err.refusal, tenantId: host.tenantId })
     throw err
   })
 }
 
 /** Throws (rolling the transaction back) unless the database's facts are the ones the request acted on. */
-function acceptBound(db: Db, proof: IdentityProof, caller: Caller, bound: BoundIdentity) {
+function acceptBound(db: Db, proof: IdentityProof, caller: Bound, bound: BoundIdentity) {
   const facts: ConfirmedFacts = {
     role: bound.role,
     expiresAt: bound.expiresAt,
     elevatedUntil: bound.elevatedUntil,
     lastUsedAt: bound.lastUsedAt,
   }
-  confirm(db, proof, facts, bound.userId === caller.userId && bound.role === caller.role)
+  confirm(db, { proof, facts, same: bound.userId === caller.userId && bound.role === caller.role })
 }
 
 /**
  * Records facts the database confirmed in this request and checks what was decided before on cached
  * ones: the same user and role (`same`), and an elevation that requireStepUp left to the database.
  */
-export function confirm(db: Db, proof: IdentityProof, facts: ConfirmedFacts, same: boolean): void {
+export function confirm(
+  db: Db,
+  { proof, facts, same }: { proof: IdentityProof; facts: ConfirmedFacts; same: boolean },
+): void {
   proof.confirmed = facts
   identityHints(db).refresh(proof.credential, facts)
   if (!same) {
@@ -83,9 +76,11 @@ export const elevated = (until: Date | null, now = Date.now()) => until !== null
 /** The answer to a credential the database refused, and this instance forgets what it remembered. */
 export function refusal(
   db: Db,
-  proof: IdentityProof,
-  refused: CredentialRefused['refusal'],
-  tenantId: string | null,
+  {
+    proof,
+    refused,
+    tenantId,
+  }: { proof: IdentityProof; refused: CredentialRefused['refusal']; tenantId: string | null },
 ): AppError {
   proof.refused = true
   identityHints(db).forget(proof.credential)
@@ -102,9 +97,4 @@ export function refusal(
   return proof.credential.kind === 'token'
     ? new AppError('unauthorized', 'The API token is invalid, expired or revoked')
     : new AppError('unauthorized', 'Your session has ended; sign in again')
-}
-
-/** Who a request's Auth says the caller is, as callerTx needs it. */
-export function callerOf(auth: Auth & { tenantId: string; role: Role }): Caller {
-  return { tenantId: auth.tenantId, userId: auth.userId, role: auth.role, proof: auth.proof }
 }

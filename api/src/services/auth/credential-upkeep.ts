@@ -32,7 +32,10 @@ function claimTouch(db: Db, tokenHash: string, now: number): boolean {
 }
 
 /** Records that a token was used, unless the database already says so for the last minute. */
-export async function touchToken(db: Db, tokenHash: string, lastUsedAt: Date | null, now = Date.now()) {
+export async function touchToken(
+  db: Db,
+  { tokenHash, lastUsedAt, now = Date.now() }: { tokenHash: string; lastUsedAt: Date | null; now?: number },
+) {
   if (lastUsedAt && now - lastUsedAt.getTime() < TOKEN_TOUCH_INTERVAL_MS) return
   if (!claimTouch(db, tokenHash, now)) return
   const t = schema.apiTokens
@@ -57,9 +60,7 @@ export async function touchToken(db: Db, tokenHash: string, lastUsedAt: Date | n
 /** The session's new expiry when it was due for renewal (the caller sends a fresh cookie), else null. */
 export async function renewSession(
   db: Db,
-  sessionHash: string,
-  expiresAt: Date | null,
-  now = Date.now(),
+  { sessionHash, expiresAt, now = Date.now() }: { sessionHash: string; expiresAt: Date | null; now?: number },
 ): Promise<Date | null> {
   if (!expiresAt || expiresAt.getTime() - now > SESSION_RENEW_WITHIN_MS) return null
   const s = schema.sessions

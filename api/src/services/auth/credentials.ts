@@ -7,7 +7,10 @@ import { eq } from 'drizzle-orm'
  * domain), or null. Every path verifies one hash, so a wrong email costs the same time as a wrong
  * password and the answer is identical (no account enumeration).
  */
-export async function verifyCredentials(db: Db, email: string, password: string, tenantId: string | null) {
+export async function verifyCredentials(
+  db: Db,
+  { email, password, tenantId }: { email: string; password: string; tenantId: string | null },
+) {
   const { users } = schema
   const [user] = await withPlatform(db, 'authenticate', (tx) =>
     tx.select().from(users).where(eq(users.email, email)).limit(1),

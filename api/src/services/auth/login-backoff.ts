@@ -31,7 +31,10 @@ export async function loginWait(db: Db, email: string, now: Date) {
   return { waitMs, hasFailures: (row?.failures ?? 0) > 0 }
 }
 
-export async function recordLoginFailure(db: Db, email: string, now: Date, free: number): Promise<void> {
+export async function recordLoginFailure(
+  db: Db,
+  { email, now, free }: { email: string; now: Date; free: number },
+): Promise<void> {
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS)
   await withPlatform(db, 'authenticate', async (tx) => {
     const [row] = await tx

@@ -63,7 +63,12 @@ export async function requestPasswordReset(db: Db, email: string, host: ResetHos
     const workspace = host.tenantId ? (user.workspace ?? 'Aura CRM') : 'Aura CRM'
     const link = `${host.origin}/reset-password?token=${token}`
     await enqueueEmail(tx, email, emails.passwordReset(workspace, link), host.tenantId)
-    await audit(tx, user.id, user.tenantId, 'auth.password_reset_requested', host.requestId)
+    await audit(tx, {
+      userId: user.id,
+      tenantId: user.tenantId,
+      action: 'auth.password_reset_requested',
+      requestId: host.requestId,
+    })
   })
 }
 
@@ -113,7 +118,12 @@ export async function confirmPasswordReset(
     await clearLoginBackoff(tx, row.email)
     // If the reset was not theirs, this is how they learn of it.
     await enqueueEmail(tx, row.email, emails.passwordChanged(row.workspace ?? 'Aura CRM'), row.tenantId)
-    await audit(tx, row.userId, row.tenantId, 'auth.password_reset', host.requestId)
+    await audit(tx, {
+      userId: row.userId,
+      tenantId: row.tenantId,
+      action: 'auth.password_reset',
+      requestId: host.requestId,
+    })
     return row.userId
   })
   if (!userId) {
@@ -127,7 +137,15 @@ export async function confirmPasswordReset(
 type Tx = Parameters<Parameters<typeof withPlatform>[2]>[0]
 
 /** Members' resets go to their workspace's audit log (the platform path may write it); others' to the platform's. */
-async function audit(tx: Tx, userId: string, tenantId: string | null, action: string, requestId?: string) {
+async function audit(
+  tx: Tx,
+  {
+    userId,
+    tenantId,
+    action,
+    requestId,
+  }: { userId: string; tenantId: string | null; action: string; requestId?: string },
+) {
   if (tenantId) {
     await recordAudit(tx, {
       tenantId,

@@ -20,7 +20,10 @@ export interface SignUpInput {
  * verification link. An existing email gets a "you already have an account" email instead; the caller
  * answers identically either way, and both paths hash a password so they take the same time.
  */
-export async function signUp(db: Db, input: SignUpInput, origin: string, requestId?: string) {
+export async function signUp(
+  db: Db,
+  { input, origin, requestId }: { input: SignUpInput; origin: string; requestId?: string },
+) {
   const { users, emailVerificationTokens } = schema
   const passwordHash = await hashPassword(input.password)
   const token = randomToken()

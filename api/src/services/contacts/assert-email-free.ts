@@ -9,7 +9,10 @@ const MESSAGE = 'A contact with this email already exists'
  * contact when the caller may see it; the unique index catches the rest (a colleague's contact a rep
  * cannot see, or a race) and then the 409 carries no id — see duplicateEmail().
  */
-export async function assertEmailFree(tx: Tx, tenantId: string, email: string, exceptId?: string) {
+export async function assertEmailFree(
+  tx: Tx,
+  { tenantId, email, exceptId }: { tenantId: string; email: string; exceptId?: string },
+) {
   const c = schema.contacts
   const [existing] = await tx
     .select({ id: c.id })

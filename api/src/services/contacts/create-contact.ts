@@ -1,5 +1,7 @@
 import { schema, type Tx } from '@aura/db'
+import type { Actor } from '../../lib/actor.ts'
 import { isUniqueViolation } from '../../lib/db-errors.ts'
+import { can } from '../../lib/permissions.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
@@ -18,23 +20,19 @@ export interface ContactInput {
   customFields?: Record<string, unknown>
 }
 
-export interface ContactActor {
-  tenantId: string
-  userId: string
-  requestId?: string
-  /** records.reassign (F8.6): managers and admins may assign records to someone else. */
-  canReassign: boolean
-}
-
-export async function createContact(tx: Tx, actor: ContactActor, input: ContactInput) {
+export async function createContact(tx: Tx, { actor, input }: { actor: Actor; input: ContactInput }) {
   const assignedUserId = input.assignedUserId ?? actor.userId
-  if (assignedUserId !== actor.userId && !actor.canReassign)
+  if (assignedUserId !== actor.userId && !can(actor.role, 'records.reassign'))
     throw new AppError('forbidden', 'Only managers and admins may assign a contact to someone else', {
       errors: [{ field: 'assignedUserId', message: 'Leave empty to own the contact yourself' }],
     })
   await assertContactReferences(tx, actor.tenantId, { organizationId: input.organizationId, assignedUserId })
-  if (input.email) await assertEmailFree(tx, actor.tenantId, input.email)
-  const customFields = await validateCustomFields(tx, actor.tenantId, 'contact', input.customFields)
+  if (input.email) await assertEmailFree(tx, { tenantId: actor.tenantId, email: input.email })
+  const customFields = await validateCustomFields(tx, {
+    tenantId: actor.tenantId,
+    entity: 'contact',
+    values: input.customFields,
+  })
   let id: string
   try {
     const [row] = await tx

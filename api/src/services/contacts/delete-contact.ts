@@ -1,14 +1,11 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 
 /** Soft delete (F7.5): hidden everywhere, data kept; its email becomes free for a new contact. */
-export async function deleteContact(
-  tx: Tx,
-  actor: { tenantId: string; userId: string; requestId?: string },
-  id: string,
-) {
+export async function deleteContact(tx: Tx, { actor, id }: { actor: Actor; id: string }) {
   const c = schema.contacts
   const [row] = await tx
     .update(c)

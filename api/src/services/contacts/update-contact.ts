@@ -1,24 +1,29 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { isUniqueViolation } from '../../lib/db-errors.ts'
+import { can } from '../../lib/permissions.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
 import { assertContactReferences } from './assert-contact-references.ts'
 import { assertEmailFree, duplicateEmail, EMAIL_KEY } from './assert-email-free.ts'
 import { findContact } from './contact-view.ts'
-import type { ContactActor, ContactInput } from './create-contact.ts'
+import type { ContactInput } from './create-contact.ts'
 
 /**
  * Partial update. Changing assignedUserId is a reassignment (F8.6, F9.5): managers and admins only, and
  * audited as contact.reassigned with the previous and new owner. customFields is a patch (null removes).
  */
-export async function updateContact(tx: Tx, actor: ContactActor, id: string, patch: Partial<ContactInput>) {
+export async function updateContact(
+  tx: Tx,
+  { actor, id, patch }: { actor: Actor; id: string; patch: Partial<ContactInput> },
+) {
   const found = await findContact(tx, actor.tenantId, id)
   if (!found) throw notFound('Contact')
   const current = found.row
   const reassigning = patch.assignedUserId !== undefined && patch.assignedUserId !== current.assignedUserId
-  if (reassigning && !actor.canReassign)
+  if (reassigning && !can(actor.role, 'records.reassign'))
     throw new AppError('forbidden', 'Only managers and admins may reassign a contact', {
       errors: [{ field: 'assignedUserId', message: 'Ask a manager to reassign this contact' }],
     })
@@ -27,12 +32,17 @@ export async function updateContact(tx: Tx, actor: ContactActor, id: string, pat
     assignedUserId: reassigning ? patch.assignedUserId : undefined,
   })
   if (patch.email && patch.email !== current.email?.toLowerCase())
-    await assertEmailFree(tx, actor.tenantId, patch.email, id)
+    await assertEmailFree(tx, { tenantId: actor.tenantId, email: patch.email, exceptId: id })
   const { customFields: cfPatch, ...fields } = patch
   const customFields =
     cfPatch === undefined
       ? undefined
-      : await validateCustomFields(tx, actor.tenantId, 'contact', cfPatch, current.customFields)
+      : await validateCustomFields(tx, {
+          tenantId: actor.tenantId,
+          entity: 'contact',
+          values: cfPatch,
+          existing: current.customFields,
+        })
   const c = schema.contacts
   try {
     await tx

@@ -1,4 +1,5 @@
 import { schema, type Tx } from '@aura/db'
+import type { Actor } from '../../lib/actor.ts'
 import { isUniqueViolation } from '../../lib/db-errors.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -14,14 +15,8 @@ export interface NewCustomField {
   position?: number
 }
 
-interface Actor {
-  tenantId: string
-  userId: string
-  requestId?: string
-}
-
 /** Adds a definition; a key used before on the same entity (even a deleted one) is a 409 naming `key`. */
-export async function createCustomField(tx: Tx, actor: Actor, input: NewCustomField) {
+export async function createCustomField(tx: Tx, { actor, input }: { actor: Actor; input: NewCustomField }) {
   const options = input.type === 'select' ? (input.options ?? []) : []
   if (input.type === 'select' && options.length === 0)
     throw fieldError('validation_failed', 'options', 'A select field needs at least one option')

@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 
@@ -7,11 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts'
  * Archives a definition: new writes may no longer use the key, values already stored on records stay
  * (ADR 0041). The key stays taken so an old value is never reinterpreted under a new type.
  */
-export async function deleteCustomField(
-  tx: Tx,
-  actor: { tenantId: string; userId: string; requestId?: string },
-  id: string,
-) {
+export async function deleteCustomField(tx: Tx, { actor, id }: { actor: Actor; id: string }) {
   const t = schema.customFieldDefinitions
   const [row] = await tx
     .update(t)

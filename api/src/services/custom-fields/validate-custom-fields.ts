@@ -20,10 +20,17 @@ const TEXT_MAX = 2000
  */
 export async function validateCustomFields(
   tx: Tx,
-  tenantId: string,
-  entity: CustomFieldEntity,
-  values: CustomFieldValues | undefined,
-  existing?: CustomFieldValues,
+  {
+    tenantId,
+    entity,
+    values,
+    existing,
+  }: {
+    tenantId: string
+    entity: CustomFieldEntity
+    values: CustomFieldValues | undefined
+    existing?: CustomFieldValues
+  },
 ): Promise<CustomFieldValues> {
   const t = schema.customFieldDefinitions
   const defs = await tx

@@ -1,11 +1,12 @@
 import { schema, type Tx } from '@aura/db'
+import type { Actor } from '../../lib/actor.ts'
+import { can } from '../../lib/permissions.ts'
 import { AppError } from '../../lib/problem.ts'
-import type { TCreateDeal } from '../../routes/deals/deals.schemas.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
-import type { Actor } from '../processes/process-view.ts'
 import { assertRequiredFields, checkDealLinks } from './check-deal-fields.ts'
 import { getDeal } from './deal-view.ts'
+import type { TCreateDeal } from './deals.inputs.ts'
 import { recordStageChange } from './record-stage-change.ts'
 import { enterStage, resolveProcess, resolveStage } from './resolve-deal-stage.ts'
 
@@ -14,9 +15,9 @@ import { enterStage, resolveProcess, resolveStage } from './resolve-deal-stage.t
  * stage's default, owner to the creator (someone else needs records.reassign). Entering the stage writes
  * the first stage-history row; the stage's required fields apply as on any entry (F11.7).
  */
-export async function createDeal(tx: Tx, actor: Actor, input: TCreateDeal, mayReassign: boolean) {
+export async function createDeal(tx: Tx, { actor, input }: { actor: Actor; input: TCreateDeal }) {
   const assignedUserId = input.assignedUserId ?? actor.userId
-  if (assignedUserId !== actor.userId && !mayReassign) {
+  if (assignedUserId !== actor.userId && !can(actor.role, 'records.reassign')) {
     throw new AppError('forbidden', 'Only managers and admins assign deals to someone else', {
       errors: [{ field: 'assignedUserId', message: 'Leave empty to own the deal yourself' }],
     })
@@ -33,7 +34,11 @@ export async function createDeal(tx: Tx, actor: Actor, input: TCreateDeal, mayRe
     notes: input.notes ?? null,
   }
   assertRequiredFields(stage, values)
-  const customFields = await validateCustomFields(tx, actor.tenantId, 'deal', input.customFields)
+  const customFields = await validateCustomFields(tx, {
+    tenantId: actor.tenantId,
+    entity: 'deal',
+    values: input.customFields,
+  })
   const probability = input.probability ?? stage.winProbability
   const [deal] = await tx
     .insert(schema.deals)

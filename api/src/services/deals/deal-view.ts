@@ -83,7 +83,9 @@ export async function getDeal(tx: Tx, id: string, include?: { lineItems: number;
       sql`select ${d}.*, null::text as sort_value, null::text as sort_key from ${d}
         where ${d.id} = ${id} and ${d.deletedAt} is null`,
     ),
-    include ? pageOfLines(tx, include.role, id, { limit: include.lineItems }) : undefined,
+    include
+      ? pageOfLines(tx, { role: include.role, dealId: id, input: { limit: include.lineItems } })
+      : undefined,
   ])
   if (!row) throw notFound('Deal')
   return lineItems ? { ...toDeal(row), lineItems } : toDeal(row)

@@ -16,8 +16,8 @@ import {
   timestampKey,
   toPage,
 } from '../../lib/pagination.ts'
-import type { DealSort, TDealListQuery } from '../../routes/deals/deals.schemas.ts'
 import { selectDealPage, toDeal } from './deal-view.ts'
+import type { DealSort, TDealListQuery } from './deals.inputs.ts'
 
 const d = schema.deals
 

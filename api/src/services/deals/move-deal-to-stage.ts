@@ -1,7 +1,7 @@
 import { schema, type Tx } from '@aura/db'
 import { eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import type { Actor } from '../processes/process-view.ts'
 import { assertRequiredFields } from './check-deal-fields.ts'
 import { getDeal, lockDeal } from './deal-view.ts'
 import { recordStageChange } from './record-stage-change.ts'
@@ -15,9 +15,11 @@ import { enterStage, resolveProcess, resolveStage } from './resolve-deal-stage.t
  */
 export async function moveDealToStage(
   tx: Tx,
-  actor: Actor,
-  id: string,
-  target: { stageId: string; processId?: string | undefined },
+  {
+    actor,
+    id,
+    target,
+  }: { actor: Actor; id: string; target: { stageId: string; processId?: string | undefined } },
 ) {
   const deal = await lockDeal(tx, id)
   const processId = target.processId ?? deal.processId

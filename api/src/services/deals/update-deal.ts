@@ -1,13 +1,14 @@
 import { schema, type Tx } from '@aura/db'
 import { eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { toCents } from '../../lib/money.ts'
+import { can } from '../../lib/permissions.ts'
 import { AppError } from '../../lib/problem.ts'
-import type { TUpdateDeal } from '../../routes/deals/deals.schemas.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
-import type { Actor } from '../processes/process-view.ts'
 import { assertRequiredFields, checkDealLinks } from './check-deal-fields.ts'
 import { getDeal, lockDeal } from './deal-view.ts'
+import type { TUpdateDeal } from './deals.inputs.ts'
 import { resolveStage } from './resolve-deal-stage.ts'
 
 /**
@@ -15,10 +16,13 @@ import { resolveStage } from './resolve-deal-stage.ts'
  * follows their total (trigger, ADR 0013), so a different amount is a 422 rather than silently ignored.
  * Reassignment needs records.reassign and is audited on its own (F8.6, F9.5).
  */
-export async function updateDeal(tx: Tx, actor: Actor, id: string, input: TUpdateDeal, mayReassign: boolean) {
+export async function updateDeal(
+  tx: Tx,
+  { actor, id, input }: { actor: Actor; id: string; input: TUpdateDeal },
+) {
   const before = await lockDeal(tx, id)
   const reassigned = input.assignedUserId !== undefined && input.assignedUserId !== before.assignedUserId
-  if (reassigned && !mayReassign) {
+  if (reassigned && !can(actor.role, 'records.reassign')) {
     throw new AppError('forbidden', 'Only managers and admins reassign deals', {
       errors: [{ field: 'assignedUserId', message: 'Ask a manager to reassign this deal' }],
     })
@@ -44,7 +48,12 @@ export async function updateDeal(tx: Tx, actor: Actor, id: string, input: TUpdat
   const customFields =
     customInput === undefined
       ? before.customFields
-      : await validateCustomFields(tx, actor.tenantId, 'deal', customInput, before.customFields)
+      : await validateCustomFields(tx, {
+          tenantId: actor.tenantId,
+          entity: 'deal',
+          values: customInput,
+          existing: before.customFields,
+        })
   await tx
     .update(schema.deals)
     .set({ ...fields, customFields })

@@ -26,9 +26,7 @@ const badToken = () =>
  */
 export async function acceptInvitation(
   db: Db,
-  tenantId: string,
-  input: AcceptInvitationInput,
-  requestId?: string,
+  { tenantId, input, requestId }: { tenantId: string; input: AcceptInvitationInput; requestId?: string },
 ) {
   const { invitations: i, users } = schema
   const tokenHash = await sha256Hex(input.token)

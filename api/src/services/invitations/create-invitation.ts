@@ -1,5 +1,6 @@
 import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { enqueueEmail } from '../../lib/email/outbox.ts'
 import { emails } from '../../lib/email/templates.ts'
 import { AppError } from '../../lib/problem.ts'
@@ -24,8 +25,7 @@ export interface CreateInvitationInput {
  */
 export async function createInvitation(
   tx: Tx,
-  caller: { tenantId: string; userId: string; requestId?: string },
-  input: CreateInvitationInput,
+  { actor, input }: { actor: Actor; input: CreateInvitationInput },
 ) {
   const { users, invitations, tenants } = schema
   const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email))
@@ -44,12 +44,12 @@ export async function createInvitation(
   const [invitation] = await tx
     .insert(invitations)
     .values({
-      tenantId: caller.tenantId,
+      tenantId: actor.tenantId,
       email: input.email,
       role: input.role,
       tokenHash: await sha256Hex(token),
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-      invitedBy: caller.userId,
+      invitedBy: actor.userId,
     })
     .returning()
   if (!invitation) throw new Error('insert returned no row')
@@ -59,16 +59,16 @@ export async function createInvitation(
     tx,
     input.email,
     emails.invitation(tenant?.companyName ?? 'Aura CRM', input.role, link),
-    caller.tenantId,
+    actor.tenantId,
   )
   await recordAudit(tx, {
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     action: 'user.invited',
-    actorUserId: caller.userId,
+    actorUserId: actor.userId,
     entityType: 'invitation',
     entityId: invitation.id,
     after: { email: input.email, role: input.role },
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
   return toInvitation(invitation)
 }

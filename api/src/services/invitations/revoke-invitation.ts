@@ -1,13 +1,13 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 
 /** Withdraws a pending invitation: its link answers like a forged one from now on. */
 export async function revokeInvitation(
   tx: Tx,
-  caller: { tenantId: string; userId: string; requestId?: string },
-  invitationId: string,
+  { actor, invitationId }: { actor: Actor; invitationId: string },
 ) {
   const { invitations: i } = schema
   const [revoked] = await tx
@@ -17,12 +17,12 @@ export async function revokeInvitation(
     .returning({ id: i.id, email: i.email })
   if (!revoked) throw notFound('Pending invitation')
   await recordAudit(tx, {
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     action: 'invitation.revoked',
-    actorUserId: caller.userId,
+    actorUserId: actor.userId,
     entityType: 'invitation',
     entityId: revoked.id,
     after: { email: revoked.email },
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
 }

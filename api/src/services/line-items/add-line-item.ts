@@ -2,9 +2,9 @@
 // the discount policy, and audit rows on the deal. The deal total is then kept by the database trigger.
 import { schema, type Tx } from '@aura/db'
 import { and, eq, max } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import type { Caller } from '../products/product-view.ts'
 import { checkCeiling, checkDiscount } from './check-line-price.ts'
 import { lineChange, lockDeal } from './line-item-view.ts'
 
@@ -17,7 +17,10 @@ export interface AddLineItemInput {
 const refuseProduct = (message: string) =>
   new AppError('unprocessable', message, { errors: [{ field: 'productId', message }] })
 
-export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input: AddLineItemInput) {
+export async function addLineItem(
+  tx: Tx,
+  { actor, dealId, input }: { actor: Actor; dealId: string; input: AddLineItemInput },
+) {
   const { products, pricingBlueprints: bp, dealLineItems: li } = schema
   const deal = await lockDeal(tx, dealId)
   const [row] = await tx
@@ -32,8 +35,13 @@ export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input:
 
   const listPrice = row.blueprint.defaultPrice
   const unitPrice = input.unitPrice ?? listPrice
-  const verdict = checkDiscount(caller.role, listPrice, row.blueprint.maxDiscountPercent, unitPrice)
-  checkCeiling(deal.lineItemsTotal, '0', input.quantity, unitPrice)
+  const verdict = checkDiscount({
+    role: actor.role,
+    listPrice,
+    maxDiscountPercent: row.blueprint.maxDiscountPercent,
+    unitPrice,
+  })
+  checkCeiling({ dealTotal: deal.lineItemsTotal, oldExtended: '0', quantity: input.quantity, unitPrice })
 
   const [last] = await tx
     .select({ position: max(li.position) })
@@ -42,7 +50,7 @@ export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input:
   const [line] = await tx
     .insert(li)
     .values({
-      tenantId: caller.tenantId,
+      tenantId: actor.tenantId,
       dealId,
       productId: row.product.id,
       skuSnapshot: row.product.sku,
@@ -56,8 +64,8 @@ export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input:
   if (!line) throw new Error('addLineItem: insert returned no row')
 
   const audit = {
-    tenantId: caller.tenantId,
-    actorUserId: caller.userId,
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
     entityType: 'deal',
     entityId: dealId,
   }
@@ -66,7 +74,7 @@ export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input:
     ...audit,
     action: 'deal.line_item_added',
     after: { ...after, listPrice: line.listPrice, unitPrice: line.unitPrice },
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
   if (line.unitPrice !== line.listPrice) {
     await recordAudit(tx, {
@@ -74,8 +82,8 @@ export async function addLineItem(tx: Tx, caller: Caller, dealId: string, input:
       action: 'deal.line_item_price_overridden',
       before: { lineId: line.id, unitPrice: line.listPrice },
       after: { lineId: line.id, unitPrice: line.unitPrice, ...verdict },
-      requestId: caller.requestId,
+      requestId: actor.requestId,
     })
   }
-  return lineChange(tx, caller.role, dealId, line.id)
+  return lineChange(tx, { role: actor.role, dealId, lineId: line.id })
 }

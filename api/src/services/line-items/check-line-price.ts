@@ -18,12 +18,17 @@ export interface PriceVerdict {
  * The lowest allowed unit price is listPrice × (1 − maxDiscount/100), rounded up to the cent so the
  * quoted minimum itself passes. Reps are refused below it; managers and admins may override.
  */
-export function checkDiscount(
-  role: Role,
-  listPrice: string,
-  maxDiscountPercent: string | null,
-  unitPrice: string,
-): PriceVerdict {
+export function checkDiscount({
+  role,
+  listPrice,
+  maxDiscountPercent,
+  unitPrice,
+}: {
+  role: Role
+  listPrice: string
+  maxDiscountPercent: string | null
+  unitPrice: string
+}): PriceVerdict {
   if (maxDiscountPercent === null) return { belowPolicy: false, minimumAllowedPrice: null }
   const keepBasisPoints = 10_000n - toCents(maxDiscountPercent)
   const minCents = (toCents(listPrice) * keepBasisPoints + 9_999n) / 10_000n
@@ -43,7 +48,17 @@ export function checkDiscount(
 }
 
 /** Refuses a change that would take the line or the deal total past numeric(14,2), as a 422, not a 500. */
-export function checkCeiling(dealTotal: string, oldExtended: string, quantity: number, unitPrice: string) {
+export function checkCeiling({
+  dealTotal,
+  oldExtended,
+  quantity,
+  unitPrice,
+}: {
+  dealTotal: string
+  oldExtended: string
+  quantity: number
+  unitPrice: string
+}) {
   const extended = BigInt(quantity) * toCents(unitPrice)
   const total = toCents(dealTotal) - toCents(oldExtended) + extended
   if (extended > MAX_CENTS || total > MAX_CENTS) {

@@ -71,7 +71,10 @@ export async function dealTotals(tx: Tx, dealId: string) {
 }
 
 /** The changed line and the deal's new totals, as the database now has them. */
-export async function lineChange(tx: Tx, role: Role, dealId: string, lineId: string) {
+export async function lineChange(
+  tx: Tx,
+  { role, dealId, lineId }: { role: Role; dealId: string; lineId: string },
+) {
   const [line] = await selectLines(tx, eq(li.id, lineId))
   if (!line) throw notFound('Line item')
   return { line: toLine(line, role), deal: await dealTotals(tx, dealId) }

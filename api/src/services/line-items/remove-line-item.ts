@@ -2,19 +2,22 @@
 // from the deal total. Audited on the deal with what was removed.
 import { schema, type Tx } from '@aura/db'
 import { eq, sql } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import type { Caller } from '../products/product-view.ts'
 import { lineChange, lockDeal, lockLine } from './line-item-view.ts'
 
-export async function removeLineItem(tx: Tx, caller: Caller, dealId: string, lineId: string) {
+export async function removeLineItem(
+  tx: Tx,
+  { actor, dealId, lineId }: { actor: Actor; dealId: string; lineId: string },
+) {
   const li = schema.dealLineItems
   await lockDeal(tx, dealId)
   const line = await lockLine(tx, dealId, lineId)
   await tx.update(li).set({ deletedAt: sql`now()` }).where(eq(li.id, lineId))
   await recordAudit(tx, {
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     action: 'deal.line_item_removed',
-    actorUserId: caller.userId,
+    actorUserId: actor.userId,
     entityType: 'deal',
     entityId: dealId,
     before: {
@@ -26,7 +29,7 @@ export async function removeLineItem(tx: Tx, caller: Caller, dealId: string, lin
       unitPrice: line.unitPrice,
       extendedPrice: line.extendedPrice,
     },
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
-  return lineChange(tx, caller.role, dealId, lineId)
+  return lineChange(tx, { role: actor.role, dealId, lineId: lineId })
 }

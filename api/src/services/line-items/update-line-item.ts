@@ -2,9 +2,9 @@
 // on the deal (F13.6). The discount policy is checked against the line's list price.
 import { schema, type Tx } from '@aura/db'
 import { and, eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { toCents } from '../../lib/money.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import type { Caller } from '../products/product-view.ts'
 import { checkCeiling, checkDiscount } from './check-line-price.ts'
 import { lineChange, lockDeal, lockLine } from './line-item-view.ts'
 
@@ -15,10 +15,12 @@ export interface UpdateLineItemInput {
 
 export async function updateLineItem(
   tx: Tx,
-  caller: Caller,
-  dealId: string,
-  lineId: string,
-  input: UpdateLineItemInput,
+  {
+    actor,
+    dealId,
+    lineId,
+    input,
+  }: { actor: Actor; dealId: string; lineId: string; input: UpdateLineItemInput },
 ) {
   const { dealLineItems: li, pricingBlueprints: bp } = schema
   const deal = await lockDeal(tx, dealId)
@@ -27,7 +29,7 @@ export async function updateLineItem(
   const unitPrice = input.unitPrice ?? line.unitPrice
   const priceChanged = toCents(unitPrice) !== toCents(line.unitPrice)
   const quantityChanged = quantity !== line.quantity
-  if (!priceChanged && !quantityChanged) return lineChange(tx, caller.role, dealId, lineId)
+  if (!priceChanged && !quantityChanged) return lineChange(tx, { role: actor.role, dealId, lineId: lineId })
 
   let verdict = {}
   if (priceChanged) {
@@ -35,9 +37,14 @@ export async function updateLineItem(
       .select({ maxDiscountPercent: bp.maxDiscountPercent })
       .from(bp)
       .where(and(eq(bp.tenantId, line.tenantId), eq(bp.productId, line.productId)))
-    verdict = checkDiscount(caller.role, line.listPrice, policy?.maxDiscountPercent ?? null, unitPrice)
+    verdict = checkDiscount({
+      role: actor.role,
+      listPrice: line.listPrice,
+      maxDiscountPercent: policy?.maxDiscountPercent ?? null,
+      unitPrice,
+    })
   }
-  checkCeiling(deal.lineItemsTotal, line.extendedPrice, quantity, unitPrice)
+  checkCeiling({ dealTotal: deal.lineItemsTotal, oldExtended: line.extendedPrice, quantity, unitPrice })
   const [saved] = await tx
     .update(li)
     .set({ quantity, unitPrice })
@@ -45,8 +52,8 @@ export async function updateLineItem(
     .returning({ unitPrice: li.unitPrice })
 
   const audit = {
-    tenantId: caller.tenantId,
-    actorUserId: caller.userId,
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
     entityType: 'deal',
     entityId: dealId,
   }
@@ -56,7 +63,7 @@ export async function updateLineItem(
       action: 'deal.line_item_quantity_changed',
       before: { lineId, sku: line.skuSnapshot, quantity: line.quantity },
       after: { lineId, sku: line.skuSnapshot, quantity },
-      requestId: caller.requestId,
+      requestId: actor.requestId,
     })
   }
   if (priceChanged) {
@@ -71,8 +78,8 @@ export async function updateLineItem(
         unitPrice: saved?.unitPrice,
         ...verdict,
       },
-      requestId: caller.requestId,
+      requestId: actor.requestId,
     })
   }
-  return lineChange(tx, caller.role, dealId, lineId)
+  return lineChange(tx, { role: actor.role, dealId, lineId: lineId })
 }

@@ -10,7 +10,10 @@ const refuse = (message: string) =>
  * a loop: walk up from the proposed parent (recursive CTE, depth-capped so a bad row can never spin) and
  * refuse when `selfId` is among its ancestors.
  */
-export async function assertValidParent(tx: Tx, tenantId: string, parentId: string, selfId?: string) {
+export async function assertValidParent(
+  tx: Tx,
+  { tenantId, parentId, selfId }: { tenantId: string; parentId: string; selfId?: string },
+) {
   if (parentId === selfId) throw refuse('An organization cannot be its own parent')
   const o = schema.organizations
   const [parent] = await tx

@@ -1,4 +1,5 @@
 import { schema, type Tx } from '@aura/db'
+import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
 import { assertValidParent } from './assert-valid-parent.ts'
@@ -14,15 +15,16 @@ export interface OrganizationInput {
   customFields?: Record<string, unknown>
 }
 
-export interface Actor {
-  tenantId: string
-  userId: string
-  requestId?: string
-}
-
-export async function createOrganization(tx: Tx, actor: Actor, input: OrganizationInput) {
-  if (input.parentId) await assertValidParent(tx, actor.tenantId, input.parentId)
-  const customFields = await validateCustomFields(tx, actor.tenantId, 'organization', input.customFields)
+export async function createOrganization(
+  tx: Tx,
+  { actor, input }: { actor: Actor; input: OrganizationInput },
+) {
+  if (input.parentId) await assertValidParent(tx, { tenantId: actor.tenantId, parentId: input.parentId })
+  const customFields = await validateCustomFields(tx, {
+    tenantId: actor.tenantId,
+    entity: 'organization',
+    values: input.customFields,
+  })
   const [row] = await tx
     .insert(schema.organizations)
     .values({ ...input, tenantId: actor.tenantId, customFields })

@@ -1,18 +1,17 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
 import { assertValidParent } from './assert-valid-parent.ts'
-import type { Actor, OrganizationInput } from './create-organization.ts'
+import type { OrganizationInput } from './create-organization.ts'
 import { loadOrganization } from './organization-view.ts'
 
 /** Partial update; customFields is a patch over the stored values (null removes a key). */
 export async function updateOrganization(
   tx: Tx,
-  actor: Actor,
-  id: string,
-  patch: Partial<OrganizationInput>,
+  { actor, id, patch }: { actor: Actor; id: string; patch: Partial<OrganizationInput> },
 ) {
   const o = schema.organizations
   const [current] = await tx
@@ -21,12 +20,18 @@ export async function updateOrganization(
     .where(and(eq(o.tenantId, actor.tenantId), eq(o.id, id), isNull(o.deletedAt)))
     .for('update')
   if (!current) throw notFound('Organization')
-  if (patch.parentId) await assertValidParent(tx, actor.tenantId, patch.parentId, id)
+  if (patch.parentId)
+    await assertValidParent(tx, { tenantId: actor.tenantId, parentId: patch.parentId, selfId: id })
   const { customFields: cfPatch, ...fields } = patch
   const customFields =
     cfPatch === undefined
       ? undefined
-      : await validateCustomFields(tx, actor.tenantId, 'organization', cfPatch, current.customFields)
+      : await validateCustomFields(tx, {
+          tenantId: actor.tenantId,
+          entity: 'organization',
+          values: cfPatch,
+          existing: current.customFields,
+        })
   await tx
     .update(o)
     .set({ ...fields, ...(customFields ? { customFields } : {}) })

@@ -1,13 +1,14 @@
 import { schema, type Tx } from '@aura/db'
 import { sql } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
-import type { TCreateProcess } from '../../routes/processes/processes.schemas.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, toProcess } from './process-view.ts'
+import { toProcess } from './process-view.ts'
+import type { TCreateProcess } from './processes.inputs.ts'
 import { clearDefaultProcess } from './update-process.ts'
 
 /** A process, optionally with its stages in one go (F11.1); `isDefault` moves the default to it. */
-export async function createProcess(tx: Tx, actor: Actor, input: TCreateProcess) {
+export async function createProcess(tx: Tx, { actor, input }: { actor: Actor; input: TCreateProcess }) {
   const hasOpen = input.stages.some((s) => s.kind === 'open')
   if (input.stages.length > 0 && !hasOpen) {
     throw new AppError('unprocessable', 'A process needs at least one open stage', {

@@ -1,11 +1,15 @@
 import { schema, type Tx } from '@aura/db'
 import { eq, sql } from 'drizzle-orm'
-import type { TCreateStage } from '../../routes/processes/processes.schemas.ts'
+import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, lockProcess, toStage } from './process-view.ts'
+import { lockProcess, toStage } from './process-view.ts'
+import type { TCreateStage } from './processes.inputs.ts'
 
 /** Appends a stage at the end of the process's board. */
-export async function createStage(tx: Tx, actor: Actor, processId: string, input: TCreateStage) {
+export async function createStage(
+  tx: Tx,
+  { actor, processId, input }: { actor: Actor; processId: string; input: TCreateStage },
+) {
   await lockProcess(tx, processId)
   const ps = schema.processStages
   const [stage] = await tx

@@ -1,15 +1,16 @@
 import { schema, type Tx } from '@aura/db'
 import { count, eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, lockProcess, toProcess } from './process-view.ts'
+import { lockProcess, toProcess } from './process-view.ts'
 
 /**
  * Deletes a process and its stages — only one that never held a deal (ADR 0050). A process with deals,
  * even archived or soft-deleted ones, keeps them: deleting it would erase their history, so the answer is
  * 409 pointing to archive, which hides the process and keeps every deal.
  */
-export async function deleteProcess(tx: Tx, actor: Actor, id: string) {
+export async function deleteProcess(tx: Tx, { actor, id }: { actor: Actor; id: string }) {
   const before = await lockProcess(tx, id)
   if (before.isDefault) {
     throw new AppError('unprocessable', 'The default process cannot be deleted', {

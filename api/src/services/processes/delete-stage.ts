@@ -1,8 +1,9 @@
 import { schema, type Tx } from '@aura/db'
 import { and, count, eq, ne, sql } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, lockProcess, toStage } from './process-view.ts'
+import { lockProcess, toStage } from './process-view.ts'
 import { countDealsInStage, lockStage } from './stage-of-process.ts'
 
 const unprocessable = (field: string, message: string) =>
@@ -13,7 +14,15 @@ const unprocessable = (field: string, message: string) =>
  * the same kind, so moved deals keep their status (a won deal stays won). Each moved deal gets a
  * stage-history row; open deals take the target's default probability, closed ones keep what they closed with.
  */
-export async function deleteStage(tx: Tx, actor: Actor, processId: string, stageId: string, moveTo?: string) {
+export async function deleteStage(
+  tx: Tx,
+  {
+    actor,
+    processId,
+    stageId,
+    moveTo,
+  }: { actor: Actor; processId: string; stageId: string; moveTo?: string },
+) {
   await lockProcess(tx, processId)
   const stage = await lockStage(tx, processId, stageId)
   const ps = schema.processStages

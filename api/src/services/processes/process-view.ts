@@ -6,13 +6,6 @@ import { notFound } from '../../lib/problem.ts'
 type ProcessRow = typeof schema.salesProcesses.$inferSelect
 type StageRow = typeof schema.processStages.$inferSelect
 
-/** Who acts and under which request: every mutation audits with it. */
-export interface Actor {
-  tenantId: string
-  userId: string
-  requestId?: string
-}
-
 export const toStage = (s: StageRow) => ({
   id: s.id,
   processId: s.processId,

@@ -1,11 +1,15 @@
 import { schema, type Tx } from '@aura/db'
 import { eq, sql } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, loadStages, lockProcess, toStage } from './process-view.ts'
+import { loadStages, lockProcess, toStage } from './process-view.ts'
 
 /** F11.8: `stageIds` must list every stage of the process exactly once; positions become 0, 1, … */
-export async function reorderStages(tx: Tx, actor: Actor, processId: string, stageIds: string[]) {
+export async function reorderStages(
+  tx: Tx,
+  { actor, processId, stageIds }: { actor: Actor; processId: string; stageIds: string[] },
+) {
   await lockProcess(tx, processId)
   const current = await loadStages(tx, processId)
   const known = new Set(current.map((s) => s.id))

@@ -1,9 +1,10 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, ne } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
-import type { TUpdateProcess } from '../../routes/processes/processes.schemas.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, loadStages, lockProcess, toProcess } from './process-view.ts'
+import { loadStages, lockProcess, toProcess } from './process-view.ts'
+import type { TUpdateProcess } from './processes.inputs.ts'
 
 const unprocessable = (field: string, message: string) =>
   new AppError('unprocessable', message, { errors: [{ field, message }] })
@@ -21,7 +22,10 @@ export async function clearDefaultProcess(tx: Tx, exceptId?: string) {
 }
 
 /** Rename, describe, archive/unarchive (hide, keep data) or make default (F11.13: exactly one). */
-export async function updateProcess(tx: Tx, actor: Actor, id: string, input: TUpdateProcess) {
+export async function updateProcess(
+  tx: Tx,
+  { actor, id, input }: { actor: Actor; id: string; input: TUpdateProcess },
+) {
   const before = await lockProcess(tx, id)
   const stages = await loadStages(tx, id)
   const archived = input.archived ?? before.archivedAt !== null

@@ -1,9 +1,10 @@
 import { schema, type Tx } from '@aura/db'
 import { and, count, eq, ne } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
-import type { TUpdateStage } from '../../routes/processes/processes.schemas.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { type Actor, lockProcess, toStage } from './process-view.ts'
+import { lockProcess, toStage } from './process-view.ts'
+import type { TUpdateStage } from './processes.inputs.ts'
 import { countDealsInStage, lockStage } from './stage-of-process.ts'
 
 /**
@@ -12,10 +13,12 @@ import { countDealsInStage, lockStage } from './stage-of-process.ts'
  */
 export async function updateStage(
   tx: Tx,
-  actor: Actor,
-  processId: string,
-  stageId: string,
-  input: TUpdateStage,
+  {
+    actor,
+    processId,
+    stageId,
+    input,
+  }: { actor: Actor; processId: string; stageId: string; input: TUpdateStage },
 ) {
   await lockProcess(tx, processId)
   const before = await lockStage(tx, processId, stageId)

@@ -6,9 +6,11 @@ import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts
 /** On create `existing` is omitted; on update `values` is a patch merged over what is stored. */
 export function checkProductCustomFields(
   tx: Tx,
-  tenantId: string,
-  values: Record<string, unknown> | undefined,
-  existing?: Record<string, unknown>,
+  {
+    tenantId,
+    values,
+    existing,
+  }: { tenantId: string; values: Record<string, unknown> | undefined; existing?: Record<string, unknown> },
 ): Promise<Record<string, unknown>> {
-  return validateCustomFields(tx, tenantId, 'product', values, existing)
+  return validateCustomFields(tx, { tenantId, entity: 'product', values, existing })
 }

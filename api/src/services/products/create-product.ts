@@ -1,8 +1,9 @@
 // Adds a product to the catalogue (F12.1), optionally with its first pricing blueprint, and audits it.
 import { schema, type Tx } from '@aura/db'
+import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { checkProductCustomFields } from './check-product-custom-fields.ts'
-import { type Caller, toProduct } from './product-view.ts'
+import { toProduct } from './product-view.ts'
 import { type PricingInput, setPricing } from './set-pricing.ts'
 
 export interface CreateProductInput {
@@ -16,23 +17,26 @@ export interface CreateProductInput {
 }
 
 /** Run under withConstraintErrors: a duplicate SKU is a 409 naming `sku`. */
-export async function createProduct(tx: Tx, caller: Caller, input: CreateProductInput) {
+export async function createProduct(tx: Tx, actor: Actor, input: CreateProductInput) {
   const { pricing, ...fields } = input
-  const customFields = await checkProductCustomFields(tx, caller.tenantId, fields.customFields)
+  const customFields = await checkProductCustomFields(tx, {
+    tenantId: actor.tenantId,
+    values: fields.customFields,
+  })
   const [product] = await tx
     .insert(schema.products)
-    .values({ ...fields, customFields, tenantId: caller.tenantId })
+    .values({ ...fields, customFields, tenantId: actor.tenantId })
     .returning()
   if (!product) throw new Error('createProduct: insert returned no row')
   await recordAudit(tx, {
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     action: 'product.created',
-    actorUserId: caller.userId,
+    actorUserId: actor.userId,
     entityType: 'product',
     entityId: product.id,
     after: { sku: product.sku, name: product.name, category: product.category, isActive: product.isActive },
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
-  const blueprint = pricing ? await setPricing(tx, caller, product.id, pricing) : null
-  return toProduct(product, blueprint, caller.role)
+  const blueprint = pricing ? await setPricing(tx, { actor, productId: product.id, input: pricing }) : null
+  return toProduct(product, blueprint, actor.role)
 }

@@ -1,10 +1,11 @@
 // The catalogue, alphabetical with keyset paging on (name, id). Reps see active products only (F12.1).
 import { schema, type Tx } from '@aura/db'
 import { and, eq, ilike, or, sql } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { pageColumns } from '../../lib/owned-page.ts'
 import { decodeCursor, isTextKey, toPage } from '../../lib/pagination.ts'
 import { can } from '../../lib/permissions.ts'
-import { type Caller, toProduct } from './product-view.ts'
+import { toProduct } from './product-view.ts'
 
 export interface ListProductsInput {
   limit: number
@@ -16,10 +17,10 @@ export interface ListProductsInput {
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
 
-export async function listProducts(tx: Tx, caller: Caller, input: ListProductsInput) {
+export async function listProducts(tx: Tx, actor: Actor, input: ListProductsInput) {
   const { products, pricingBlueprints: bp } = schema
   const after = decodeCursor(input.cursor, isTextKey)
-  const active = can(caller.role, 'products.read-inactive')
+  const active = can(actor.role, 'products.read-inactive')
     ? input.active && eq(products.isActive, input.active === 'true')
     : and(eq(products.isActive, true), input.active === 'false' ? sql`false` : undefined)
   const where = and(
@@ -45,7 +46,7 @@ export async function listProducts(tx: Tx, caller: Caller, input: ListProductsIn
   const pageOf = toPage(rows, input.limit, (r) => [r.product.name, r.product.id])
   return {
     // Every product has a blueprint (F12.3); a missing one reads as all-null columns from the left join.
-    data: pageOf.data.map((r) => toProduct(r.product, r.blueprint.id ? r.blueprint : null, caller.role)),
+    data: pageOf.data.map((r) => toProduct(r.product, r.blueprint.id ? r.blueprint : null, actor.role)),
     nextCursor: pageOf.nextCursor,
   }
 }

@@ -3,15 +3,9 @@
 // the price, discount policy and margin target.
 import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, type SQL } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { can } from '../../lib/permissions.ts'
 import { notFound } from '../../lib/problem.ts'
-
-export interface Caller {
-  tenantId: string
-  userId: string
-  role: Role
-  requestId: string
-}
 
 type ProductRow = typeof schema.products.$inferSelect
 type BlueprintRow = typeof schema.pricingBlueprints.$inferSelect
@@ -43,7 +37,7 @@ export function toProduct(p: ProductRow, bp: BlueprintRow | null, role: Role) {
   }
 }
 
-/** Products with their blueprint (left join); RLS scopes both to the caller's tenant. */
+/** Products with their blueprint (left join); RLS scopes both to the actor's tenant. */
 export function selectProducts(tx: Tx, where: SQL | undefined) {
   const { products, pricingBlueprints: bp } = schema
   return tx
@@ -53,10 +47,9 @@ export function selectProducts(tx: Tx, where: SQL | undefined) {
     .where(where)
 }
 
-/** A product the caller may see: reps see active products only, so an inactive one is a 404 for them. */
-export async function findVisibleProduct(tx: Tx, caller: Caller, id: string) {
+/** A product the actor may see: reps see active products only, so an inactive one is a 404 for them. */
+export async function findVisibleProduct(tx: Tx, actor: Actor, id: string) {
   const [row] = await selectProducts(tx, eq(schema.products.id, id))
-  if (!row || (!row.product.isActive && !can(caller.role, 'products.read-inactive')))
-    throw notFound('Product')
+  if (!row || (!row.product.isActive && !can(actor.role, 'products.read-inactive'))) throw notFound('Product')
   return row
 }

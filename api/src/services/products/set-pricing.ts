@@ -2,8 +2,8 @@
 // the caller's transaction. Step-up (NFR-S8) is checked by the route before this runs.
 import { schema, type Tx } from '@aura/db'
 import { and, eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import type { Caller } from './product-view.ts'
 
 export interface PricingInput {
   defaultPrice: string
@@ -15,7 +15,10 @@ export interface PricingInput {
 type Blueprint = typeof schema.pricingBlueprints.$inferSelect
 
 /** PUT semantics: omitted optional fields become null (no cost known, no discount policy, no target). */
-export async function setPricing(tx: Tx, caller: Caller, productId: string, input: PricingInput) {
+export async function setPricing(
+  tx: Tx,
+  { actor, productId, input }: { actor: Actor; productId: string; input: PricingInput },
+) {
   const { pricingBlueprints: bp, productPriceHistory: history } = schema
   const next = {
     defaultPrice: input.defaultPrice,
@@ -26,20 +29,20 @@ export async function setPricing(tx: Tx, caller: Caller, productId: string, inpu
   const [old] = await tx
     .select()
     .from(bp)
-    .where(and(eq(bp.tenantId, caller.tenantId), eq(bp.productId, productId)))
+    .where(and(eq(bp.tenantId, actor.tenantId), eq(bp.productId, productId)))
     .for('update')
   // The database normalises numerics ('10' → '10.00'), so compare what it stores, not what was sent.
   const [saved] = old
     ? await tx.update(bp).set(next).where(eq(bp.id, old.id)).returning()
     : await tx
         .insert(bp)
-        .values({ ...next, tenantId: caller.tenantId, productId })
+        .values({ ...next, tenantId: actor.tenantId, productId })
         .returning()
   if (!saved) throw new Error('setPricing: blueprint write returned no row')
   if (old && samePricing(old, saved)) return saved
 
   await tx.insert(history).values({
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     productId,
     oldPrice: old?.defaultPrice ?? null,
     newPrice: saved.defaultPrice,
@@ -49,14 +52,14 @@ export async function setPricing(tx: Tx, caller: Caller, productId: string, inpu
     marginTargetPercent: saved.marginTargetPercent,
   })
   await recordAudit(tx, {
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     action: 'product.pricing_changed',
-    actorUserId: caller.userId,
+    actorUserId: actor.userId,
     entityType: 'product',
     entityId: productId,
     before: old ? pricingFields(old) : null,
     after: pricingFields(saved),
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
   return saved
 }

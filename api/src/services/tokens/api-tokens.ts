@@ -2,6 +2,7 @@
 // SHA-256. They act with the owner's current role; RLS lets owners (and admins) see and revoke them.
 import { schema, type Tx } from '@aura/db'
 import { and, desc, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/problem.ts'
 import { randomToken, sha256Hex } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -21,33 +22,26 @@ const publicColumns = {
   expiresAt: t.expiresAt,
 }
 
-interface Member {
-  tenantId: string
-  userId: string
-}
-
 /** The caller's own live tokens (admins can see others' through RLS, but this list is personal). */
-export function listApiTokens(tx: Tx, member: Member) {
+export function listApiTokens(tx: Tx, actor: Pick<Actor, 'userId'>) {
   return tx
     .select(publicColumns)
     .from(t)
-    .where(and(eq(t.userId, member.userId), isNull(t.revokedAt)))
+    .where(and(eq(t.userId, actor.userId), isNull(t.revokedAt)))
     .orderBy(desc(t.createdAt), desc(t.id))
 }
 
 export async function createApiToken(
   tx: Tx,
-  member: Member,
-  input: { name: string; expiresInDays?: number | undefined },
-  requestId?: string,
+  { actor, input }: { actor: Actor; input: { name: string; expiresInDays?: number | undefined } },
 ) {
   const token = `${API_TOKEN_PREFIX}${randomToken()}`
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null
   const [row] = await tx
     .insert(t)
     .values({
-      tenantId: member.tenantId,
-      userId: member.userId,
+      tenantId: actor.tenantId,
+      userId: actor.userId,
       name: input.name,
       tokenHash: await sha256Hex(token),
       prefix: token.slice(0, DISPLAY_PREFIX_LENGTH),
@@ -56,19 +50,19 @@ export async function createApiToken(
     .returning(publicColumns)
   if (!row) throw new Error('insert returned no row')
   await recordAudit(tx, {
-    tenantId: member.tenantId,
+    tenantId: actor.tenantId,
     action: 'api_token.created',
-    actorUserId: member.userId,
+    actorUserId: actor.userId,
     entityType: 'api_token',
     entityId: row.id,
     after: { name: row.name, prefix: row.prefix, expiresAt: row.expiresAt },
-    requestId,
+    requestId: actor.requestId,
   })
   return { ...row, token }
 }
 
 /** Revokes a token the caller may see (their own; any in the tenant for admins, by RLS). */
-export async function revokeApiToken(tx: Tx, member: Member, id: string, requestId?: string) {
+export async function revokeApiToken(tx: Tx, { actor, id }: { actor: Actor; id: string }) {
   const [row] = await tx
     .update(t)
     .set({ revokedAt: new Date() })
@@ -76,12 +70,12 @@ export async function revokeApiToken(tx: Tx, member: Member, id: string, request
     .returning({ id: t.id, userId: t.userId, name: t.name })
   if (!row) throw notFound('API token')
   await recordAudit(tx, {
-    tenantId: member.tenantId,
+    tenantId: actor.tenantId,
     action: 'api_token.revoked',
-    actorUserId: member.userId,
+    actorUserId: actor.userId,
     entityType: 'api_token',
     entityId: row.id,
     before: { name: row.name, ownerUserId: row.userId },
-    requestId,
+    requestId: actor.requestId,
   })
 }

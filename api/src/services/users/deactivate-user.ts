@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { toMember } from './list-users.ts'
@@ -10,13 +11,9 @@ import { toMember } from './list-users.ts'
  * a deactivated status. Root-domain sessions a member may hold are invisible here, but authentication
  * refuses any session whose user is not active, so they are dead too.
  */
-export async function deactivateUser(
-  tx: Tx,
-  caller: { tenantId: string; userId: string; requestId?: string },
-  userId: string,
-) {
+export async function deactivateUser(tx: Tx, { actor, userId }: { actor: Actor; userId: string }) {
   const { users, sessions, apiTokens } = schema
-  if (userId === caller.userId) throw new AppError('conflict', 'You cannot deactivate yourself')
+  if (userId === actor.userId) throw new AppError('conflict', 'You cannot deactivate yourself')
   const [before] = await tx.select(schema.userColumns).from(users).where(eq(users.id, userId)).for('update')
   if (!before) throw notFound('User')
   if (before.status === 'deactivated') return toMember(before)
@@ -34,14 +31,14 @@ export async function deactivateUser(
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id })
   await recordAudit(tx, {
-    tenantId: caller.tenantId,
+    tenantId: actor.tenantId,
     action: 'user.deactivated',
-    actorUserId: caller.userId,
+    actorUserId: actor.userId,
     entityType: 'user',
     entityId: userId,
     before: { status: before.status },
     after: { status: after.status, sessionsRevoked: killed.length, tokensRevoked: revoked.length },
-    requestId: caller.requestId,
+    requestId: actor.requestId,
   })
   return toMember(after)
 }

@@ -1,5 +1,6 @@
 import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, ne } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { can } from '../../lib/permissions.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -16,24 +17,19 @@ export interface UserPatch extends ProfilePatch {
   role?: Role | undefined
 }
 
-export interface Caller {
-  tenantId: string
-  userId: string
-  role: Role
-  requestId?: string
-}
-
 const PROFILE_KEYS = ['name', 'avatarUrl', 'department', 'phone'] as const
 
 /**
  * F3.6 profile fields (the user themself or an admin) and F4.2 role changes (admins only). The last
  * active admin cannot be demoted: the workspace would be left with nobody able to manage it.
  */
-export async function updateUser(tx: Tx, caller: Caller, userId: string, patch: UserPatch) {
+export async function updateUser(
+  tx: Tx,
+  { actor, userId, patch }: { actor: Actor; userId: string; patch: UserPatch },
+) {
   const { users } = schema
-  const admin = can(caller.role, 'users.manage')
-  if (!admin && userId !== caller.userId)
-    throw new AppError('forbidden', 'You may edit only your own profile')
+  const admin = can(actor.role, 'users.manage')
+  if (!admin && userId !== actor.userId) throw new AppError('forbidden', 'You may edit only your own profile')
   if (patch.role !== undefined && !admin) throw new AppError('forbidden', 'Only admins change roles')
   const [before] = await tx.select(schema.userColumns).from(users).where(eq(users.id, userId)).for('update')
   if (!before) throw notFound('User')
@@ -52,8 +48,8 @@ export async function updateUser(tx: Tx, caller: Caller, userId: string, patch: 
     .returning(schema.userColumns)
   if (!after) throw notFound('User')
   const entry = {
-    tenantId: caller.tenantId,
-    actorUserId: caller.userId,
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
     entityType: 'user',
     entityId: userId,
   }
@@ -63,7 +59,7 @@ export async function updateUser(tx: Tx, caller: Caller, userId: string, patch: 
       action: 'user.role_changed',
       before: { role: before.role },
       after: { role: after.role },
-      requestId: caller.requestId,
+      requestId: actor.requestId,
     })
   }
   if (profile.length > 0) {
@@ -72,7 +68,7 @@ export async function updateUser(tx: Tx, caller: Caller, userId: string, patch: 
       action: 'user.profile_updated',
       before: Object.fromEntries(profile.map((k) => [k, before[k]])),
       after: Object.fromEntries(profile.map((k) => [k, after[k]])),
-      requestId: caller.requestId,
+      requestId: actor.requestId,
     })
   }
   return toMember(after)

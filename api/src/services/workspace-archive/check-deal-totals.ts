@@ -9,7 +9,10 @@ import type { ArchiveRow } from './parse-archive.ts'
 
 const MAX_ERRORS = 20
 
-export async function checkDealTotals(tx: Tx, tenantId: string, deals: ArchiveRow[], ids: IdMap) {
+export async function checkDealTotals(
+  tx: Tx,
+  { tenantId, deals, ids }: { tenantId: string; deals: ArchiveRow[]; ids: IdMap },
+) {
   const errors: FieldError[] = []
   const indexOf = new Map(deals.map((d, i) => [ids.of('deals', d.id as string), i]))
   for (const batch of batches(deals, 1000)) {

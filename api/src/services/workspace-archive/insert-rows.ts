@@ -15,12 +15,17 @@ import type { ArchiveRow } from './parse-archive.ts'
 const MAX_PARAMS = 20_000
 const MAX_ROWS = 500
 
-export function rowValues(
-  table: string,
-  row: ArchiveRow,
-  ids: IdMap,
-  tenantId: string,
-): Record<string, unknown> {
+export function rowValues({
+  table,
+  row,
+  ids,
+  tenantId,
+}: {
+  table: string
+  row: ArchiveRow
+  ids: IdMap
+  tenantId: string
+}): Record<string, unknown> {
   const values: Record<string, unknown> = { tenantId }
   for (const c of writableColumns(table)) {
     if (!(c.key in row)) continue
@@ -65,13 +70,18 @@ export async function asArchiveProblem<T>(table: string, fn: () => Promise<T>): 
   }
 }
 
-export async function insertRows(tx: Tx, tenantId: string, table: string, rows: ArchiveRow[], ids: IdMap) {
+export async function insertRows(
+  tx: Tx,
+  { tenantId, table, rows, ids }: { tenantId: string; table: string; rows: ArchiveRow[]; ids: IdMap },
+) {
   const entry = archivedTable(table)
   if (!entry) throw new Error(`${table} is not archived`)
   await asArchiveProblem(table, async () => {
     for (const batch of batches(rows, rowsPerStatement(table))) {
       // The values match the table's columns by construction; drizzle's row type cannot see that.
-      await tx.insert(entry.table).values(batch.map((r) => rowValues(table, r, ids, tenantId)) as never)
+      await tx
+        .insert(entry.table)
+        .values(batch.map((r) => rowValues({ table, row: r, ids, tenantId })) as never)
     }
     await linkSelfReferences(tx, tenantId, table, rows, ids)
   })

@@ -7,12 +7,13 @@ import { createOrganization, createTenant, createUser, provisionTenantDefaults }
 import { testDb } from '@aura/db/test/db'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Archive, ZArchive } from '../../../test/archive-fixtures.ts'
+import { present } from '../../../test/fixtures.ts'
 import { restoreAsOperator } from './restore-as-operator.ts'
 import { streamArchive } from './stream-archive.ts'
 
 let conn: Connection
-// biome-ignore lint/suspicious/noExplicitAny: the archive is asserted field by field
-let archive: any
+let archive: Archive
 
 async function newWorkspace(status: 'active' | 'suspended' = 'active') {
   const tenant = await createTenant(conn.db, { status })
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const admin = await createUser(conn.db, { tenantId: source.id, role: 'admin' })
   await createOrganization(conn.db, { tenantId: source.id, name: 'Kept Ltd', createdBy: admin.id })
   const ctx = { tenantId: source.id, userId: admin.id, role: 'admin' as const }
-  archive = JSON.parse(await new Response(streamArchive(conn.db, ctx, new Date())).text())
+  archive = ZArchive.parse(JSON.parse(await new Response(streamArchive(conn.db, ctx, new Date())).text()))
 })
 afterAll(() => conn.close())
 
@@ -50,7 +51,7 @@ describe('restoreAsOperator', () => {
       tx.select().from(schema.organizations),
     )
     expect(org?.name).toBe('Kept Ltd')
-    expect(org?.createdBy).toBe(result.ids.of('users', archive.tables.users[0].id))
+    expect(org?.createdBy).toBe(result.ids.of('users', present(archive.tables.users[0]).id))
     const platform = await withPlatform(conn.db, 'platform-console', (tx) =>
       tx.select().from(schema.platformAuditLog).where(eq(schema.platformAuditLog.targetTenantId, target.id)),
     )

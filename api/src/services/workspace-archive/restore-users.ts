@@ -12,7 +12,10 @@ import type { ArchiveRow } from './parse-archive.ts'
 const { users } = schema
 const MAX_LISTED = 20
 
-export async function restoreUsers(tx: Tx, tenantId: string, rows: ArchiveRow[], ids: IdMap) {
+export async function restoreUsers(
+  tx: Tx,
+  { tenantId, rows, ids }: { tenantId: string; rows: ArchiveRow[]; ids: IdMap },
+) {
   const members = new Map<string, string>()
   for (const batch of batches(rows, 1000)) {
     const found = await tx
@@ -39,7 +42,7 @@ export async function restoreUsers(tx: Tx, tenantId: string, rows: ArchiveRow[],
     for (const batch of batches(fresh, rowsPerStatement('users'))) {
       const inserted = await tx
         .insert(users)
-        .values(batch.map((r) => rowValues('users', r, ids, tenantId)) as never)
+        .values(batch.map((r) => rowValues({ table: 'users', row: r, ids, tenantId })) as never)
         .onConflictDoNothing({ target: users.email })
         .returning({ email: users.email })
       for (const u of inserted) created.add(u.email.toLowerCase())

@@ -48,16 +48,16 @@ export async function restoreWorkspaceArchive(db: Db, input: RestoreInput): Prom
     let matchedUsers = 0
     for (const { name, rows } of archive.tables) {
       if (name === 'users') {
-        const people = await restoreUsers(tx, tenantId, rows, ids)
+        const people = await restoreUsers(tx, { tenantId, rows, ids })
         restored.users = people.created
         matchedUsers = people.matched
       } else {
-        await insertRows(tx, tenantId, name, rows, ids)
+        await insertRows(tx, { tenantId, table: name, rows, ids })
         restored[name] = rows.length
       }
     }
     const deals = archive.tables.find((t) => t.name === 'deals')?.rows ?? []
-    await checkDealTotals(tx, tenantId, deals, ids)
+    await checkDealTotals(tx, { tenantId, deals, ids })
     await tx.execute(sql`select set_config('app.restore', '', true)`)
     await recordAudit(tx, {
       tenantId,

@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { eq } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { getWorkspace, toWorkspace } from './get-workspace.ts'
@@ -15,11 +16,7 @@ export interface WorkspacePatch {
 type Workspace = ReturnType<typeof toWorkspace>
 
 /** F1.6/F1.7: admins edit workspace metadata; the audit row keeps only the fields that changed. */
-export async function updateWorkspace(
-  tx: Tx,
-  ctx: { tenantId: string; userId: string; requestId?: string },
-  patch: WorkspacePatch,
-) {
+export async function updateWorkspace(tx: Tx, { actor, patch }: { actor: Actor; patch: WorkspacePatch }) {
   const before = await getWorkspace(tx)
   const keys = (Object.keys(patch) as (keyof WorkspacePatch)[]).filter(
     (k) => patch[k] !== undefined && patch[k] !== before[k],
@@ -29,20 +26,20 @@ export async function updateWorkspace(
   const [row] = await tx
     .update(schema.tenants)
     .set(changes)
-    .where(eq(schema.tenants.id, ctx.tenantId))
+    .where(eq(schema.tenants.id, actor.tenantId))
     .returning()
   if (!row) throw notFound('Workspace')
   const after = toWorkspace(row)
   const pick = (w: Workspace) => Object.fromEntries(keys.map((k) => [k, w[k]]))
   await recordAudit(tx, {
-    tenantId: ctx.tenantId,
+    tenantId: actor.tenantId,
     action: 'workspace.updated',
-    actorUserId: ctx.userId,
+    actorUserId: actor.userId,
     entityType: 'tenant',
-    entityId: ctx.tenantId,
+    entityId: actor.tenantId,
     before: pick(before),
     after: pick(after),
-    requestId: ctx.requestId,
+    requestId: actor.requestId,
   })
   return after
 }

@@ -1,8 +1,11 @@
 // Pre-tenant accounts: the platform admin records the signed contract, then activates the workspace.
+import { getFormProps, useForm } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import { errorText, inputProps } from '~/components/form.tsx'
 import { InlineField, IntentButton } from '~/components/inline-field.tsx'
-import type { FormResult } from '~/lib/forms.server.ts'
-import { ConsoleTable, td } from './console-table.tsx'
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
+import { replyFor } from '~/lib/form-reply.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
 
 export interface PlatformAccount {
   id: string
@@ -15,31 +18,32 @@ export interface PlatformAccount {
   requestedSlug: string | null
 }
 
-export function AccountsTable({ accounts, result }: { accounts: PlatformAccount[]; result?: FormResult }) {
-  if (accounts.length === 0) return <p className="text-slate-700">No accounts are waiting.</p>
+export function AccountsTable({ accounts, result }: { accounts: PlatformAccount[]; result?: FormReply }) {
+  const columns: Column<PlatformAccount>[] = [
+    { header: 'Email', primary: true, className: 'break-all', cell: (a) => a.email },
+    { header: 'Name', cell: (a) => a.name ?? '—' },
+    { header: 'Verified', cell: (a) => (a.emailVerified ? 'Yes' : 'No') },
+    {
+      header: 'Contract',
+      className: 'sm:whitespace-nowrap',
+      cell: (a) =>
+        a.contractStatus === 'signed' ? `Signed ${a.contractSignedAt?.slice(0, 10)}` : 'Not signed',
+    },
+    { header: 'Requested company', cell: (a) => a.requestedCompanyName ?? '—' },
+    { header: 'Action', cell: (a) => <AccountAction account={a} result={result} /> },
+  ]
   return (
-    <ConsoleTable columns={['Email', 'Name', 'Verified', 'Contract', 'Requested company', 'Action']}>
-      {accounts.map((account) => (
-        <tr key={account.id}>
-          <td className={`${td} break-all`}>{account.email}</td>
-          <td className={td}>{account.name ?? '—'}</td>
-          <td className={td}>{account.emailVerified ? 'Yes' : 'No'}</td>
-          <td className={`${td} whitespace-nowrap`}>
-            {account.contractStatus === 'signed'
-              ? `Signed ${account.contractSignedAt?.slice(0, 10)}`
-              : 'Not signed'}
-          </td>
-          <td className={td}>{account.requestedCompanyName ?? '—'}</td>
-          <td className={td}>
-            <AccountAction account={account} result={result} />
-          </td>
-        </tr>
-      ))}
-    </ConsoleTable>
+    <DataTable
+      caption="Accounts awaiting a workspace"
+      columns={columns}
+      rows={accounts}
+      rowKey={(a) => a.id}
+      empty={<p className="text-slate-700">No accounts are waiting.</p>}
+    />
   )
 }
 
-function AccountAction({ account, result }: { account: PlatformAccount; result: FormResult | undefined }) {
+function AccountAction({ account, result }: { account: PlatformAccount; result: FormReply | undefined }) {
   if (account.contractStatus === 'none') {
     return (
       <Form method="post">
@@ -52,25 +56,48 @@ function AccountAction({ account, result }: { account: PlatformAccount; result: 
   }
   if (!account.emailVerified) return <p className="text-sm text-slate-600">Waiting for email confirmation</p>
   // Errors and typed values come back only for the row whose form was sent.
-  const mine = result?.values?.intent === 'activate' && result.values.id === account.id ? result : undefined
   return (
-    <Form method="post" className="flex flex-wrap items-end gap-2" aria-label={`Activate ${account.email}`}>
+    <ActivateForm
+      account={account}
+      lastResult={replyFor(result, 'activate', { name: 'id', value: account.id })}
+    />
+  )
+}
+
+/** Slug and company name, prefilled with what the account asked for at signup. */
+function ActivateForm({
+  account,
+  lastResult,
+}: {
+  account: PlatformAccount
+  lastResult: FormReply | undefined
+}) {
+  const [form, fields] = useForm({
+    id: `activate-${account.id}`,
+    lastResult,
+    defaultValue: { slug: account.requestedSlug, companyName: account.requestedCompanyName },
+  })
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="flex flex-wrap items-end gap-2"
+      aria-label={`Activate ${account.email}`}
+    >
       <input type="hidden" name="id" value={account.id} />
       <InlineField
-        id={`slug-${account.id}`}
+        {...inputProps(fields.slug)}
+        id={fields.slug.id}
         label="Slug"
-        name="slug"
         required
-        defaultValue={mine?.values?.slug ?? account.requestedSlug ?? ''}
-        error={mine?.fieldErrors?.slug}
+        error={errorText(fields.slug)}
       />
       <InlineField
-        id={`company-${account.id}`}
+        {...inputProps(fields.companyName)}
+        id={fields.companyName.id}
         label="Company name"
-        name="companyName"
         required
-        defaultValue={mine?.values?.companyName ?? account.requestedCompanyName ?? ''}
-        error={mine?.fieldErrors?.companyName}
+        error={errorText(fields.companyName)}
       />
       <IntentButton intent="activate" variant="primary">
         Activate

@@ -1,8 +1,12 @@
 // Workspaces and their lifecycle: suspend, resume, and delete (which asks for the slug typed back).
+import { useForm } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import { errorText, inputProps } from '~/components/form.tsx'
 import { InlineField, IntentButton } from '~/components/inline-field.tsx'
-import type { FormResult } from '~/lib/forms.server.ts'
-import { ConsoleTable, td } from './console-table.tsx'
+import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
+import { replyFor } from '~/lib/form-reply.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
 
 export interface PlatformTenant {
   id: string
@@ -13,35 +17,41 @@ export interface PlatformTenant {
   purgeAfter: string | null
 }
 
-export function TenantsTable({ tenants, result }: { tenants: PlatformTenant[]; result?: FormResult }) {
-  if (tenants.length === 0) return <p className="text-slate-700">No workspaces yet.</p>
+export function TenantsTable({ tenants, result }: { tenants: PlatformTenant[]; result?: FormReply }) {
+  const columns: Column<PlatformTenant>[] = [
+    { header: 'Slug', primary: true, className: 'font-mono', cell: (t) => t.slug },
+    { header: 'Company', cell: (t) => t.companyName },
+    {
+      header: 'Status',
+      cell: (t) => (
+        <>
+          {t.status}
+          {t.purgeAfter && (
+            <span className="block text-xs text-slate-600">purged after {t.purgeAfter.slice(0, 10)}</span>
+          )}
+        </>
+      ),
+    },
+    {
+      header: 'Activated',
+      className: 'sm:whitespace-nowrap',
+      cell: (t) => t.activatedAt?.slice(0, 10) ?? '—',
+    },
+    { header: 'Actions', cell: (t) => <TenantActions tenant={t} result={result} /> },
+  ]
   return (
-    <ConsoleTable columns={['Slug', 'Company', 'Status', 'Activated', 'Actions']}>
-      {tenants.map((tenant) => (
-        <tr key={tenant.id}>
-          <td className={`${td} font-mono`}>{tenant.slug}</td>
-          <td className={td}>{tenant.companyName}</td>
-          <td className={td}>
-            {tenant.status}
-            {tenant.purgeAfter && (
-              <span className="block text-xs text-slate-600">
-                purged after {tenant.purgeAfter.slice(0, 10)}
-              </span>
-            )}
-          </td>
-          <td className={`${td} whitespace-nowrap`}>{tenant.activatedAt?.slice(0, 10) ?? '—'}</td>
-          <td className={td}>
-            <TenantActions tenant={tenant} result={result} />
-          </td>
-        </tr>
-      ))}
-    </ConsoleTable>
+    <DataTable
+      caption="Workspaces"
+      columns={columns}
+      rows={tenants}
+      rowKey={(t) => t.id}
+      empty={<p className="text-slate-700">No workspaces yet.</p>}
+    />
   )
 }
 
-function TenantActions({ tenant, result }: { tenant: PlatformTenant; result: FormResult | undefined }) {
+function TenantActions({ tenant, result }: { tenant: PlatformTenant; result: FormReply | undefined }) {
   if (tenant.status === 'deleted') return <span className="text-slate-600">Archived</span>
-  const failedDelete = result?.values?.intent === 'delete' && result.values.id === tenant.id
   return (
     <div className="flex flex-wrap items-start gap-2">
       {(tenant.status === 'active' || tenant.status === 'suspended') && (
@@ -58,25 +68,42 @@ function TenantActions({ tenant, result }: { tenant: PlatformTenant; result: For
           )}
         </Form>
       )}
-      <details className="rounded-md" open={failedDelete}>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-3 text-sm font-medium text-red-800 hover:bg-red-50">
-          Delete<span className="sr-only"> {tenant.slug}</span>…
-        </summary>
-        <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
-          <input type="hidden" name="id" value={tenant.id} />
-          <InlineField
-            id={`confirm-${tenant.id}`}
-            label={`Type ${tenant.slug} to confirm`}
-            name="confirm"
-            autoComplete="off"
-            required
-            error={failedDelete ? (result?.fieldErrors?.confirm ?? result?.formError) : undefined}
-          />
-          <IntentButton intent="delete" variant="danger">
-            Delete workspace
-          </IntentButton>
-        </Form>
-      </details>
+      <DeleteTenant
+        tenant={tenant}
+        lastResult={replyFor(result, 'delete', { name: 'id', value: tenant.id })}
+      />
     </div>
+  )
+}
+
+/** Deleting asks for the slug typed back; a refused attempt reopens the box with its message. */
+function DeleteTenant({ tenant, lastResult }: { tenant: PlatformTenant; lastResult: FormReply | undefined }) {
+  // The disclosure renders its own <form>; this form's state gives the field its name, id and error. The
+  // input must belong to that <form> as its child: a `form=` naming this state's id would point nowhere.
+  const [form, fields] = useForm<{ id: string; confirm: string }>({ id: `delete-${tenant.id}`, lastResult })
+  const { form: _owner, ...confirm } = inputProps(fields.confirm)
+  return (
+    <ConfirmDisclosure
+      summary={
+        <>
+          Delete<span className="sr-only"> {tenant.slug}</span>…
+        </>
+      }
+      open={lastResult !== undefined}
+      inline
+    >
+      <input type="hidden" name="id" value={tenant.id} />
+      <InlineField
+        {...confirm}
+        id={fields.confirm.id}
+        label={`Type ${tenant.slug} to confirm`}
+        autoComplete="off"
+        required
+        error={errorText(fields.confirm) ?? form.errors?.join(' ')}
+      />
+      <IntentButton intent="delete" variant="danger">
+        Delete workspace
+      </IntentButton>
+    </ConfirmDisclosure>
   )
 }

@@ -1,3 +1,4 @@
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { formatMoney } from '~/lib/money.ts'
 import { formatInZone } from '~/lib/zoned-time.ts'
 
@@ -27,53 +28,28 @@ export function PriceHistory({
   currency: string
   timezone: string
 }) {
-  if (changes.length === 0) return <p className="mt-2 text-sm text-slate-700">No price changes yet.</p>
+  const columns: Column<PriceChange>[] = [
+    { header: 'When', primary: true, cell: (c) => formatInZone(c.changedAt, timezone) },
+    {
+      header: 'Price',
+      cell: (c) =>
+        `${c.oldPrice ? `${formatMoney(c.oldPrice, currency)} → ` : ''}${formatMoney(c.newPrice, currency)}`,
+    },
+    { header: 'Cost', cell: (c) => formatMoney(c.newCost, currency) },
+    { header: 'Max discount', cell: (c) => pct(c.maxDiscountPercent) },
+    { header: 'Margin target', cell: (c) => pct(c.marginTargetPercent) },
+    { header: 'By', cell: (c) => (c.changedBy && names[c.changedBy]) ?? '—' },
+  ]
   return (
-    <section
-      className="mt-2 overflow-x-auto focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
-      aria-label="Price changes"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be scrollable by keyboard
-      tabIndex={0}
-    >
-      <table className="w-full min-w-[36rem] text-left text-sm">
-        <thead className="text-slate-700">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              When
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Price
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Cost
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Max discount
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Margin target
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              By
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {changes.map((c) => (
-            <tr key={c.id}>
-              <td className="py-2 pr-3">{formatInZone(c.changedAt, timezone)}</td>
-              <td className="py-2 pr-3">
-                {c.oldPrice ? `${formatMoney(c.oldPrice, currency)} → ` : ''}
-                {formatMoney(c.newPrice, currency)}
-              </td>
-              <td className="py-2 pr-3">{formatMoney(c.newCost, currency)}</td>
-              <td className="py-2 pr-3">{pct(c.maxDiscountPercent)}</td>
-              <td className="py-2 pr-3">{pct(c.marginTargetPercent)}</td>
-              <td className="py-2">{(c.changedBy && names[c.changedBy]) ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <section className="mt-2" aria-label="Price changes">
+      <DataTable
+        caption="Price changes"
+        columns={columns}
+        rows={changes}
+        rowKey={(c) => c.id}
+        empty={<p className="text-sm text-slate-700">No price changes yet.</p>}
+        bare
+      />
     </section>
   )
 }

@@ -1,8 +1,10 @@
 // Personal API tokens: list (never the secret), create (the secret shown once), revoke.
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { FormError } from '~/components/form.tsx'
+import { errorText, FormErrors, inputProps } from '~/components/form.tsx'
 import { InlineField, IntentButton } from '~/components/inline-field.tsx'
-import type { FormResult } from '~/lib/forms.server.ts'
+import { Alert } from '~/components/ui/alert.tsx'
+import type { FormReply } from '~/lib/forms.server.ts'
 
 export interface CreatedToken {
   name: string
@@ -23,12 +25,17 @@ const day = (iso: string | null) => iso?.slice(0, 10) ?? 'never'
 export function ApiTokens({
   tokens,
   created,
-  result,
+  createResult,
+  revokeResult,
 }: {
   tokens: Token[]
   created: CreatedToken | undefined
-  result: FormResult | undefined
+  /** The create form's reply, and a revoke's (shown here: the refused token's row may be gone). */
+  createResult: FormReply | undefined
+  revokeResult: FormReply | undefined
 }) {
+  // A revoke sends only the token's id: whatever was refused about it is the form's message.
+  const revokeErrors = Object.values(revokeResult?.error ?? {}).flatMap((messages) => messages ?? [])
   return (
     <section aria-labelledby="api-tokens" className="rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="api-tokens" className="text-lg font-semibold">
@@ -38,39 +45,10 @@ export function ApiTokens({
         A token acts with your role on this workspace only. Send it as <code>Authorization: Bearer</code>.
       </p>
       {created && <NewToken created={created} />}
-      <Form method="post" className="mt-4 flex flex-wrap items-end gap-2" noValidate>
-        <input type="hidden" name="intent" value="create-token" />
-        <InlineField
-          id="token-name"
-          label="Token name"
-          name="tokenName"
-          required
-          defaultValue={result?.values?.tokenName}
-          error={result?.fieldErrors?.name}
-        />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="token-expiry" className="text-xs font-medium text-slate-700">
-            Expires
-          </label>
-          <select
-            id="token-expiry"
-            name="expiresInDays"
-            defaultValue="90"
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm"
-          >
-            <option value="30">in 30 days</option>
-            <option value="90">in 90 days</option>
-            <option value="365">in a year</option>
-            <option value="">never</option>
-          </select>
-        </div>
-        <IntentButton intent="create-token" variant="primary">
-          Create token
-        </IntentButton>
-      </Form>
-      {result?.formError && !result.fieldErrors?.name && (
+      <CreateToken lastResult={createResult} />
+      {revokeErrors.length > 0 && (
         <div className="mt-3">
-          <FormError message={result.formError} />
+          <FormErrors errors={revokeErrors} />
         </div>
       )}
       {tokens.length === 0 ? (
@@ -100,11 +78,58 @@ export function ApiTokens({
   )
 }
 
+/**
+ * Name and lifetime of a new token; a blank lifetime is a token that never expires. The button carries the
+ * intent (pressing Enter in the name sends it too, as the form's default button).
+ */
+function CreateToken({ lastResult }: { lastResult: FormReply | undefined }) {
+  const [form, fields] = useForm<{ name: string; expiresInDays: string }>({
+    id: 'create-token',
+    lastResult,
+    defaultValue: { expiresInDays: '90' },
+  })
+  return (
+    <>
+      <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-2" noValidate>
+        <InlineField
+          {...inputProps(fields.name)}
+          id={fields.name.id}
+          label="Token name"
+          required
+          error={errorText(fields.name)}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.expiresInDays.id} className="text-xs font-medium text-slate-700">
+            Expires
+          </label>
+          <select
+            {...getSelectProps(fields.expiresInDays)}
+            className="min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm"
+          >
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="">never</option>
+          </select>
+        </div>
+        <IntentButton intent="create-token" variant="primary">
+          Create token
+        </IntentButton>
+      </Form>
+      {form.errors && !fields.name.errors && (
+        <div className="mt-3">
+          <FormErrors errors={form.errors} />
+        </div>
+      )}
+    </>
+  )
+}
+
 /** Shown once, right after creation, in a read-only field that is easy to select and copy. */
 function NewToken({ created }: { created: CreatedToken }) {
   return (
-    <div role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-4">
-      <label htmlFor="new-token" className="text-sm font-medium text-emerald-900">
+    <Alert tone="success" className="mt-4 p-4">
+      <label htmlFor="new-token" className="font-medium">
         Your new token “{created.name}”: copy it now, it will not be shown again
       </label>
       <input
@@ -114,6 +139,6 @@ function NewToken({ created }: { created: CreatedToken }) {
         spellCheck={false}
         className="mt-2 min-h-11 w-full rounded-md border border-emerald-300 bg-white px-3 font-mono text-sm"
       />
-    </div>
+    </Alert>
   )
 }

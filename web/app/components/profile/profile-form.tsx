@@ -1,5 +1,6 @@
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
-import type { FormResult } from '~/lib/forms.server.ts'
+import { getFormProps, useForm } from '@conform-to/react'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
+import type { FormReply } from '~/lib/forms.server.ts'
 
 interface Member {
   name: string | null
@@ -9,49 +10,27 @@ interface Member {
 }
 
 /** The fields a member edits themself; an empty optional field clears it. */
-export function ProfileForm({ member, result }: { member: Member; result: FormResult | undefined }) {
-  const value = (key: keyof Member) => result?.values?.[key] ?? member[key] ?? ''
+export function ProfileForm({ member, lastResult }: { member: Member; lastResult: FormReply | undefined }) {
+  const { name, department, phone, avatarUrl } = member
+  const [form, fields] = useForm<Member>({
+    id: 'profile',
+    lastResult,
+    defaultValue: { name, department, phone, avatarUrl },
+  })
   return (
     <section aria-labelledby="profile-details" className="rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="profile-details" className="mb-4 text-lg font-semibold">
         Details
       </h2>
-      <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
+      <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2" noValidate>
         <input type="hidden" name="intent" value="profile" />
         <div className="sm:col-span-2">
-          <FormError message={result?.formError} />
+          <FormErrors errors={form.errors} />
         </div>
-        <Field
-          label="Name"
-          name="name"
-          autoComplete="name"
-          required
-          defaultValue={value('name')}
-          error={result?.fieldErrors?.name}
-        />
-        <Field
-          label="Department"
-          name="department"
-          autoComplete="organization-title"
-          defaultValue={value('department')}
-          error={result?.fieldErrors?.department}
-        />
-        <Field
-          label="Phone"
-          name="phone"
-          type="tel"
-          autoComplete="tel"
-          defaultValue={value('phone')}
-          error={result?.fieldErrors?.phone}
-        />
-        <Field
-          label="Avatar URL"
-          name="avatarUrl"
-          type="url"
-          hint="An https:// image address."
-          defaultValue={value('avatarUrl')}
-          error={result?.fieldErrors?.avatarUrl}
-        />
+        <FormField label="Name" meta={fields.name} autoComplete="name" required />
+        <FormField label="Department" meta={fields.department} autoComplete="organization-title" />
+        <FormField label="Phone" meta={fields.phone} type="tel" autoComplete="tel" />
+        <FormField label="Avatar URL" meta={fields.avatarUrl} type="url" hint="An https:// image address." />
         <div className="sm:col-span-2">
           <SubmitButton>Save profile</SubmitButton>
         </div>

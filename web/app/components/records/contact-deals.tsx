@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
+import { cardClass } from '~/components/ui/card.ts'
 import { formatMoney } from '~/lib/money.ts'
-import { cardClass } from '../sales/select-field.tsx'
 
 interface DealRow {
   id: string

@@ -1,7 +1,5 @@
 import { Link } from '@remix-run/react'
-
-const linkClass =
-  'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
+import { buttonClass } from '../ui/button.tsx'
 
 /** Keyset paging as plain links: the filters stay in the URL, the API's cursor is added for the next page. */
 export function Pager({
@@ -20,12 +18,12 @@ export function Pager({
   return (
     <nav aria-label="Pages" className="flex flex-wrap gap-2">
       {!onFirstPage && (
-        <Link to={`?${first}`} className={linkClass}>
+        <Link to={`?${first}`} className={buttonClass.secondary}>
           First page
         </Link>
       )}
       {nextCursor && (
-        <Link to={`?${next}`} className={linkClass}>
+        <Link to={`?${next}`} className={buttonClass.secondary}>
           Next page
         </Link>
       )}

@@ -1,4 +1,4 @@
-// A contact's timeline (F10.5): activities, deal creations and stage changes, newest first. Activities the
+// A contact's timeline (F10.3): activities, deal creations and stage changes, newest first. Activities the
 // viewer may remove (their own; any for managers and admins) get an "Archive" button (soft delete).
 import { Link } from '@remix-run/react'
 import { formatMoney } from '~/lib/money.ts'

@@ -1,10 +1,12 @@
+import { getFormProps, useForm } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useState } from 'react'
-import { Field, FormError } from '~/components/form.tsx'
+import { FormErrors, FormField } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
+import type { FormReply } from '~/lib/forms.server.ts'
 import { formatMoney, fromCents, toCents } from '~/lib/money.ts'
-import type { LineResult } from './line-items.tsx'
-import { buttonClass, SelectField } from './select-field.tsx'
+import { FormSelect } from './select-field.tsx'
 
 export interface CatalogueItem {
   id: string
@@ -24,11 +26,18 @@ export function AddLineItem({
 }: {
   catalogue: CatalogueItem[]
   currency: string
-  result: LineResult | undefined
+  result: FormReply | undefined
 }) {
-  const [productId, setProductId] = useState(result?.values?.productId ?? catalogue[0]?.id ?? '')
-  const [quantity, setQuantity] = useState(result?.values?.quantity ?? '1')
-  const [price, setPrice] = useState(result?.values?.unitPrice ?? '')
+  const [form, fields] = useForm({
+    id: 'add-line',
+    lastResult: result,
+    defaultValue: { productId: catalogue[0]?.id ?? '', quantity: '1', unitPrice: '' },
+  })
+  // Controlled for the preview; they start from the typed values after a refusal.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '')
+  const [productId, setProductId] = useState(text(fields.productId.initialValue))
+  const [quantity, setQuantity] = useState(text(fields.quantity.initialValue))
+  const [price, setPrice] = useState(text(fields.unitPrice.initialValue))
   const product = catalogue.find((p) => p.id === productId)
   const unit = toCents(price || product?.listPrice || '')
   const qty = /^\d{1,9}$/.test(quantity) ? BigInt(quantity) : null
@@ -36,45 +45,47 @@ export function AddLineItem({
   if (catalogue.length === 0)
     return <p className="text-sm text-slate-600">The catalogue has no active products.</p>
   return (
-    <Form method="post" className="flex flex-col gap-3 rounded-md bg-slate-50 p-3" noValidate>
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      noValidate
+      className="flex flex-col gap-3 rounded-md bg-slate-50 p-3"
+    >
       <input type="hidden" name="intent" value="add-line" />
       <IdempotencyKeyField />
-      <FormError message={result?.formError} />
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-start">
+      <FormErrors errors={form.errors} />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start">
         <div>
-          <SelectField
+          <FormSelect
             label="Product"
-            name="productId"
+            meta={fields.productId}
             value={productId}
             onChange={(e) => setProductId(e.target.value)}
-            error={result?.fieldErrors?.productId}
           >
             {catalogue.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} ({p.sku}){p.listPrice ? ` · list ${p.listPrice}` : ''}
               </option>
             ))}
-          </SelectField>
+          </FormSelect>
           <p className="mt-1 text-sm text-slate-600" aria-live="polite">
             List price: {formatMoney(product?.listPrice, currency)}
           </p>
         </div>
-        <Field
+        <FormField
           label="Quantity"
-          name="quantity"
+          meta={fields.quantity}
           inputMode="numeric"
           value={quantity}
           onChange={(e) => setQuantity(e.target.value)}
-          error={result?.fieldErrors?.quantity}
         />
-        <Field
+        <FormField
           label="Unit price (optional)"
-          name="unitPrice"
+          meta={fields.unitPrice}
           inputMode="decimal"
           placeholder="List price"
           value={price}
           onChange={(e) => setPrice(e.target.value)}
-          error={result?.fieldErrors?.unitPrice}
         />
         <button type="submit" className={`${buttonClass.primary} sm:mt-6`}>
           Add product

@@ -1,9 +1,10 @@
 import { Form, Link, useActionData, useFetcher, useSearchParams } from '@remix-run/react'
 import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 'react'
+import { Alert } from '~/components/ui/alert.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
 import type { Card } from '~/lib/board.server.ts'
 import { formatDate, formatMoney } from '~/lib/money.ts'
 import { type MoveResult, useBoard } from './board-context.tsx'
-import { buttonClass } from './select-field.tsx'
 import { fieldLabels } from './stage-select.tsx'
 
 const moveLinkClass = 'self-start text-sm font-medium text-indigo-700 underline'
@@ -74,16 +75,13 @@ export function DealCard({ card, stageId, pending }: { card: Card; stageId: stri
         {card.owner}
       </p>
       {result?.moveError && (
-        <div
-          role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
-        >
+        <Alert tone="warning" className="p-2">
           {result.moveError.title}
           {result.moveError.fields.length > 0 && <>: fill in {fieldLabels(result.moveError.fields)} </>}{' '}
           <Link to={`/deals/${card.id}`} className="underline">
             on the deal page
           </Link>
-        </div>
+        </Alert>
       )}
       {open ? (
         <MoveForm

@@ -1,9 +1,10 @@
 import { Form } from '@remix-run/react'
+import { buttonClass } from '~/components/ui/button.tsx'
 import type { Member, Org, Process } from '~/lib/sales.server.ts'
-import { buttonClass, SelectField } from './select-field.tsx'
+import { SelectField } from './select-field.tsx'
 
 const input =
-  'min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
+  'min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-base text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
 
 function Text({
   label,
@@ -15,7 +16,7 @@ function Text({
   'value'
 >) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={`filter-${name}`} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -102,7 +103,7 @@ export function DealFilters({
           </option>
         ))}
       </SelectField>
-      <fieldset className="flex gap-2">
+      <fieldset className="grid min-w-0 grid-cols-2 gap-2">
         <legend className="sr-only">Probability range</legend>
         <Text
           label="Min probability %"
@@ -121,7 +122,7 @@ export function DealFilters({
           value={values.maxProbability}
         />
       </fieldset>
-      <fieldset className="flex gap-2">
+      <fieldset className="grid min-w-0 grid-cols-2 gap-2">
         <legend className="sr-only">Close date range</legend>
         <Text label="Closes from" name="closeDateFrom" type="date" value={values.closeDateFrom} />
         <Text label="Closes to" name="closeDateTo" type="date" value={values.closeDateTo} />

@@ -1,35 +1,33 @@
-import { Field } from '~/components/form.tsx'
-import type { FormResult } from '~/lib/forms.server.ts'
-import { SelectField } from './select-field.tsx'
+import { type AnyField, FormField, TextAreaField } from '~/components/form.tsx'
+import { FormRecordSelect } from './select-field.tsx'
 
 interface Option {
   id: string
   name: string
 }
 
-export interface DealDefaults {
-  name?: string
-  amount?: string
-  closeDate?: string | null
-  probability?: number
-  contactId?: string | null
-  organizationId?: string | null
-  assignedUserId?: string | null
-  notes?: string | null
+/** The Conform fields of the one Deal form shape (lib/deal-form.server.ts); probability and owner are optional. */
+export interface DealFieldSet {
+  name: AnyField
+  amount: AnyField
+  closeDate: AnyField
+  contactId: AnyField
+  organizationId: AnyField
+  notes: AnyField
+  probability?: AnyField
+  assignedUserId?: AnyField
 }
 
-/** The deal fields shared by "New deal" and the deal page; values fall back to the last submission. */
+/** The deal fields shared by "New deal" and the deal page; values and errors come from the Conform form. */
 export function DealInputs({
-  deal,
-  result,
+  fields,
   contacts,
   organizations,
   owners,
   amountLocked,
   withProbability,
 }: {
-  deal: DealDefaults
-  result: FormResult | undefined
+  fields: DealFieldSet
   contacts: Option[]
   organizations: Option[]
   /** Only for managers and admins; reps never see the owner control. */
@@ -37,85 +35,31 @@ export function DealInputs({
   amountLocked?: boolean
   withProbability?: boolean
 }) {
-  const v = (k: keyof DealDefaults) => result?.values?.[k] ?? (deal[k] == null ? '' : String(deal[k]))
-  const err = (k: string) => result?.fieldErrors?.[k]
   return (
     <>
-      <Field label="Name" name="name" required defaultValue={v('name')} error={err('name')} />
-      <Field
+      <FormField label="Name" meta={fields.name} required />
+      <FormField
         label="Amount"
-        name="amount"
+        meta={fields.amount}
         inputMode="decimal"
-        defaultValue={v('amount')}
-        error={err('amount')}
         readOnly={amountLocked}
         {...(amountLocked ? { hint: 'Follows the line items' } : {})}
       />
-      <Field
-        label="Close date"
-        name="closeDate"
-        type="date"
-        defaultValue={v('closeDate')}
-        error={err('closeDate')}
-      />
-      {withProbability && (
-        <Field
-          label="Probability %"
-          name="probability"
-          type="number"
-          min={0}
-          max={100}
-          defaultValue={v('probability')}
-          error={err('probability')}
-        />
+      <FormField label="Close date" meta={fields.closeDate} type="date" />
+      {withProbability && fields.probability && (
+        <FormField label="Probability %" meta={fields.probability} type="number" min={0} max={100} />
       )}
-      <SelectField label="Contact" name="contactId" defaultValue={v('contactId')} error={err('contactId')}>
-        <option value="">None</option>
-        {contacts.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+      <FormRecordSelect label="Contact" meta={fields.contactId} none="None" options={contacts} />
+      <FormRecordSelect
         label="Organization"
-        name="organizationId"
-        defaultValue={v('organizationId')}
-        error={err('organizationId')}
-      >
-        <option value="">None</option>
-        {organizations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </SelectField>
-      {owners && (
-        <SelectField
-          label="Owner"
-          name="assignedUserId"
-          defaultValue={v('assignedUserId')}
-          error={err('assignedUserId')}
-        >
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        meta={fields.organizationId}
+        none="None"
+        options={organizations}
+      />
+      {owners && fields.assignedUserId && (
+        <FormRecordSelect label="Owner" meta={fields.assignedUserId} options={owners} />
       )}
-      <div className="flex flex-col gap-1 sm:col-span-2">
-        <label htmlFor="field-notes" className="text-sm font-medium text-slate-800">
-          Notes
-        </label>
-        <textarea
-          id="field-notes"
-          name="notes"
-          rows={3}
-          defaultValue={v('notes')}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-        />
-      </div>
+      <TextAreaField label="Notes" meta={fields.notes} className="sm:col-span-2" />
     </>
   )
 }

@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { formatDate, formatMoney } from '~/lib/money.ts'
 
 export interface DealRow {
@@ -15,59 +17,77 @@ export interface DealRow {
   assignedUserId: string | null
 }
 
-/** Deals as a table that scrolls inside its own box on a phone (never the page). */
+type Names = { users: Record<string, string>; orgs: Record<string, string> }
+
+/** A row's tick box for the bulk form (outside the form in the markup, inside it by `form=`). */
+const selectColumn = (formId: string): Column<DealRow> => ({
+  header: 'Select',
+  headerHidden: true,
+  className: 'sm:w-10',
+  cell: (d) => (
+    <input
+      type="checkbox"
+      name="ids"
+      value={d.id}
+      form={formId}
+      aria-label={`Select ${d.name}`}
+      className="size-5"
+    />
+  ),
+})
+
+function columns(names: Names): Column<DealRow>[] {
+  return [
+    {
+      header: 'Deal',
+      primary: true,
+      cell: (d) => (
+        <Link to={`/deals/${d.id}`} className="inline-flex min-h-11 items-center text-indigo-700 underline">
+          {d.name}
+        </Link>
+      ),
+    },
+    { header: 'Organization', cell: (d) => (d.organizationId && names.orgs[d.organizationId]) ?? '—' },
+    {
+      header: 'Stage',
+      cell: (d) => (
+        <>
+          {d.stageName}
+          <span className="block text-xs text-slate-500">
+            {d.processName}
+            {d.status !== 'open' && ` · ${d.status}`}
+          </span>
+        </>
+      ),
+    },
+    { header: 'Amount', align: 'end', cell: (d) => formatMoney(d.amount, d.currency) },
+    { header: 'Probability', align: 'end', cell: (d) => `${d.probability}%` },
+    { header: 'Closes', cell: (d) => formatDate(d.closeDate) },
+    { header: 'Owner', cell: (d) => (d.assignedUserId && names.users[d.assignedUserId]) ?? '—' },
+  ]
+}
+
+/** Deals as a table on wide screens and as cards on a phone (the shared DataTable). */
 export function DealTable({
   deals,
   names,
+  empty,
+  selectFor,
 }: {
   deals: DealRow[]
-  names: { users: Record<string, string>; orgs: Record<string, string> }
+  names: Names
+  empty: ReactNode
+  /** The bulk form's id: each row gets a tick box for it. */
+  selectFor?: string
 }) {
-  if (deals.length === 0) return <p className="text-slate-600">No deals match these filters.</p>
+  const all = columns(names)
   return (
-    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="w-full min-w-[44rem] text-sm">
-        <caption className="sr-only">Deals</caption>
-        <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            {['Deal', 'Organization', 'Stage', 'Amount', 'Probability', 'Closes', 'Owner'].map((h) => (
-              <th
-                key={h}
-                scope="col"
-                className={`px-3 py-2 font-medium ${h === 'Amount' || h === 'Probability' ? 'text-right' : ''}`}
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {deals.map((d) => (
-            <tr key={d.id} className="border-t border-slate-100">
-              <th scope="row" className="px-3 py-1 text-left font-medium">
-                <Link
-                  to={`/deals/${d.id}`}
-                  className="inline-flex min-h-11 items-center text-indigo-700 underline"
-                >
-                  {d.name}
-                </Link>
-              </th>
-              <td className="px-3 py-1">{(d.organizationId && names.orgs[d.organizationId]) ?? '—'}</td>
-              <td className="px-3 py-1">
-                {d.stageName}
-                <span className="block text-xs text-slate-500">
-                  {d.processName}
-                  {d.status !== 'open' && ` · ${d.status}`}
-                </span>
-              </td>
-              <td className="px-3 py-1 text-right tabular-nums">{formatMoney(d.amount, d.currency)}</td>
-              <td className="px-3 py-1 text-right tabular-nums">{d.probability}%</td>
-              <td className="px-3 py-1">{formatDate(d.closeDate)}</td>
-              <td className="px-3 py-1">{(d.assignedUserId && names.users[d.assignedUserId]) ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Deals"
+      columns={selectFor ? [selectColumn(selectFor), ...all] : all}
+      rows={deals}
+      rowKey={(d) => d.id}
+      empty={empty}
+    />
   )
 }

@@ -1,7 +1,10 @@
 import { Form } from '@remix-run/react'
+import { buttonClass } from '~/components/ui/button.tsx'
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
+import { replyFor } from '~/lib/form-reply.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
 import { formatMoney } from '~/lib/money.ts'
 import { AddLineItem, type CatalogueItem } from './add-line-item.tsx'
-import { buttonClass } from './select-field.tsx'
 
 export interface Line {
   id: string
@@ -14,103 +17,116 @@ export interface Line {
   marginPercent: string | null
 }
 
-export interface LineResult {
-  formError?: string
-  fieldErrors?: Record<string, string>
-  values?: Record<string, string>
-}
+/** The deal page's action answer; each line's form and the add form pick out their own (replyFor). */
+export type LineResult = FormReply
 
 const small =
   'min-h-11 w-24 rounded-md border border-slate-300 bg-white px-2 text-base tabular-nums aria-invalid:border-red-600'
 
-function LineRow({
+/** The row's own reply: errors and typed values come back only for the line whose form was sent. */
+const mineOf = (line: Line, result: LineResult | undefined) =>
+  replyFor(result, 'update-line', { name: 'lineId', value: line.id })
+
+/** Quantity or unit price of one line, sent with that line's Save form (`form=`), its error tied to it. */
+function LineInput({
   line,
-  currency,
-  seesMargins,
   result,
+  name,
+  label,
 }: {
   line: Line
-  currency: string
-  seesMargins: boolean
   result: LineResult | undefined
+  name: 'quantity' | 'unitPrice'
+  label: string
 }) {
-  const mine = result?.values?.lineId === line.id ? result : undefined
-  const priceError = mine?.fieldErrors?.unitPrice
-  const qtyError = mine?.fieldErrors?.quantity
+  const mine = mineOf(line, result)
+  const error = mine?.error?.[name]?.join(' ')
+  const typed = mine?.initialValue?.[name]
   const formId = `line-${line.id}`
+  const id = `${formId}-${name === 'quantity' ? 'qty' : 'price'}`
   return (
-    <tr className="border-t border-slate-100 align-top">
-      <th scope="row" className="px-2 py-2 text-left font-medium">
-        {line.productName}
-        <span className="block text-xs font-normal text-slate-500">{line.sku}</span>
-      </th>
-      <td className="px-2 py-2 text-right tabular-nums">{formatMoney(line.listPrice, currency)}</td>
-      <td className="px-2 py-2">
-        <label className="sr-only" htmlFor={`${formId}-qty`}>
-          Quantity of {line.productName}
-        </label>
-        <input
-          id={`${formId}-qty`}
-          form={formId}
-          name="quantity"
-          inputMode="numeric"
-          defaultValue={mine?.values?.quantity ?? line.quantity}
-          aria-invalid={qtyError ? true : undefined}
-          aria-describedby={qtyError ? `${formId}-qty-error` : undefined}
-          className={small}
-        />
-        {qtyError && (
-          <p id={`${formId}-qty-error`} className="text-xs text-red-700">
-            {qtyError}
-          </p>
-        )}
-      </td>
-      <td className="px-2 py-2">
-        <label className="sr-only" htmlFor={`${formId}-price`}>
-          Unit price of {line.productName}
-        </label>
-        <input
-          id={`${formId}-price`}
-          form={formId}
-          name="unitPrice"
-          inputMode="decimal"
-          defaultValue={mine?.values?.unitPrice ?? line.unitPrice}
-          aria-invalid={priceError ? true : undefined}
-          aria-describedby={priceError ? `${formId}-price-error` : undefined}
-          className={small}
-        />
-        {priceError && (
-          <p id={`${formId}-price-error`} role="alert" className="text-xs text-red-700">
-            {priceError}
-          </p>
-        )}
-      </td>
-      <td className="px-2 py-2 text-right tabular-nums">{formatMoney(line.extendedPrice, currency)}</td>
-      {seesMargins && (
-        <td className="px-2 py-2 text-right tabular-nums">
-          {line.marginPercent ? `${line.marginPercent}%` : '—'}
-        </td>
+    <>
+      <label className="sr-only" htmlFor={id}>
+        {label} of {line.productName}
+      </label>
+      <input
+        id={id}
+        form={formId}
+        name={name}
+        inputMode={name === 'quantity' ? 'numeric' : 'decimal'}
+        defaultValue={typeof typed === 'string' ? typed : line[name]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={small}
+      />
+      {error && (
+        <p
+          id={`${id}-error`}
+          {...(name === 'unitPrice' ? { role: 'alert' } : {})}
+          className="text-xs text-red-700"
+        >
+          {error}
+        </p>
       )}
-      <td className="px-2 py-2">
-        <div className="flex gap-1">
-          <Form method="post" id={formId}>
-            <input type="hidden" name="intent" value="update-line" />
-            <input type="hidden" name="lineId" value={line.id} />
-            <button type="submit" className={buttonClass.secondary} aria-label={`Save ${line.productName}`}>
-              Save
-            </button>
-          </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="remove-line" />
-            <input type="hidden" name="lineId" value={line.id} />
-            <button type="submit" className={buttonClass.secondary} aria-label={`Remove ${line.productName}`}>
-              Remove
-            </button>
-          </Form>
-        </div>
-      </td>
-    </tr>
+    </>
   )
+}
+
+function LineActions({ line }: { line: Line }) {
+  return (
+    <div className="flex gap-1">
+      <Form method="post" id={`line-${line.id}`}>
+        <input type="hidden" name="intent" value="update-line" />
+        <input type="hidden" name="lineId" value={line.id} />
+        <button type="submit" className={buttonClass.secondary} aria-label={`Save ${line.productName}`}>
+          Save
+        </button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="remove-line" />
+        <input type="hidden" name="lineId" value={line.id} />
+        <button type="submit" className={buttonClass.secondary} aria-label={`Remove ${line.productName}`}>
+          Remove
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+function lineColumns(currency: string, seesMargins: boolean, result: LineResult | undefined): Column<Line>[] {
+  return [
+    {
+      header: 'Product',
+      primary: true,
+      cell: (l) => (
+        <>
+          {l.productName}
+          <span className="block text-xs font-normal text-slate-500">{l.sku}</span>
+        </>
+      ),
+    },
+    { header: 'List price', align: 'end', cell: (l) => formatMoney(l.listPrice, currency) },
+    {
+      header: 'Quantity',
+      cell: (l) => <LineInput line={l} result={result} name="quantity" label="Quantity" />,
+    },
+    {
+      header: 'Unit price',
+      cell: (l) => <LineInput line={l} result={result} name="unitPrice" label="Unit price" />,
+    },
+    { header: 'Total', align: 'end', cell: (l) => formatMoney(l.extendedPrice, currency) },
+    // Reps get no margins (ADR 0140): the column is left out rather than shown empty.
+    ...(seesMargins
+      ? [
+          {
+            header: 'Margin',
+            align: 'end',
+            cell: (l) => (l.marginPercent ? `${l.marginPercent}%` : '—'),
+          } satisfies Column<Line>,
+        ]
+      : []),
+    { header: 'Actions', headerHidden: true, cell: (l) => <LineActions line={l} /> },
+  ]
 }
 
 /** Line items: totals and margins are the API's numbers, shown as they came back. */
@@ -130,62 +146,25 @@ export function LineItems({
   seesMargins: boolean
   result: LineResult | undefined
 }) {
-  const addResult = result?.values?.intent === 'add-line' ? result : undefined
+  const addResult = replyFor(result, 'add-line')
   return (
     <section aria-labelledby="lines-heading" className="flex flex-col gap-3">
       <h2 id="lines-heading" className="text-lg font-semibold">
         Products
       </h2>
-      {lines.length > 0 && (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-sm">
-            <caption className="sr-only">Line items</caption>
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-2 py-1 font-medium">
-                  Product
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  List price
-                </th>
-                <th scope="col" className="px-2 py-1 font-medium">
-                  Quantity
-                </th>
-                <th scope="col" className="px-2 py-1 font-medium">
-                  Unit price
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Total
-                </th>
-                {seesMargins && (
-                  <th scope="col" className="px-2 py-1 text-right font-medium">
-                    Margin
-                  </th>
-                )}
-                <th scope="col" className="px-2 py-1 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <LineRow key={l.id} line={l} currency={currency} seesMargins={seesMargins} result={result} />
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-slate-300 font-semibold">
-                <th scope="row" colSpan={4} className="px-2 py-2 text-right">
-                  Line items total
-                </th>
-                <td className="px-2 py-2 text-right tabular-nums" data-testid="lines-total">
-                  {formatMoney(total, currency)}
-                </td>
-                <td colSpan={seesMargins ? 2 : 1} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Line items"
+        columns={lineColumns(currency, seesMargins, result)}
+        rows={lines}
+        rowKey={(l) => l.id}
+        empty={null}
+        footer={{
+          label: 'Line items total',
+          value: <span data-testid="lines-total">{formatMoney(total, currency)}</span>,
+          under: 'Total',
+        }}
+        bare
+      />
       <AddLineItem key={lines.length} catalogue={catalogue} currency={currency} result={addResult} />
     </section>
   )

@@ -1,3 +1,4 @@
+import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { formatMoney, toCents } from '~/lib/money.ts'
 
 export interface SummaryStage {
@@ -25,7 +26,7 @@ function Bar({ value, max, tone }: { value: string; max: bigint; tone: string })
 
 /**
  * The pipeline as a table with bars: screen readers read the numbers as a table, sighted users get
- * the bars beside the same numbers. Pure CSS, no chart library.
+ * the bars beside the same numbers (cards on a phone). Pure CSS, no chart library.
  */
 export function PipelineChart({
   caption,
@@ -40,46 +41,47 @@ export function PipelineChart({
     const c = toCents(s.totalAmount) ?? 0n
     return c > m ? c : m
   }, 0n)
+  const columns: Column<SummaryStage>[] = [
+    {
+      header: 'Stage',
+      primary: true,
+      cell: (s) => (
+        <>
+          {s.name}
+          {s.kind !== 'open' && <span className="ml-1 text-xs font-normal text-slate-500">({s.kind})</span>}
+        </>
+      ),
+    },
+    { header: 'Deals', align: 'end', cell: (s) => s.count },
+    {
+      header: 'Value',
+      className: 'sm:w-1/3',
+      cell: (s) => (
+        <>
+          <span className="block tabular-nums">{formatMoney(s.totalAmount, currency)}</span>
+          <Bar value={s.totalAmount} max={max} tone="bg-indigo-500" />
+        </>
+      ),
+    },
+    {
+      header: 'Weighted',
+      className: 'sm:w-1/3',
+      cell: (s) => (
+        <>
+          <span className="block tabular-nums">{formatMoney(s.weightedAmount, currency)}</span>
+          <Bar value={s.weightedAmount} max={max} tone="bg-emerald-500" />
+        </>
+      ),
+    },
+  ]
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[18rem] text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Stage
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Deals
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Value
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Weighted
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stages.map((s) => (
-            <tr key={s.stageId} className="border-t border-slate-100 align-top">
-              <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-800">
-                {s.name}
-                {s.kind !== 'open' && <span className="ml-1 text-xs text-slate-500">({s.kind})</span>}
-              </th>
-              <td className="py-2 pr-3 text-right tabular-nums">{s.count}</td>
-              <td className="w-1/3 py-2 pr-3">
-                <span className="block tabular-nums">{formatMoney(s.totalAmount, currency)}</span>
-                <Bar value={s.totalAmount} max={max} tone="bg-indigo-500" />
-              </td>
-              <td className="w-1/3 py-2">
-                <span className="block tabular-nums">{formatMoney(s.weightedAmount, currency)}</span>
-                <Bar value={s.weightedAmount} max={max} tone="bg-emerald-500" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={stages}
+      rowKey={(s) => s.stageId}
+      empty={<p className="text-sm text-slate-600">No stages yet.</p>}
+      bare
+    />
   )
 }

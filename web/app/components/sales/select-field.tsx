@@ -1,4 +1,9 @@
+import { getSelectProps } from '@conform-to/react'
 import type { ComponentProps, ReactNode } from 'react'
+import { type AnyField, errorText, FieldFrame } from '../form.tsx'
+
+const selectClass =
+  'min-h-11 rounded-md border border-slate-300 bg-white px-2 text-base text-slate-900 aria-invalid:border-red-600'
 
 /** A labelled select with an announced error, the select twin of the shared `Field`. */
 export function SelectField({
@@ -16,34 +21,88 @@ export function SelectField({
 } & ComponentProps<'select'>) {
   const fieldId = id ?? `field-${name}`
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={fieldId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <FieldFrame label={label} id={fieldId} error={error && { id: `${fieldId}-error`, text: error }}>
       <select
         id={fieldId}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${fieldId}-error` : undefined}
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-2 text-base text-slate-900 aria-invalid:border-red-600"
+        className={selectClass}
         {...select}
       >
         {children}
       </select>
-      {error && (
-        <p id={`${fieldId}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   )
 }
 
-export const buttonClass = {
-  primary:
-    'inline-flex min-h-11 items-center justify-center rounded-md bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none',
-  secondary:
-    'inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none',
-} as const
+/**
+ * A `SelectField` over named records (an organization, a contact, an owner): one option per record, after
+ * an optional empty choice (`none`, e.g. "None" or "Anyone") that sends "".
+ */
+export function RecordSelect({
+  options,
+  none,
+  ...field
+}: {
+  options: { id: string; name: string }[]
+  none?: string
+} & Omit<ComponentProps<typeof SelectField>, 'children'>) {
+  return (
+    <SelectField {...field}>
+      {none !== undefined && <option value="">{none}</option>}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </SelectField>
+  )
+}
 
-export const cardClass = 'rounded-md border border-slate-200 bg-white p-4'
+/** SelectField wired to a Conform field (name, id, chosen value after a refusal, error). */
+export function FormSelect({
+  label,
+  meta,
+  children,
+  ...select
+}: { label: string; meta: AnyField; children: ReactNode } & Omit<
+  ComponentProps<'select'>,
+  'name' | 'defaultValue' | 'id'
+>) {
+  const error = errorText(meta)
+  const { defaultValue, ...wired } = getSelectProps(meta)
+  return (
+    <FieldFrame label={label} id={meta.id} error={error && { id: meta.errorId, text: error }}>
+      <select
+        {...wired}
+        {...(select.value === undefined ? { defaultValue } : {})}
+        className={selectClass}
+        {...select}
+      >
+        {children}
+      </select>
+    </FieldFrame>
+  )
+}
+
+/** A `FormSelect` over named records, like `RecordSelect`: an optional empty choice, then one per record. */
+export function FormRecordSelect({
+  options,
+  none,
+  ...field
+}: { options: { id: string; name: string }[]; none?: string } & Omit<
+  ComponentProps<typeof FormSelect>,
+  'children'
+>) {
+  return (
+    <FormSelect {...field}>
+      {none !== undefined && <option value="">{none}</option>}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </FormSelect>
+  )
+}

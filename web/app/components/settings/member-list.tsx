@@ -1,7 +1,9 @@
 // Members with a role select each (one small form per member) and deactivation behind a confirmation
 // (a <details> disclosure: works without JavaScript, and nothing happens on the first click).
+
+import { buttonClass } from '~/components/ui/button.tsx'
+import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
 import { Form } from '../form.tsx'
-import { buttonClass } from '../sales/select-field.tsx'
 
 interface Member {
   id: string
@@ -48,25 +50,14 @@ export function MemberList({ members, meId }: { members: Member[]; meId: string 
               </Form>
             )}
             {m.status === 'active' && m.id !== meId && (
-              <details className="w-full sm:w-auto">
-                <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 text-red-700 hover:bg-red-50">
-                  Deactivate {who}…
-                </summary>
-                <Form
-                  method="post"
-                  className="mt-2 flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
-                >
-                  <input type="hidden" name="intent" value="deactivate" />
-                  <input type="hidden" name="userId" value={m.id} />
-                  <p>Their sessions and API tokens end at once; their records stay.</p>
-                  <button
-                    type="submit"
-                    className="inline-flex min-h-11 items-center justify-center rounded-md bg-red-700 px-4 font-medium text-white hover:bg-red-800"
-                  >
-                    Yes, deactivate {who}
-                  </button>
-                </Form>
-              </details>
+              <ConfirmDisclosure summary={`Deactivate ${who}…`} className="w-full sm:w-auto">
+                <input type="hidden" name="intent" value="deactivate" />
+                <input type="hidden" name="userId" value={m.id} />
+                <p>Their sessions and API tokens end at once; their records stay.</p>
+                <button type="submit" className={buttonClass.danger}>
+                  Yes, deactivate {who}
+                </button>
+              </ConfirmDisclosure>
             )}
           </li>
         )

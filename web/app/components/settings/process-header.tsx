@@ -1,6 +1,9 @@
 // The process's own settings: rename, make default, archive/restore, delete (behind a disclosure).
-import { Field, Form, FormError, SubmitButton } from '../form.tsx'
-import { buttonClass, cardClass } from '../sales/select-field.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
+import { cardClass } from '~/components/ui/card.ts'
+import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
+import { Form, FormError, SubmitButton } from '../form.tsx'
+import { ProcessFields } from './process-fields.tsx'
 
 interface Process {
   id: string
@@ -34,18 +37,10 @@ export function ProcessHeader({
       <Form method="post" noValidate className="flex flex-col gap-3">
         <input type="hidden" name="intent" value="rename" />
         <FormError message={failure?.formError} />
-        <Field
-          label="Process name"
-          name="name"
-          required
-          defaultValue={failure?.values?.name ?? process.name}
-          error={failure?.fieldErrors?.name}
-        />
-        <Field
-          label="Description"
-          name="description"
-          defaultValue={failure?.values?.description ?? process.description ?? ''}
-          error={failure?.fieldErrors?.description}
+        <ProcessFields
+          name={failure?.values?.name ?? process.name}
+          description={failure?.values?.description ?? process.description ?? ''}
+          errors={failure?.fieldErrors}
         />
         <div>
           <SubmitButton>Save process</SubmitButton>
@@ -73,27 +68,14 @@ export function ProcessHeader({
         )}
       </div>
       {!process.isDefault && (
-        <details>
-          <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 text-sm text-red-700 hover:bg-red-50">
-            Delete this process…
-          </summary>
-          <Form
-            method="post"
-            className="mt-2 flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
-          >
-            <p>Only a process without deals can be deleted; archive one that has deals.</p>
-            <div>
-              <button
-                type="submit"
-                name="intent"
-                value="delete"
-                className="inline-flex min-h-11 items-center rounded-md bg-red-700 px-4 font-medium text-white hover:bg-red-800"
-              >
-                Yes, delete {process.name}
-              </button>
-            </div>
-          </Form>
-        </details>
+        <ConfirmDisclosure summary="Delete this process…">
+          <p>Only a process without deals can be deleted; archive one that has deals.</p>
+          <div>
+            <button type="submit" name="intent" value="delete" className={buttonClass.danger}>
+              Yes, delete {process.name}
+            </button>
+          </div>
+        </ConfirmDisclosure>
       )}
     </section>
   )

@@ -16,10 +16,10 @@ const link = ({ isActive }: { isActive: boolean }) =>
       : 'text-slate-700 hover:bg-slate-100'
   }`
 
-/** The settings sections; scrolls sideways on a phone rather than widening the page. */
+/** The settings sections; on a phone they wrap onto a second row (all six stay in sight, none scrolls away). */
 export function SettingsNav() {
   return (
-    <nav aria-label="Settings" className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1">
+    <nav aria-label="Settings" className="flex flex-wrap gap-1 pb-1">
       {SECTIONS.map((s) => (
         <NavLink key={s.to} to={s.to} className={link}>
           {s.label}

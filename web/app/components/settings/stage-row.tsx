@@ -1,7 +1,9 @@
 // One stage in the process editor: its settings form, up/down buttons (plain POSTs, no drag and drop
 // needed) and deletion behind a disclosure that asks where the stage's deals go.
+
+import { buttonClass } from '~/components/ui/button.tsx'
+import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
 import { Form } from '../form.tsx'
-import { buttonClass } from '../sales/select-field.tsx'
 
 export interface Stage {
   id: string
@@ -116,37 +118,26 @@ export function StageRow({ stage, index, stages }: { stage: Stage; index: number
           </button>
         </div>
       </Form>
-      <details>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 text-sm text-red-700 hover:bg-red-50">
-          Delete {stage.name}…
-        </summary>
-        <Form
-          method="post"
-          className="mt-2 flex flex-wrap items-end gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
-        >
-          <input type="hidden" name="intent" value="delete-stage" />
-          <input type="hidden" name="stageId" value={stage.id} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor={id('move')} className="font-medium">
-              Move open deals to
-            </label>
-            <select id={id('move')} name="moveTo" className={input}>
-              <option value="">(the stage has no deals)</option>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button
-            type="submit"
-            className="inline-flex min-h-11 items-center rounded-md bg-red-700 px-4 font-medium text-white hover:bg-red-800"
-          >
-            Delete stage
-          </button>
-        </Form>
-      </details>
+      <ConfirmDisclosure summary={`Delete ${stage.name}…`} inline>
+        <input type="hidden" name="intent" value="delete-stage" />
+        <input type="hidden" name="stageId" value={stage.id} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={id('move')} className="font-medium">
+            Move open deals to
+          </label>
+          <select id={id('move')} name="moveTo" className={input}>
+            <option value="">(the stage has no deals)</option>
+            {targets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass.danger}>
+          Delete stage
+        </button>
+      </ConfirmDisclosure>
     </li>
   )
 }

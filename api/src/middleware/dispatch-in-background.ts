@@ -2,9 +2,9 @@
 // outbox is drained in the background with executionCtx.waitUntil. On Node (no execution context) this
 // does nothing: startEmailDispatcher runs there. Retries of failed mail happen on the next such request.
 import { createMiddleware } from 'hono/factory'
-import type { AppEnv, Deps } from '../../context.ts'
-import { dispatchEmails } from '../../services/email/dispatch-emails.ts'
-import type { EmailTransport } from './transport.ts'
+import type { AppEnv, Deps } from '../context.ts'
+import type { EmailTransport } from '../lib/email/transport.ts'
+import { dispatchEmails } from '../services/email/dispatch-emails.ts'
 
 export const dispatchInBackground = (deps: Deps, transport: EmailTransport) =>
   createMiddleware<AppEnv>(async (c, next) => {

@@ -2,19 +2,10 @@
 import { schema } from '@aura/db'
 import { createDeal, createProduct } from '@aura/db/seed/index'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import type { createTestApi } from '../../../test/harness.ts'
-import type { createWorkspace, Member } from '../../../test/workspace.ts'
+import type { Member, TestApi, Workspace } from './fixtures.ts'
 
-export type TestApi = Awaited<ReturnType<typeof createTestApi>>
-export type Workspace = Awaited<ReturnType<typeof createWorkspace>>
-
-export const send = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-})
-
-export { elevate } from '../../../test/workspace.ts'
+export { send, type TestApi, type Workspace } from './fixtures.ts'
+export { elevate } from './workspace.ts'
 
 /** A product with a blueprint, written directly (no API, no step-up). */
 export async function product(

@@ -5,8 +5,8 @@ import { type Db, type TenantContext, withTenant } from '@aura/db'
 import { pipelineTotalsMismatches } from '@aura/db/seed/generate/index'
 import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
-import type { Member } from '../../../test/workspace.ts'
-import { call, type Workspace } from '../deals/deal-fixtures.ts'
+import { ZPipelineSummary } from '../src/routes/pipeline-summary/pipeline-summary.routes.ts'
+import { call, type Member, type Workspace } from './fixtures.ts'
 
 interface FreshRow {
   stage_id: string
@@ -55,10 +55,16 @@ export async function freshSummary(db: Db, ctx: TenantContext, processId: string
 
 /** What GET /pipeline-summary answers `who`, reduced to the numbers freshSummary computes. */
 export async function apiSummary(ws: Workspace, who: Member, processId: string) {
-  const { status, body } = await call(ws, who, `/pipeline-summary?processId=${processId}`)
+  const { status, body } = await call(
+    ws,
+    who,
+    `/pipeline-summary?processId=${processId}`,
+    {},
+    ZPipelineSummary,
+  )
   expect(status).toBe(200)
   return {
-    stages: body.stages.map((s: Record<string, unknown>) => ({
+    stages: body.stages.map((s) => ({
       stageId: s.stageId,
       count: s.count,
       totalAmount: s.totalAmount,

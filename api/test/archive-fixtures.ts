@@ -10,28 +10,66 @@ import {
   createProduct,
   createUser,
 } from '@aura/db/seed/index'
+import { z } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
 import { expect } from 'vitest'
-import type { createTestApi } from '../../../test/harness.ts'
-import { createWorkspace, elevate, type Member } from '../../../test/workspace.ts'
+import { ZDeal } from '../src/routes/deals/deals.schemas.ts'
+import { ZLineItemChange } from '../src/routes/line-items/line-items.schemas.ts'
+import { ZPipelineSummary } from '../src/routes/pipeline-summary/pipeline-summary.routes.ts'
+import { ZPricing } from '../src/routes/products/products.schemas.ts'
+import { type Member, reply, send, type TestApi, type Workspace } from './fixtures.ts'
+import { createWorkspace, elevate } from './workspace.ts'
 
-type TestApi = Awaited<ReturnType<typeof createTestApi>>
-export type Workspace = Awaited<ReturnType<typeof createWorkspace>>
-// biome-ignore lint/suspicious/noExplicitAny: archives are asserted field by field
-export type Archive = any
+export type { Workspace }
 
-const send = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-})
+/** One archived row: every table has an `id`; the other columns are asserted one by one. */
+export const ZArchiveRow = z.object({ id: z.string() }).catchall(z.unknown())
+export type ArchiveRow = z.infer<typeof ZArchiveRow>
 
-/** Calls the API as a member, expecting success, and returns the parsed body. */
-async function ok(ws: Workspace, who: Member, path: string, init?: RequestInit) {
-  const res = await ws.as(who, path, init)
-  const text = await res.text()
-  expect(res.status, `${init?.method ?? 'GET'} ${path}: ${text}`).toBeLessThan(300)
-  return text ? JSON.parse(text) : null
+/** The tables these suites read by name (the archive holds more; see ARCHIVED_TABLES). */
+const READ_TABLES = [
+  'users',
+  'sales_processes',
+  'organizations',
+  'contacts',
+  'deals',
+  'deal_line_items',
+  'audit_log',
+] as const
+
+/** A workspace archive as GET /workspace/archive sends it (ADR 0125). */
+export const ZArchive = z
+  .object({
+    format: z.literal('aura-workspace-archive'),
+    version: z.number().int(),
+    exportedAt: z.string(),
+    workspace: z.object({ id: z.string(), slug: z.string() }).catchall(z.unknown()),
+    tables: z
+      .object(
+        Object.fromEntries(READ_TABLES.map((t) => [t, z.array(ZArchiveRow)])) as {
+          [t in (typeof READ_TABLES)[number]]: z.ZodArray<typeof ZArchiveRow>
+        },
+      )
+      .catchall(z.array(ZArchiveRow)),
+  })
+  .loose()
+export type Archive = z.infer<typeof ZArchive>
+export type PipelineSummary = z.infer<typeof ZPipelineSummary>
+
+/** An id in a created record's reply. */
+const ZCreated = z.object({ id: z.string() }).loose()
+
+/** Calls the API as a member, expecting success, and returns the body parsed with `schema`. */
+async function ok<S extends z.ZodType>(
+  ws: Workspace,
+  who: Member,
+  path: string,
+  init: RequestInit,
+  schema: S,
+) {
+  const { status, body } = await reply(await ws.as(who, path, init), schema)
+  expect(status, `${init.method ?? 'GET'} ${path}: ${JSON.stringify(body)}`).toBeLessThan(300)
+  return body
 }
 
 export async function buildRichWorkspace(api: TestApi) {
@@ -52,20 +90,23 @@ export async function buildRichWorkspace(api: TestApi) {
       type: 'select',
       options: ['EMEA', 'US'],
     }),
+    ZCreated,
   )
   await ok(
     ws,
     admin,
     '/custom-fields',
     send('POST', { entity: 'contact', key: 'linkedin', label: 'LinkedIn', type: 'text' }),
+    ZCreated,
   )
   const old = await ok(
     ws,
     admin,
     '/custom-fields',
     send('POST', { entity: 'organization', key: 'tier', label: 'Tier', type: 'number' }),
+    ZCreated,
   )
-  await ok(ws, admin, `/custom-fields/${old.id}`, send('DELETE'))
+  await ok(ws, admin, `/custom-fields/${old.id}`, send('DELETE'), z.unknown())
   expect(region.key).toBe('region')
 
   const renewals = await createProcess(api.db, {
@@ -85,12 +126,14 @@ export async function buildRichWorkspace(api: TestApi) {
     admin,
     `/products/${licence?.id}/pricing`,
     send('PUT', { defaultPrice: '520.00', cost: '45.50', maxDiscountPercent: '15.00' }),
+    ZPricing,
   )
   await ok(
     ws,
     admin,
     `/products/${licence?.id}/pricing`,
     send('PUT', { defaultPrice: '499.99', cost: '45.50', marginTargetPercent: '-5.25' }),
+    ZPricing,
   )
   await createProduct(api.db, {
     tenantId,
@@ -127,26 +170,40 @@ export async function buildRichWorkspace(api: TestApi) {
     phone: '+33 1',
   })
 
-  const deal = (body: Record<string, unknown>, who: Member = rep) => ok(ws, who, '/deals', send('POST', body))
+  const deal = (body: Record<string, unknown>, who: Member = rep) =>
+    ok(ws, who, '/deals', send('POST', body), ZDeal)
   const won = await deal({
     name: 'Won big',
     contactId: ada.id,
     organizationId: branch.id,
     customFields: { region: 'EMEA' },
   })
-  await ok(ws, rep, `/deals/${won.id}/line-items`, send('POST', { productId: licence?.id, quantity: 3 }))
+  await ok(
+    ws,
+    rep,
+    `/deals/${won.id}/line-items`,
+    send('POST', { productId: licence?.id, quantity: 3 }),
+    ZLineItemChange,
+  )
   const line = await ok(
     ws,
     rep,
     `/deals/${won.id}/line-items`,
     send('POST', { productId: onboarding?.id, quantity: 1 }),
+    ZLineItemChange,
   )
-  await ok(ws, rep, `/deals/${won.id}/line-items`, send('POST', { productId: onboarding?.id, quantity: 2 }))
-  await ok(ws, rep, `/deals/${won.id}/line-items/${line.line.id}`, send('DELETE'))
-  await ok(ws, rep, `/deals/${won.id}/stage`, send('POST', { stageId: stage('Proposal') }))
-  await ok(ws, rep, `/deals/${won.id}/stage`, send('POST', { stageId: stage('Won') }))
+  await ok(
+    ws,
+    rep,
+    `/deals/${won.id}/line-items`,
+    send('POST', { productId: onboarding?.id, quantity: 2 }),
+    ZLineItemChange,
+  )
+  await ok(ws, rep, `/deals/${won.id}/line-items/${line.line.id}`, send('DELETE'), z.unknown())
+  await ok(ws, rep, `/deals/${won.id}/stage`, send('POST', { stageId: stage('Proposal') }), ZDeal)
+  await ok(ws, rep, `/deals/${won.id}/stage`, send('POST', { stageId: stage('Won') }), ZDeal)
   const lost = await deal({ name: 'Lost one', amount: '1234.56', contactId: bob.id }, manager)
-  await ok(ws, manager, `/deals/${lost.id}/stage`, send('POST', { stageId: stage('Lost') }))
+  await ok(ws, manager, `/deals/${lost.id}/stage`, send('POST', { stageId: stage('Lost') }), ZDeal)
   const renewal = await deal({
     name: 'Renewal',
     contactId: ada.id,
@@ -158,9 +215,10 @@ export async function buildRichWorkspace(api: TestApi) {
     rep,
     `/deals/${renewal.id}/stage`,
     send('POST', { processId: renewals.process.id, stageId: renewals.stages[0]?.id }),
+    ZDeal,
   )
   const dropped = await deal({ name: 'Dropped', amount: '10.00' })
-  await ok(ws, rep, `/deals/${dropped.id}`, send('DELETE'))
+  await ok(ws, rep, `/deals/${dropped.id}`, send('DELETE'), z.unknown())
   await deal({ name: 'Managers only', amount: '99.90', assignedUserId: manager.id }, manager)
 
   const call = await ok(
@@ -174,14 +232,16 @@ export async function buildRichWorkspace(api: TestApi) {
       dealId: won.id,
       participantUserId: rep.id,
     }),
+    ZCreated,
   )
   const note = await ok(
     ws,
     rep,
     `/contacts/${ada.id}/activities`,
     send('POST', { type: 'note', description: 'Typo' }),
+    ZCreated,
   )
-  await ok(ws, rep, `/activities/${note.id}`, send('DELETE'))
+  await ok(ws, rep, `/activities/${note.id}`, send('DELETE'), z.unknown())
   await createActivity(api.db, { tenantId, contactId: bob.id, type: 'meeting', archivedAt: new Date() })
   expect(call.id).toBeDefined()
 
@@ -191,9 +251,9 @@ export async function buildRichWorkspace(api: TestApi) {
 /** The archive as an admin downloads it (step-up stamped directly: the code flow has its own tests). */
 export async function downloadArchive(api: TestApi, ws: Workspace): Promise<Archive> {
   await elevate(api, ws.admin)
-  const res = await ws.as(ws.admin, '/workspace/archive')
-  expect(res.status).toBe(200)
-  return JSON.parse(await res.text())
+  const { status, body } = await reply(await ws.as(ws.admin, '/workspace/archive'), ZArchive)
+  expect(status).toBe(200)
+  return body
 }
 
 /** What the scheduled purge does to one workspace: gone, with its people, so their emails are free. */
@@ -209,11 +269,11 @@ export async function pipelineSummaries(
   get: (path: string) => Response | Promise<Response>,
   processIds: string[],
 ) {
-  const out: Archive[] = []
+  const out: PipelineSummary[] = []
   for (const id of processIds) {
-    const res = await get(`/pipeline-summary?processId=${id}`)
-    expect(res.status, `summary of ${id}`).toBe(200)
-    out.push(await res.json())
+    const { status, body } = await reply(await get(`/pipeline-summary?processId=${id}`), ZPipelineSummary)
+    expect(status, `summary of ${id}`).toBe(200)
+    out.push(body)
   }
   return out
 }

@@ -1,0 +1,23 @@
+// The API's input schemas the web parses its forms with (ADR 0150): one import path, `@aura/api/inputs`, so
+// where a schema lives inside the API (a service's inputs file, or the route schemas for inputs no service
+// imports) is this file's concern. A form moving to Conform adds its schema here.
+
+export { ZIdParam } from './lib/openapi.ts'
+export { ZContactInput } from './routes/contacts/contacts.schemas.ts'
+export { ZLineItemCreate, ZLineItemPatch } from './routes/line-items/line-items.schemas.ts'
+export { ZOrganizationInput } from './routes/organizations/organizations.schemas.ts'
+export {
+  ZConfirmPasswordReset,
+  ZLogin,
+  ZRequestPasswordReset,
+  ZSignup,
+  ZVerifyEmail,
+} from './services/auth/auth.inputs.ts'
+export { ZCustomFieldInput } from './services/custom-fields/custom-fields.inputs.ts'
+export { BULK_LIMIT, ZBulkDeals, ZDealFilter } from './services/deals/bulk-deals.inputs.ts'
+export { ZCreateDeal, ZMoveDeal, ZUpdateDeal } from './services/deals/deals.inputs.ts'
+export { ZAcceptInvitation } from './services/invitations/invitations.inputs.ts'
+export { ZActivateAccount, ZDeleteTenant } from './services/platform/platform.inputs.ts'
+export { ZCreateProcess } from './services/processes/processes.inputs.ts'
+export { ZCreateToken, ZTokenParams } from './services/tokens/tokens.inputs.ts'
+export { ZProfileFields } from './services/users/users.inputs.ts'

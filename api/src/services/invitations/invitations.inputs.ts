@@ -1,0 +1,11 @@
+// What the invitation services take (F4): the route validates requests with these schemas and adds only
+// OpenAPI metadata (routes/invitations/invitations.routes.ts); the web's accept form parses with it.
+import { z } from '@hono/zod-openapi'
+import { ZPassword, ZToken } from '../../lib/account-fields.ts'
+import { line } from '../../lib/text.ts'
+
+export const ZAcceptInvitation = z.object({
+  token: ZToken,
+  name: line(120).min(1, 'Enter your name'),
+  password: ZPassword,
+})

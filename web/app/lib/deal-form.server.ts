@@ -1,0 +1,50 @@
+// The Deal form, one shape for "New deal" and the deal page's details (ADR 0150): the API's own input
+// schemas, narrowed to the fields a person edits. Only what differs from the API body is written here.
+
+import { z } from 'zod'
+import { ZCreateDeal, ZLineItemCreate, ZLineItemPatch, ZMoveDeal, ZUpdateDeal } from './inputs.server.ts'
+
+/** The fields both deal forms show. */
+export const ZDealFields = ZCreateDeal.pick({
+  name: true,
+  amount: true,
+  closeDate: true,
+  contactId: true,
+  organizationId: true,
+  notes: true,
+})
+
+/** "New deal": the shared fields plus where the deal starts and (managers, admins) its owner. */
+export const ZNewDealForm = ZDealFields.extend(
+  ZCreateDeal.pick({ processId: true, stageId: true, assignedUserId: true }).shape,
+)
+
+/**
+ * The deal page's details: the shared fields plus probability. While line items exist the amount follows
+ * them (F13.10), so the locked field is not sent; a cleared amount is 0.
+ */
+export const ZDealDetailsForm = ZDealFields.extend({
+  probability: ZUpdateDeal.shape.probability,
+  amountLocked: z.literal('1').optional(),
+}).transform(({ amountLocked, amount, ...deal }) =>
+  amountLocked ? deal : { ...deal, amount: amount ?? '0' },
+)
+
+/** "Move to stage": one select whose value is `processId/stageId`. */
+export const ZMoveDealForm = z
+  .object({ stage: z.string().min(1, 'Choose a stage') })
+  .transform(({ stage }): z.input<typeof ZMoveDeal> => {
+    const [processId = '', stageId = ''] = stage.split('/')
+    return { processId, stageId }
+  })
+  .pipe(ZMoveDeal)
+
+/** The owner control (managers and admins). */
+export const ZAssignDealForm = ZUpdateDeal.pick({ assignedUserId: true })
+
+// The line item schemas are strict (no unknown keys); a form also carries its intent and idempotency key.
+export const ZAddLineForm = z.object(ZLineItemCreate.shape)
+export const ZUpdateLineForm = z.object({ lineId: z.uuid(), ...ZLineItemPatch.shape })
+export const ZRemoveLineForm = z.object({ lineId: z.uuid() })
+
+export type DealFormValues = z.input<typeof ZNewDealForm> & z.input<typeof ZDealDetailsForm>
