@@ -16,7 +16,6 @@ test('a new account resets its password from the outbox link and lands on its st
   checkA11y,
   shot,
 }) => {
-  test.setTimeout(60_000)
   const email = `reset-${unique()}@example.com`
   await page.goto('/signup')
   await page.getByLabel('Your name').fill('Rosa Reset')

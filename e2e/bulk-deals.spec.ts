@@ -45,7 +45,7 @@ test.describe('JavaScript off, 320 px', () => {
     await expectNoSidewaysScroll(page)
     await page.getByRole('button', { name: 'Confirm' }).click()
 
-    await expect(page).toHaveURL(/\/deals\?q=.+&done=reassign&count=2$/)
+    await expect(page).toHaveURL(/\/deals\?q=[^&]+$/)
     await expect(page.getByText('2 deals reassigned.')).toBeVisible()
     for (const name of names) {
       const row = page.getByRole('row').filter({ hasText: name })

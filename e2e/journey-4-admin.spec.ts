@@ -26,7 +26,6 @@ test('journey 4: an admin sets up a process and products; a rep sees them at onc
   shot,
   demoData,
 }) => {
-  test.setTimeout(60_000) // five steps, two users, seven accessibility scans: 25–34 s on a busy 2-core runner
   const stamp = demoData.stamp
   const processName = `Field sales ${stamp}`
   const widget = `Widget ${stamp}`

@@ -11,6 +11,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   testIgnore: 'bench/**',
   outputDir: 'test-results',
+  // Journeys of several steps with an accessibility scan at each run 25–35 s on a busy 2-core runner;
+  // speed is the benchmark's business, so the limit only catches a hang.
+  timeout: 60_000,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

@@ -3,9 +3,13 @@
 // imports) is this file's concern. A form moving to Conform adds its schema here.
 
 export { ZIdParam } from './lib/openapi.ts'
+export { ZActivityInput } from './routes/activities/activities.schemas.ts'
 export { ZContactInput } from './routes/contacts/contacts.schemas.ts'
 export { ZLineItemCreate, ZLineItemPatch } from './routes/line-items/line-items.schemas.ts'
 export { ZOrganizationInput } from './routes/organizations/organizations.schemas.ts'
+export { ZDeleteStageQuery } from './routes/processes/processes.schemas.ts'
+export { ZPricingInput, ZProductCreate } from './routes/products/products.schemas.ts'
+export { ZWorkspacePatch } from './routes/workspace/workspace.routes.ts'
 export {
   ZConfirmPasswordReset,
   ZLogin,
@@ -16,8 +20,13 @@ export {
 export { ZCustomFieldInput } from './services/custom-fields/custom-fields.inputs.ts'
 export { BULK_LIMIT, ZBulkDeals, ZDealFilter } from './services/deals/bulk-deals.inputs.ts'
 export { ZCreateDeal, ZMoveDeal, ZUpdateDeal } from './services/deals/deals.inputs.ts'
-export { ZAcceptInvitation } from './services/invitations/invitations.inputs.ts'
+export { ZAcceptInvitation, ZCreateInvitation } from './services/invitations/invitations.inputs.ts'
 export { ZActivateAccount, ZDeleteTenant } from './services/platform/platform.inputs.ts'
-export { ZCreateProcess } from './services/processes/processes.inputs.ts'
+export {
+  ZCreateProcess,
+  ZCreateStage,
+  ZUpdateProcess,
+  ZUpdateStage,
+} from './services/processes/processes.inputs.ts'
 export { ZCreateToken, ZTokenParams } from './services/tokens/tokens.inputs.ts'
-export { ZProfileFields } from './services/users/users.inputs.ts'
+export { ZProfileFields, ZUserPatch } from './services/users/users.inputs.ts'

@@ -8,7 +8,17 @@ import { buttonClass } from './ui/button.tsx'
 // biome-ignore lint/suspicious/noExplicitAny: a field's value type does not matter to its input
 export type AnyField = FieldMetadata<any, any, string[]>
 
-type InputType = 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'url' | 'search' | 'hidden'
+type InputType =
+  | 'text'
+  | 'email'
+  | 'password'
+  | 'number'
+  | 'date'
+  | 'datetime-local'
+  | 'tel'
+  | 'url'
+  | 'search'
+  | 'hidden'
 
 /** The props a Conform field gives an input: name, id, typed value, aria-invalid, aria-describedby. */
 export function inputProps(meta: AnyField, type: InputType = 'text', hint?: boolean) {

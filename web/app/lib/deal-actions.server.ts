@@ -1,7 +1,7 @@
 // The deal page's form intents, each one API call; success redirects back (Post/Redirect/Get) and a
 // refusal comes back as that form's Conform reply, errors on their fields (ADR 0150).
 import type { Submission } from '@conform-to/react'
-import { type AppLoadContext, data, redirect } from '@remix-run/node'
+import { type AppLoadContext, data } from '@remix-run/node'
 import { z } from 'zod'
 import type { ProblemSource } from './api.server.ts'
 import { apiClient } from './api.server.ts'
@@ -13,45 +13,53 @@ import {
   ZRemoveLineForm,
   ZUpdateLineForm,
 } from './deal-form.server.ts'
+import { type FlashKey, redirectWithFlash } from './flash.server.ts'
 import { type FormReply, invalid, parseForm, refusal } from './forms.server.ts'
 
 export async function dealAction(request: Request, context: AppLoadContext, id: string) {
   const form = await request.formData()
   const deal = apiClient(request, context, form).deals[':id']
   const param = { id }
-  const settle = async (submission: Submission<unknown>, res: ProblemSource & { ok: boolean }) =>
-    res.ok ? redirect(`/deals/${id}`) : refusal(submission, res)
+  const settle = async (
+    submission: Submission<unknown>,
+    res: ProblemSource & { ok: boolean },
+    flash: FlashKey,
+  ) => (res.ok ? redirectWithFlash(request, `/deals/${id}`, flash) : refusal(submission, res))
   switch (form.get('intent')) {
     case 'move': {
       const s = parseForm(form, ZMoveDealForm)
       if (s.status !== 'success') return invalid(s)
-      return settle(s, await deal.stage.$post({ param, json: s.value }))
+      const res = await deal.stage.$post({ param, json: s.value })
+      if (!res.ok) return refusal(s, res)
+      return redirectWithFlash(request, `/deals/${id}`, 'deal.moved', (await res.json()).stageName)
     }
     case 'assign': {
       const s = parseForm(form, ZAssignDealForm)
       if (s.status !== 'success') return invalid(s)
-      return settle(s, await deal.$patch({ param, json: s.value }))
+      return settle(s, await deal.$patch({ param, json: s.value }), 'deal.assigned')
     }
     case 'update': {
       const s = parseForm(form, ZDealDetailsForm)
       if (s.status !== 'success') return invalid(s)
-      return settle(s, await deal.$patch({ param, json: s.value }))
+      return settle(s, await deal.$patch({ param, json: s.value }), 'deal.saved')
     }
     case 'add-line': {
       const s = parseForm(form, ZAddLineForm)
       if (s.status !== 'success') return invalid(s)
-      return settle(s, await deal['line-items'].$post({ param, json: s.value }))
+      return settle(s, await deal['line-items'].$post({ param, json: s.value }), 'deal.line-added')
     }
     case 'update-line': {
       const s = parseForm(form, ZUpdateLineForm)
       if (s.status !== 'success') return invalid(s)
       const { lineId, ...json } = s.value
-      return settle(s, await deal['line-items'][':lineId'].$patch({ param: { id, lineId }, json }))
+      const res = await deal['line-items'][':lineId'].$patch({ param: { id, lineId }, json })
+      return settle(s, res, 'deal.line-saved')
     }
     case 'remove-line': {
       const s = parseForm(form, ZRemoveLineForm)
       if (s.status !== 'success') return invalid(s)
-      return settle(s, await deal['line-items'][':lineId'].$delete({ param: { id, lineId: s.value.lineId } }))
+      const res = await deal['line-items'][':lineId'].$delete({ param: { id, lineId: s.value.lineId } })
+      return settle(s, res, 'deal.line-removed')
     }
     default: {
       const s = parseForm(form, z.object({}))

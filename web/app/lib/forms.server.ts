@@ -72,35 +72,3 @@ export async function refusal(submission: Submission<unknown>, res: ProblemSourc
   const status = problem.status >= 400 && problem.status < 500 ? problem.status : 502
   return data<FormReply>(replyWithProblem(submission, problem), { status })
 }
-
-// --- Forms not yet on Conform (being converted) ---
-
-export interface FormResult {
-  formError?: string
-  fieldErrors?: Record<string, string>
-  values?: Record<string, string>
-}
-
-/** The form's text fields; files and repeated names are not used by our forms. */
-export async function formValues(request: Request): Promise<Record<string, string>> {
-  return textValues(await request.formData())
-}
-
-export function textValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [key, value] of form) if (typeof value === 'string') values[key] = value
-  return values
-}
-
-/** An API refusal as a 400/4xx action result the form can show next to each field. */
-export async function formFailure(res: ProblemSource, values?: Record<string, string>) {
-  const problem = await readProblem(res)
-  const fieldErrors: Record<string, string> = {}
-  for (const e of problem.errors) fieldErrors[e.field.split('.').at(-1) ?? e.field] ??= e.message
-  const safeValues =
-    values && Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)))
-  return data<FormResult>(
-    { formError: problem.title, fieldErrors, values: safeValues },
-    { status: problem.status >= 400 && problem.status < 500 ? problem.status : 502 },
-  )
-}

@@ -2,15 +2,29 @@
 // verified an emailed code (NFR-S8). `withStepUp` wraps such an operation in an action as a plain no-JS
 // form flow: refused → we ask the API to email a code and show the code step (carrying the form's values
 // in hidden fields) → the code comes back with those values → verify, then run the operation again.
+import type { Submission } from '@conform-to/react'
 import { type AppLoadContext, data } from '@remix-run/node'
 import type { StepUpResult } from '~/components/step-up.tsx'
 import { type ApiClient, apiClient, type ProblemSource, readProblem } from './api.server.ts'
-import { formFailure } from './forms.server.ts'
+import { refusal } from './forms.server.ts'
 
 export type { StepUpResult }
 
 /** The form field that carries the emailed code; everything else in the form is the operation's input. */
 export const STEP_UP_CODE = 'stepUpCode'
+
+/** The emailed code if this submission carries one. */
+export function stepUpCode(form: FormData): string | undefined {
+  const code = form.get(STEP_UP_CODE)
+  return typeof code === 'string' ? code : undefined
+}
+
+/** The form's text fields but the code: what the code step carries in hidden fields. */
+function carriedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [key, value] of form) if (typeof value === 'string' && key !== STEP_UP_CODE) values[key] = value
+  return values
+}
 
 /** An API answer as the typed client returns it (a Response underneath). */
 export interface ApiAnswer extends ProblemSource {
@@ -37,29 +51,33 @@ export async function sendCode(api: ApiClient): Promise<string | null> {
   return sent.status === 202 ? null : (await readProblem(sent)).title
 }
 
+/** The typed client's answer narrowed to its 2xx shapes (their `ok` is the literal true). */
+function succeeded<R extends ApiAnswer>(res: R): res is Extract<R, { ok: true }> {
+  return res.ok
+}
+
 /**
- * Runs `operation` (one API call); `onDone` turns its success into the action's answer (a redirect).
- * A 4xx other than step-up becomes the usual form failure.
+ * Runs `operation` (one API call) for a form the schema accepted; `onDone` turns its success into the
+ * action's answer (a redirect). A 4xx other than step-up comes back as the form's Conform reply.
  */
 export async function withStepUp<R extends ApiAnswer>(
   request: Request,
   context: AppLoadContext,
-  values: Record<string, string>,
+  form: FormData,
+  submission: Submission<unknown>,
   operation: () => Promise<R>,
-  onDone: (res: R) => Promise<Response> | Response,
+  onDone: (res: Extract<R, { ok: true }>) => Promise<Response> | Response,
 ) {
-  const { [STEP_UP_CODE]: code, ...input } = values
+  const values = carriedValues(form)
+  const code = stepUpCode(form)
   const api = apiClient(request, context)
   if (code !== undefined) {
     const codeError = await verifyCode(api, code)
-    if (codeError) return data<StepUpResult>({ stepUp: { values: input, codeError } }, { status: 400 })
+    if (codeError) return data<StepUpResult>({ stepUp: { values, codeError } }, { status: 400 })
   }
   const res = await operation()
-  if (res.ok) return onDone(res)
-  if (!(await isStepUpRefusal(res))) return formFailure(res, input)
+  if (succeeded(res)) return onDone(res)
+  if (!(await isStepUpRefusal(res))) return refusal(submission, res)
   const formError = (await sendCode(api)) ?? undefined
-  return data<StepUpResult>(
-    { stepUp: { values: input, ...(formError ? { formError } : {}) } },
-    { status: 403 },
-  )
+  return data<StepUpResult>({ stepUp: { values, ...(formError ? { formError } : {}) } }, { status: 403 })
 }

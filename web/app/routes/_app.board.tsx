@@ -3,15 +3,16 @@
 // Moves go through one action, reached by drag and drop or the card's Move form (fetcher, optimistic) or,
 // without JavaScript, the same form posted.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useFetchers, useLoaderData, useSubmit } from '@remix-run/react'
 import { useCallback, useRef, useState } from 'react'
+import { z } from 'zod'
 import { BoardColumn } from '~/components/sales/board-column.tsx'
 import { type BoardApi, BoardContext, type MoveResult } from '~/components/sales/board-context.tsx'
 import { ProcessSwitcher } from '~/components/sales/process-switcher.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { type Card, loadBoard } from '~/lib/board.server.ts'
-import { formValues } from '~/lib/forms.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Board${data ? `: ${data.processName}` : ''} · Aura CRM` },
@@ -27,17 +28,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...board, currency: workspace?.currency ?? 'EUR' }
 }
 
+/** A card's Move (the card's form, or drag and drop through a fetcher); the API checks the ids. */
+const ZBoardMove = z.object({
+  dealId: z.string(),
+  stageId: z.string(),
+  processId: z.string().optional(),
+  via: z.literal('fetcher').optional(),
+})
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const v = await formValues(request)
-  const dealId = v.dealId ?? ''
+  const move = ZBoardMove.safeParse(Object.fromEntries(await request.formData()))
+  if (!move.success) {
+    const moveError = { title: 'Choose a deal and a stage', fields: ['dealId', 'stageId'] }
+    return data({ dealId: '', moveError } satisfies MoveResult, { status: 400 })
+  }
+  const { dealId, stageId, processId, via } = move.data
   const res = await apiClient(request, context).deals[':id'].stage.$post({
     param: { id: dealId },
-    json: { stageId: v.stageId ?? '' },
+    json: { stageId },
   })
   if (res.ok) {
     const deal = await res.json()
-    if (v.via === 'fetcher') return { ok: true, dealId, stageName: deal.stageName } satisfies MoveResult
-    return redirect(`/board?process=${encodeURIComponent(v.processId ?? deal.processId)}`)
+    if (via === 'fetcher') return { ok: true, dealId, stageName: deal.stageName } satisfies MoveResult
+    const board = `/board?process=${encodeURIComponent(processId ?? deal.processId)}`
+    return redirectWithFlash(request, board, 'deal.moved', deal.stageName)
   }
   const p = await readProblem(res)
   const moveError = { title: p.title, fields: p.errors.map((e) => e.field) }

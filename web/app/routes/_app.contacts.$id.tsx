@@ -3,38 +3,31 @@
 
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
-import { Notice } from '~/components/notice.tsx'
 import { ContactDeals } from '~/components/records/contact-deals.tsx'
 import { ContactFields } from '~/components/records/contact-fields.tsx'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Pager } from '~/components/records/pager.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
 import { cardClass } from '~/components/ui/card.ts'
+import { logActivityForm } from '~/lib/activity-form.server.ts'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, invalid, parseForm, refusal, textValues } from '~/lib/forms.server.ts'
+import { type FlashKey, redirectWithFlash } from '~/lib/flash.server.ts'
+import { replyFor } from '~/lib/form-reply.ts'
+import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZContactInput } from '~/lib/inputs.server.ts'
 import { ownerChoices, workspaceLocale } from '~/lib/records.server.ts'
-import { canReassign, listMembers, listOrganizations, must, nullable } from '~/lib/sales.server.ts'
-import { localToIso } from '~/lib/zoned-time.ts'
+import { canReassign, listMembers, listOrganizations, must } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contact.fullName ?? 'Contact'} · Aura CRM` },
 ]
-
-const SAVED = {
-  created: 'Contact created.',
-  saved: 'Contact saved.',
-  logged: 'Activity logged.',
-  archived: 'Activity archived.',
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id ?? ''
@@ -54,7 +47,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listMembers(api, request, context),
     workspaceLocale(api, request, context),
   ])
-  const saved = url.searchParams.get('saved')
   return {
     me: { id: me.id, manages: canReassign(me.role ?? '') },
     contact,
@@ -65,7 +57,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     names: Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email])),
     locale,
     onFirstPage: !cursor,
-    notice: saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null,
   }
 }
 
@@ -73,35 +64,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? ''
   const me = await requireUser(request, context)
   const form = await request.formData()
-  const values = textValues(form)
   const api = apiClient(request, context, form)
-  const done = (what: keyof typeof SAVED) => redirect(`/contacts/${id}?saved=${what}`)
-  if (values.intent === 'archive-activity') {
-    const res = await api.activities[':id'].$delete({ param: { id: values.activityId ?? '' } })
-    if (res.status === 204) return done('archived')
+  const done = (what: FlashKey) => redirectWithFlash(request, `/contacts/${id}`, what)
+  const intent = form.get('intent')
+  if (intent === 'archive-activity') {
+    const activityId = form.get('activityId')
+    const res = await api.activities[':id'].$delete({
+      param: { id: typeof activityId === 'string' ? activityId : '' },
+    })
+    if (res.status === 204) return done('activity.archived')
     throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
   }
-  if (values.intent === 'log-activity') {
+  if (intent === 'log-activity') {
     const { timezone } = await workspaceLocale(api, request, context)
-    const when = values.occurredAt?.trim() ? localToIso(values.occurredAt, timezone) : undefined
-    if (when === null) {
-      return data<FormResult & { intent: string }>(
-        { intent: 'log-activity', values, fieldErrors: { occurredAt: 'Pick a date and time' } },
-        { status: 400 },
-      )
-    }
-    const res = await api.contacts[':id'].activities.$post({
-      param: { id },
-      json: {
-        type: (['call', 'email', 'meeting', 'note'] as const).find((t) => t === values.type) ?? 'note',
-        subject: nullable(values.subject),
-        description: values.description ?? '',
-        dealId: nullable(values.dealId),
-        ...(when ? { occurredAt: when } : {}),
-      },
-    })
-    if (res.status === 201) return done('logged')
-    return withIntent('log-activity', await formFailure(res, values))
+    const submission = parseForm(form, logActivityForm(timezone))
+    if (submission.status !== 'success') return invalid(submission)
+    const res = await api.contacts[':id'].activities.$post({ param: { id }, json: submission.value })
+    return res.status === 201 ? done('activity.logged') : refusal(submission, res)
   }
   // The edit form sends every field: the full input schema, so a blank first name is refused, not skipped.
   const submission = parseForm(form, ZContactInput)
@@ -109,27 +88,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { assignedUserId, ...contact } = submission.value
   const json = canReassign(me.role ?? '') && assignedUserId ? { ...contact, assignedUserId } : contact
   const res = await api.contacts[':id'].$patch({ param: { id }, json })
-  if (res.status === 200) return done('saved')
+  if (res.status === 200) return done('contact.saved')
   return refusal(submission, res)
 }
 
-/** Tags a form failure with the form it belongs to, so only that form shows the errors. */
-async function withIntent(intent: string, failure: ReturnType<typeof data<FormResult>>) {
-  return data({ ...failure.data, intent }, failure.init ?? undefined)
-}
-
-type LogResult = FormResult & { intent: string }
-const isLogResult = (r: object): r is LogResult => 'intent' in r && r.intent === 'log-activity'
-
 export default function ContactPage() {
-  const { me, contact, timeline, deals, organizations, owners, names, locale, onFirstPage, notice } =
+  const { me, contact, timeline, deals, organizations, owners, names, locale, onFirstPage } =
     useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  // The activity form still answers with the older shape; the edit form with a Conform reply.
-  const log = result && isLogResult(result) ? result : undefined
   const [form, fields] = useForm<z.input<typeof ZContactInput>>({
     id: 'contact',
-    lastResult: result && 'initialValue' in result ? result : undefined,
+    lastResult: replyFor(result, 'save'),
     defaultValue: {
       firstName: contact.firstName,
       lastName: contact.lastName,
@@ -165,14 +134,11 @@ export default function ContactPage() {
           )}
         </p>
       </div>
-      {notice && <Notice>{notice}</Notice>}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-6">
           <section className={cardClass}>
             <LogActivityForm
-              values={log?.values}
-              errors={log?.fieldErrors}
-              formError={log?.formError}
+              lastResult={replyFor(result, 'log-activity')}
               deals={deals.map((d) => ({ id: d.id, name: d.name }))}
               timezone={locale.timezone}
             />

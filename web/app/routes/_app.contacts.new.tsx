@@ -2,7 +2,6 @@
 
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
@@ -10,6 +9,7 @@ import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { ContactFields } from '~/components/records/contact-fields.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZContactInput } from '~/lib/inputs.server.ts'
 import { ownerChoices } from '~/lib/records.server.ts'
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission)
   const res = await apiClient(request, context, form).contacts.$post({ json: submission.value })
   if (res.status !== 201) return refusal(submission, res)
-  return redirect(`/contacts/${(await res.json()).id}?saved=created`)
+  return redirectWithFlash(request, `/contacts/${(await res.json()).id}`, 'contact.created')
 }
 
 export default function NewContact() {

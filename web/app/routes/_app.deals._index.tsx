@@ -57,9 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const p = await readProblem(res)
     problem = [p.title, ...p.errors.map((e) => `${e.field}: ${e.message}`)].join(' — ')
   }
-  const done = params.get('done')
   return {
-    done: done ? { action: done, count: Number(params.get('count') ?? 0) } : null,
     bulkLimit: BULK_LIMIT,
     filters,
     cursor: cursor ?? null,
@@ -96,10 +94,8 @@ function chipsFor({ filters, processes, names }: Pick<Data, 'filters' | 'process
   return Object.keys(filters).map((key) => ({ key, label: label[key] ?? filters[key] ?? key }))
 }
 
-const DONE: Record<string, string> = { reassign: 'reassigned', move: 'moved', delete: 'deleted' }
-
 export default function Deals() {
-  const { done, bulkLimit, filters, cursor, problem, page, processes, organizations, members, names } =
+  const { bulkLimit, filters, cursor, problem, page, processes, organizations, members, names } =
     useLoaderData<typeof loader>()
   const chips = chipsFor({ filters, processes, names })
   const filtered = chips.length > 0
@@ -111,11 +107,6 @@ export default function Deals() {
           New deal
         </Link>
       </div>
-      {done && (
-        <Alert tone="success">
-          {done.count === 1 ? '1 deal' : `${done.count} deals`} {DONE[done.action] ?? 'changed'}.
-        </Alert>
-      )}
       <details className="rounded-md border border-slate-200 bg-white" open={false}>
         <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium">
           Filters{filtered ? ` (${chips.length} active)` : ''}

@@ -3,13 +3,13 @@
 // and Confirm posts the same values again to apply them in one transaction. Back on the list a message
 // says what was done.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { FormErrors } from '~/components/form.tsx'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { type BulkForm, bulkBody, ZBulkForm } from '~/lib/bulk-deals.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { listMembers, listProcesses } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -17,12 +17,11 @@ import type { RouteHandle } from '~/root.tsx'
 export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction = () => [{ title: 'Change deals · Aura CRM' }]
 
-/** The list this bulk change started from, as it was (filters and name search), plus `extra`. Only a
- * query string is taken from the form, so this never leads off the deals list. */
-function listUrl(values: Pick<BulkForm, 'list'> | undefined, extra: Record<string, string> = {}) {
+/** The list this bulk change started from, as it was (filters and name search), from its first page.
+ * Only a query string is taken from the form, so this never leads off the deals list. */
+function listUrl(values: Pick<BulkForm, 'list'> | undefined) {
   const params = new URLSearchParams(values?.list ?? '')
-  for (const key of ['cursor', 'done', 'count']) params.delete(key)
-  for (const [k, v] of Object.entries(extra)) params.set(k, v)
+  params.delete('cursor')
   const query = params.toString()
   return query ? `/deals?${query}` : '/deals'
 }
@@ -44,7 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (res.status !== 200) return refusal(submission, res)
   const done = await res.json()
   if (!done.dryRun)
-    return redirect(listUrl(submission.value, { done: submission.value.action, count: String(done.count) }))
+    return redirectWithFlash(
+      request,
+      listUrl(submission.value),
+      `deals.${submission.value.action}`,
+      done.count === 1 ? '1 deal' : `${done.count} deals`,
+    )
   const [members, processes] = await Promise.all([
     listMembers(api, request, context),
     listProcesses(api, request, context),

@@ -2,7 +2,6 @@
 
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
@@ -12,6 +11,7 @@ import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { type DealFormValues, ZNewDealForm } from '~/lib/deal-form.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import {
   canReassign,
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission)
   const res = await apiClient(request, context, form).deals.$post({ json: submission.value })
   if (res.status !== 201) return refusal(submission, res)
-  return redirect(`/deals/${(await res.json()).id}`)
+  return redirectWithFlash(request, `/deals/${(await res.json()).id}`, 'deal.created')
 }
 
 export default function NewDeal() {

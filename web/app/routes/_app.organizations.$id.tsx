@@ -3,16 +3,15 @@
 
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { ExternalLink } from '~/components/external-link.tsx'
 import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
-import { Notice } from '~/components/notice.tsx'
 import { OrganizationFields } from '~/components/records/organization-fields.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZOrganizationInput } from '~/lib/inputs.server.ts'
 import { listOrganizations, must } from '~/lib/sales.server.ts'
@@ -34,12 +33,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     api.contacts.$get({ query: { organizationId: id, limit: '50' } }),
     listOrganizations(api, request, context),
   ])
-  const saved = new URL(request.url).searchParams.get('saved')
   return {
     organization,
     contacts: await must(contacts, request, context),
     parents: parents.filter((p) => p.id !== id),
-    notice: saved === 'created' ? 'Organization created.' : saved === 'saved' ? 'Organization saved.' : null,
   }
 }
 
@@ -54,11 +51,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     json: submission.value,
   })
   if (res.status !== 200) return refusal(submission, res)
-  return redirect(`/organizations/${id}?saved=saved`)
+  return redirectWithFlash(request, `/organizations/${id}`, 'organization.saved')
 }
 
 export default function OrganizationPage() {
-  const { organization: org, contacts, parents, notice } = useLoaderData<typeof loader>()
+  const { organization: org, contacts, parents } = useLoaderData<typeof loader>()
   const [form, fields] = useForm<z.input<typeof ZOrganizationInput>>({
     id: 'organization',
     lastResult: useActionData<typeof action>(),
@@ -90,7 +87,6 @@ export default function OrganizationPage() {
           )}
         </p>
       </div>
-      {notice && <Notice>{notice}</Notice>}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="flex flex-col gap-6">
           <section aria-labelledby="family" className={cardClass}>

@@ -1,24 +1,22 @@
 // One product. Everyone sees it and its price; admins edit it, switch it on or off, and set the pricing
 // blueprint (step-up: the emailed-code step appears in place of the form); managers and admins see the
 // price history.
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
-import { Notice } from '~/components/notice.tsx'
+import type { z } from 'zod'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { PriceHistory } from '~/components/products/price-history.tsx'
 import { PricingSummary } from '~/components/products/pricing-summary.tsx'
-import {
-  PricingFields,
-  ProductFields,
-  pricingBody,
-  productBody,
-} from '~/components/products/product-fields.tsx'
+import { PricingFields, ProductFields } from '~/components/products/product-fields.tsx'
 import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { type FlashKey, redirectWithFlash } from '~/lib/flash.server.ts'
+import { replyFor } from '~/lib/form-reply.ts'
+import { type FormReply, invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { ZPricingForm, ZProductForm, ZProductStatusForm } from '~/lib/product-form.server.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { listMembers, must } from '~/lib/sales.server.ts'
@@ -29,13 +27,6 @@ export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.product.name ?? 'Product'} · Aura CRM` },
 ]
-
-const NOTICES = {
-  created: 'Product created.',
-  saved: 'Product saved.',
-  priced: 'Pricing saved.',
-  status: 'Status changed.',
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id ?? ''
@@ -48,14 +39,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     seesHistory ? api.products[':id']['price-history'].$get({ param: { id }, query: { limit: '50' } }) : null,
     seesHistory ? listMembers(api, request, context) : [],
   ])
-  const saved = new URL(request.url).searchParams.get('saved')
   return {
     isAdmin: me.role === 'admin',
     product,
     locale,
     history: history ? (await must(history, request, context)).data : null,
     names: Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email])),
-    notice: saved && saved in NOTICES ? NOTICES[saved as keyof typeof NOTICES] : null,
   }
 }
 
@@ -63,35 +52,45 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? ''
   await requireAdmin(request, context)
   const api = apiClient(request, context)
-  const values = await formValues(request)
-  const done = (what: keyof typeof NOTICES) => redirect(`/products/${id}?saved=${what}`)
-  if (values.intent === 'pricing') {
+  const form = await request.formData()
+  const done = (what: FlashKey) => redirectWithFlash(request, `/products/${id}`, what)
+  const intent = form.get('intent')
+  if (intent === 'pricing') {
+    const submission = parseForm(form, ZPricingForm)
+    if (submission.status !== 'success') return invalid(submission)
     return withStepUp(
       request,
       context,
-      values,
-      async () =>
-        await api.products[':id'].pricing.$put({
-          param: { id },
-          json: pricingBody(values),
-        }),
-      () => done('priced'),
+      form,
+      submission,
+      async () => await api.products[':id'].pricing.$put({ param: { id }, json: submission.value }),
+      () => done('product.priced'),
     )
   }
-  const json = values.intent === 'status' ? { isActive: values.isActive === 'true' } : productBody(values)
-  const res = await api.products[':id'].$patch({ param: { id }, json })
-  if (res.status === 200) return done(values.intent === 'status' ? 'status' : 'saved')
-  const failure = await formFailure(res, values)
-  return data({ ...failure.data, intent: values.intent }, failure.init ?? undefined)
+  const submission = parseForm(form, intent === 'status' ? ZProductStatusForm : ZProductForm)
+  if (submission.status !== 'success') return invalid(submission)
+  const res = await api.products[':id'].$patch({ param: { id }, json: submission.value })
+  return res.status === 200
+    ? done(intent === 'status' ? 'product.status' : 'product.saved')
+    : refusal(submission, res)
 }
 
 export default function ProductPage() {
-  const { isAdmin, product, locale, history, names, notice } = useLoaderData<typeof loader>()
-  const result = useActionData<(FormResult & { intent?: string }) | StepUpResult>()
+  const { isAdmin, product, locale, history, names } = useLoaderData<typeof loader>()
+  const result = useActionData<FormReply | StepUpResult>()
   const stepUp = isStepUp(result) ? result.stepUp : null
-  const failed = !isStepUp(result) ? result : undefined
-  const pricingFailure = failed?.intent === 'pricing' ? failed : undefined
-  const editFailure = failed?.intent === 'save' ? failed : undefined
+  const reply = isStepUp(result) ? undefined : result
+  const [pricingForm, pricingFields] = useForm<z.input<typeof ZPricingForm>>({
+    id: 'pricing-form',
+    lastResult: replyFor(reply, 'pricing'),
+    defaultValue: product.pricing ?? {},
+  })
+  const [detailsForm, detailsFields] = useForm<z.input<typeof ZProductForm>>({
+    id: 'product-details-form',
+    lastResult: replyFor(reply, 'save'),
+    defaultValue: product,
+  })
+  const statusErrors = replyFor(reply, 'status')?.error?.['']
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -108,7 +107,6 @@ export default function ProductPage() {
         </p>
         {product.description && <p className="text-sm text-slate-800">{product.description}</p>}
       </div>
-      {notice && <Notice>{notice}</Notice>}
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="pricing" className={cardClass}>
           <h2 id="pricing" className="text-lg font-semibold">
@@ -121,14 +119,15 @@ export default function ProductPage() {
             </div>
           )}
           {isAdmin && !stepUp && (
-            <Form method="post" noValidate className="mt-3 flex flex-col gap-4">
+            <Form
+              method="post"
+              {...getFormProps(pricingForm)}
+              noValidate
+              className="mt-3 flex flex-col gap-4"
+            >
               <input type="hidden" name="intent" value="pricing" />
-              <FormError message={pricingFailure?.formError} />
-              <PricingFields
-                values={pricingFailure?.values ?? product.pricing ?? {}}
-                errors={pricingFailure?.fieldErrors}
-                currency={locale.currency}
-              />
+              <FormErrors errors={pricingForm.errors} />
+              <PricingFields fields={pricingFields} currency={locale.currency} />
               <p className="text-sm text-slate-700">
                 Saving prices asks you to confirm with an emailed code.
               </p>
@@ -143,14 +142,15 @@ export default function ProductPage() {
             <h2 id="product-details" className="text-lg font-semibold">
               Details
             </h2>
-            <Form method="post" noValidate className="mt-3 flex flex-col gap-4">
+            <Form
+              method="post"
+              {...getFormProps(detailsForm)}
+              noValidate
+              className="mt-3 flex flex-col gap-4"
+            >
               <input type="hidden" name="intent" value="save" />
-              <FormError
-                message={
-                  editFailure?.formError ?? (failed?.intent === 'status' ? failed.formError : undefined)
-                }
-              />
-              <ProductFields values={editFailure?.values ?? product} errors={editFailure?.fieldErrors} />
+              <FormErrors errors={[...(detailsForm.errors ?? []), ...(statusErrors ?? [])]} />
+              <ProductFields fields={detailsFields} />
               <div>
                 <SubmitButton>Save product</SubmitButton>
               </div>

@@ -1,9 +1,7 @@
 // The catalogue (F12): everyone reads it (reps see active products only, the API decides); admins add
 // products and activate or deactivate them here. Zero JS: filters are a GET form, toggles small POSTs.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { Notice } from '~/components/notice.tsx'
 import { Pager } from '~/components/records/pager.tsx'
 import { SelectField } from '~/components/sales/select-field.tsx'
 import { Alert } from '~/components/ui/alert.tsx'
@@ -12,6 +10,7 @@ import { SearchForm } from '~/components/ui/search-form.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatMoney } from '~/lib/money.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
 import { safeRedirectPath } from '~/lib/safe-redirect.ts'
@@ -39,8 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   if (res.status === 200) page = await res.json()
   else problem = (await readProblem(res)).title
-  const changed = params.get('changed')
-  return { isAdmin, filters, onFirstPage: !cursor, page, problem, currency: locale.currency, changed }
+  return { isAdmin, filters, onFirstPage: !cursor, page, problem, currency: locale.currency }
 }
 
 /** Activate or deactivate (admins); back to the same list with a notice. */
@@ -52,12 +50,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const res = await apiClient(request, context).products[':id'].$patch({ param: { id }, json: { isActive } })
   if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
   const back = new URL(request.url)
-  back.searchParams.set('changed', `${(await res.json()).name} ${isActive ? 'activated' : 'deactivated'}`)
-  return redirect(safeRedirectPath(`${back.pathname}${back.search}`, '/products'))
+  const { name } = await res.json()
+  const to = safeRedirectPath(`${back.pathname}${back.search}`, '/products')
+  return redirectWithFlash(request, to, isActive ? 'product.activated' : 'product.deactivated', name)
 }
 
 export default function Products() {
-  const { isAdmin, filters, onFirstPage, page, problem, currency, changed } = useLoaderData<typeof loader>()
+  const { isAdmin, filters, onFirstPage, page, problem, currency } = useLoaderData<typeof loader>()
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -68,7 +67,6 @@ export default function Products() {
           </Link>
         )}
       </div>
-      {changed && <Notice>{changed}.</Notice>}
       <SearchForm id="products-q" label="Search products" defaultValue={filters.q} placeholder="Name or SKU">
         {isAdmin && (
           <SelectField label="Status" name="active" defaultValue={filters.active ?? ''}>

@@ -1,21 +1,17 @@
 // New product (admins). With a price it also sets the pricing blueprint, which needs step-up: the page then
 // shows the emailed-code step and creates the product once the code is verified.
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Form, FormError, SubmitButton } from '~/components/form.tsx'
+import type { z } from 'zod'
+import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
-import {
-  hasPricing,
-  PricingFields,
-  ProductFields,
-  pricingBody,
-  productBody,
-} from '~/components/products/product-fields.tsx'
+import { PricingFields, ProductFields } from '~/components/products/product-fields.tsx'
 import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
 import { apiClient } from '~/lib/api.server.ts'
-import type { FormResult } from '~/lib/forms.server.ts'
-import { formValues } from '~/lib/forms.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
+import { type FormReply, invalid, parseForm } from '~/lib/forms.server.ts'
+import { ZNewProductForm } from '~/lib/product-form.server.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { withStepUp } from '~/lib/step-up.server.ts'
@@ -31,21 +27,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
-  const values = await formValues(request)
-  const api = apiClient(request, context, values)
-  const json = { ...productBody(values), ...(hasPricing(values) ? { pricing: pricingBody(values) } : {}) }
+  const form = await request.formData()
+  const submission = parseForm(form, ZNewProductForm)
+  if (submission.status !== 'success') return invalid(submission)
+  const api = apiClient(request, context, form)
   return withStepUp(
     request,
     context,
-    values,
-    async () => await api.products.$post({ json }),
-    async (res) => redirect(`/products/${((await res.json()) as { id: string }).id}?saved=created`),
+    form,
+    submission,
+    async () => await api.products.$post({ json: submission.value }),
+    async (res) => redirectWithFlash(request, `/products/${(await res.json()).id}`, 'product.created'),
   )
 }
 
 export default function NewProduct() {
   const { currency } = useLoaderData<typeof loader>()
-  const result = useActionData<FormResult | StepUpResult>()
+  const result = useActionData<FormReply | StepUpResult>()
+  const [form, fields] = useForm<z.input<typeof ZNewProductForm>>({
+    id: 'new-product',
+    lastResult: isStepUp(result) ? undefined : result,
+  })
   if (isStepUp(result)) {
     return (
       <div className="flex max-w-3xl flex-col gap-4">
@@ -59,23 +61,19 @@ export default function NewProduct() {
       <h1 className="text-2xl font-semibold tracking-tight">New product</h1>
       <Form
         method="post"
+        {...getFormProps(form)}
         noValidate
         className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4"
       >
-        <FormError message={result?.formError} />
+        <FormErrors errors={form.errors} />
         <IdempotencyKeyField />
-        <ProductFields values={result?.values ?? {}} errors={result?.fieldErrors} />
+        <ProductFields fields={fields} />
         <fieldset className="flex flex-col gap-3">
           <legend className="text-lg font-semibold">Pricing blueprint</legend>
           <p className="text-sm text-slate-700">
             Optional. Setting prices asks you to confirm with an emailed code.
           </p>
-          <PricingFields
-            values={result?.values ?? {}}
-            errors={result?.fieldErrors}
-            currency={currency}
-            required={false}
-          />
+          <PricingFields fields={fields.pricing.getFieldset()} currency={currency} required={false} />
         </fieldset>
         <div>
           <SubmitButton>Create product</SubmitButton>

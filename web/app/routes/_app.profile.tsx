@@ -1,14 +1,13 @@
 // Your own profile (F3.6) and personal API tokens. A new token's secret is shown once, in the action's
 // answer, and never put in a URL; everything else redirects back (Post/Redirect/Get).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Notice } from '~/components/notice.tsx'
 import { ApiTokens, type CreatedToken } from '~/components/profile/api-tokens.tsx'
 import { ProfileForm } from '~/components/profile/profile-form.tsx'
 import { type ApiClient, apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { replyFor } from '~/lib/form-reply.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZCreateToken, ZProfileFields, ZTokenParams } from '~/lib/inputs.server.ts'
@@ -41,7 +40,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     member,
     tokens: (await tokens.json()).data,
-    saved: new URL(request.url).searchParams.get('saved'),
   }
 }
 
@@ -55,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const s = parseForm(form, ZProfileFields)
       if (s.status !== 'success') return invalid(s)
       const res = await api.users[':id'].$patch({ param: { id: me.id }, json: s.value })
-      return res.status === 200 ? redirect('/profile?saved=profile') : refusal(s, res)
+      return res.status === 200 ? redirectWithFlash(request, '/profile', 'profile.saved') : refusal(s, res)
     }
     case 'create-token': {
       const s = parseForm(form, ZCreateToken)
@@ -69,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const s = parseForm(form, ZTokenParams)
       if (s.status !== 'success') return invalid(s)
       const res = await api.tokens[':id'].$delete({ param: s.value })
-      return res.status === 204 ? redirect('/profile?saved=revoked') : refusal(s, res)
+      return res.status === 204 ? redirectWithFlash(request, '/profile', 'token.revoked') : refusal(s, res)
     }
     default:
       throw errorPage(400)
@@ -77,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { member, tokens, saved } = useLoaderData<typeof loader>()
+  const { member, tokens } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   // A created token is the one answer that is not a form's reply: its secret, shown once.
   const created = result && 'created' in result ? result.created : undefined
@@ -90,8 +88,6 @@ export default function Profile() {
           {member.email} · {member.role}
         </p>
       </div>
-      {saved === 'profile' && <Notice>Profile saved.</Notice>}
-      {saved === 'revoked' && <Notice>Token revoked.</Notice>}
       <ProfileForm member={member} lastResult={replyFor(reply, 'profile')} />
       <ApiTokens
         tokens={tokens}

@@ -1,15 +1,14 @@
 // Custom field definitions (admins): per record type, with "Define a field" and retire (values on records
 // are kept). Options for select fields are one per line. Zero JS.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form.tsx'
-import { Notice } from '~/components/notice.tsx'
 import { CustomFieldForm } from '~/components/settings/custom-field-form.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { ZCustomFieldForm } from '~/lib/custom-field-form.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { must } from '~/lib/sales.server.ts'
@@ -29,11 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
   const api = apiClient(request, context)
   const fields = (await must(await api['custom-fields'].$get({ query: {} }), request, context)).data
-  const done = new URL(request.url).searchParams.get('done')
-  return {
-    fields,
-    notice: done === 'created' ? 'Field defined.' : done === 'retired' ? 'Field retired.' : null,
-  }
+  return { fields }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,22 +40,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       param: { id: String(form.get('fieldId') ?? '') },
     })
     if (res.status !== 204) throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
-    return redirect('/settings/custom-fields?done=retired')
+    return redirectWithFlash(request, '/settings/custom-fields', 'custom-field.retired')
   }
   const submission = parseForm(form, ZCustomFieldForm)
   if (submission.status !== 'success') return invalid(submission)
   const res = await api['custom-fields'].$post({ json: submission.value })
   if (res.status !== 201) return refusal(submission, res)
-  return redirect('/settings/custom-fields?done=created')
+  return redirectWithFlash(request, '/settings/custom-fields', 'custom-field.created')
 }
 
 export default function CustomFields() {
-  const { fields, notice } = useLoaderData<typeof loader>()
+  const { fields } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Custom fields</h1>
-      {notice && <Notice>{notice}</Notice>}
       {ENTITIES.map(([entity, title]) => {
         const mine = fields.filter((f) => f.entity === entity)
         return (

@@ -1,12 +1,12 @@
 // Sales processes (admins): the list (default and archived marked) and "Create process". Zero JS.
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZCreateProcess } from '~/lib/inputs.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission)
   const res = await apiClient(request, context, form).processes.$post({ json: submission.value })
   if (res.status !== 201) return refusal(submission, res)
-  return redirect(`/settings/processes/${(await res.json()).id}?done=created`)
+  return redirectWithFlash(request, `/settings/processes/${(await res.json()).id}`, 'process.created')
 }
 
 export default function Processes() {

@@ -1,29 +1,35 @@
 // Users (admins): members with their role (changeable) and deactivation behind a confirmation; invitations
 // by email with a role, and the pending ones with revoke. Several small forms, told apart by `intent`.
+import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Field, Form, FormError, SubmitButton } from '~/components/form.tsx'
+import type { z } from 'zod'
+import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
-import { Notice } from '~/components/notice.tsx'
+import { FormSelect } from '~/components/sales/select-field.tsx'
 import { MemberList } from '~/components/settings/member-list.tsx'
 import { isStepUp, StepUpForm, type StepUpResult } from '~/components/step-up.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
-import { type FormResult, formFailure, formValues } from '~/lib/forms.server.ts'
+import { type FlashKey, redirectWithFlash } from '~/lib/flash.server.ts'
+import { replyFor } from '~/lib/form-reply.ts'
+import { type FormReply, invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { replyMessages } from '~/lib/reply-messages.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
+import {
+  ZDeactivateForm,
+  ZIntentOnly,
+  ZInviteForm,
+  ZRevokeForm,
+  ZRoleForm,
+} from '~/lib/settings-forms.server.ts'
 import { withStepUp } from '~/lib/step-up.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
 
 export const meta: MetaFunction = () => [{ title: 'Users and invitations · Aura CRM' }]
-
-const NOTICES = {
-  role: 'Role saved.',
-  deactivated: 'User deactivated: their sessions have ended.',
-  revoked: 'Invitation revoked.',
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requireAdmin(request, context)
@@ -34,66 +40,78 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ])
   if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 502)
   if (users.status !== 200) throw errorPage(502)
-  const params = new URL(request.url).searchParams
-  const done = params.get('done')
   return {
     meId: me.id,
     members: (await users.json()).data,
     pending: (await res.json()).data,
-    invited: params.get('invited'),
-    notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
   }
 }
-
-const MEMBER_INTENTS = ['role', 'deactivate', 'revoke']
-
-const asRole = (v: string | undefined) => (v === 'admin' || v === 'manager' ? v : 'rep')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context)
-  const values = await formValues(request)
-  const api = apiClient(request, context, values)
-  const done = (what: keyof typeof NOTICES) => redirect(`/settings/users?done=${what}`)
-  const id = values.userId ?? values.invitationId ?? ''
-  if (values.intent === 'deactivate') {
-    // Deactivation is a sensitive operation (NFR-S8): the API may first ask for the emailed code.
-    return withStepUp(
-      request,
-      context,
-      values,
-      async () => await api.users[':id'].deactivate.$post({ param: { id } }),
-      () => done('deactivated'),
-    )
+  const form = await request.formData()
+  const api = apiClient(request, context, form)
+  const done = (what: FlashKey, name?: string) => redirectWithFlash(request, '/settings/users', what, name)
+  switch (form.get('intent')) {
+    case 'invite': {
+      const s = parseForm(form, ZInviteForm)
+      if (s.status !== 'success') return invalid(s)
+      const res = await api.invitations.$post({ json: s.value })
+      if (res.status !== 201) return refusal(s, res)
+      return done('invitation.sent', (await res.json()).email)
+    }
+    case 'role': {
+      const s = parseForm(form, ZRoleForm)
+      if (s.status !== 'success') return invalid(s)
+      const { userId, ...json } = s.value
+      const res = await api.users[':id'].$patch({ param: { id: userId }, json })
+      // e.g. 409 "would leave the workspace without an admin": said at the top of the page.
+      return res.ok ? done('member.role') : refusal(s, res)
+    }
+    case 'deactivate': {
+      const s = parseForm(form, ZDeactivateForm)
+      if (s.status !== 'success') return invalid(s)
+      const param = { id: s.value.userId }
+      // Deactivation is a sensitive operation (NFR-S8): the API may first ask for the emailed code.
+      return withStepUp(
+        request,
+        context,
+        form,
+        s,
+        async () => await api.users[':id'].deactivate.$post({ param }),
+        () => done('member.deactivated'),
+      )
+    }
+    case 'revoke': {
+      const s = parseForm(form, ZRevokeForm)
+      if (s.status !== 'success') return invalid(s)
+      const res = await api.invitations[':id'].$delete({ param: { id: s.value.invitationId } })
+      return res.ok ? done('invitation.revoked') : refusal(s, res)
+    }
+    default: {
+      const s = parseForm(form, ZIntentOnly)
+      return data<FormReply>(s.reply({ formErrors: ['Unknown action'] }), { status: 400 })
+    }
   }
-  if (values.intent === 'role' || values.intent === 'revoke') {
-    const res =
-      values.intent === 'role'
-        ? await api.users[':id'].$patch({ param: { id }, json: { role: asRole(values.role) } })
-        : await api.invitations[':id'].$delete({ param: { id } })
-    if (res.ok) return done(values.intent === 'role' ? 'role' : 'revoked')
-    // e.g. 409 "would leave the workspace without an admin": said at the top of the page.
-    const problem = await readProblem(res)
-    return data<FormResult>({ formError: problem.title, values }, { status: problem.status })
-  }
-  const res = await api.invitations.$post({ json: { email: values.email ?? '', role: asRole(values.role) } })
-  if (res.status !== 201) return formFailure(res, values)
-  return redirect(`/settings/users?invited=${encodeURIComponent((await res.json()).email)}`)
 }
 
 export default function UsersSettings() {
-  const { meId, members, pending, invited, notice } = useLoaderData<typeof loader>()
-  const action = useActionData<FormResult | StepUpResult>()
-  const stepUp = isStepUp(action) ? action.stepUp : null
-  const failure = isStepUp(action) ? undefined : action
-  const forMembers = MEMBER_INTENTS.includes(failure?.values?.intent ?? '')
-  const memberError = forMembers ? failure?.formError : undefined
-  const result = forMembers ? undefined : failure
+  const { meId, members, pending } = useLoaderData<typeof loader>()
+  const result = useActionData<FormReply | StepUpResult>()
+  const stepUp = isStepUp(result) ? result.stepUp : null
+  const reply = isStepUp(result) ? undefined : result
+  const invite = replyFor(reply, 'invite')
+  // A member's role, deactivation or a revoke has no room for a message: said at the top of the page.
+  const memberErrors = invite ? undefined : replyMessages(reply)
+  const [form, fields] = useForm<z.input<typeof ZInviteForm>>({
+    id: 'invite',
+    lastResult: invite,
+    defaultValue: { role: 'rep' },
+  })
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Users and invitations</h1>
-      {invited && <Notice>Invitation sent to {invited}.</Notice>}
-      {notice && <Notice>{notice}</Notice>}
-      <FormError message={memberError} />
+      <FormErrors errors={memberErrors} />
       {stepUp && <StepUpForm {...stepUp} submitLabel="Verify and deactivate" />}
       <section aria-labelledby="members" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="members" className="text-lg font-semibold">
@@ -103,36 +121,20 @@ export default function UsersSettings() {
       </section>
       <Form
         method="post"
+        {...getFormProps(form)}
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
         noValidate
       >
         <h2 className="text-lg font-semibold">Invite someone</h2>
-        <FormError message={result?.formError} />
+        <input type="hidden" name="intent" value="invite" />
+        <FormErrors errors={form.errors} />
         <IdempotencyKeyField />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          defaultValue={result?.values?.email}
-          error={result?.fieldErrors?.email}
-        />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
-            Role
-          </label>
-          <select
-            id="invite-role"
-            name="role"
-            defaultValue={result?.values?.role ?? 'rep'}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base"
-          >
-            <option value="rep">Rep</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Admin</option>
-          </select>
-        </div>
+        <FormField label="Email" meta={fields.email} type="email" autoComplete="off" required />
+        <FormSelect label="Role" meta={fields.role}>
+          <option value="rep">Rep</option>
+          <option value="manager">Manager</option>
+          <option value="admin">Admin</option>
+        </FormSelect>
         <div>
           <SubmitButton>Send invitation</SubmitButton>
         </div>

@@ -1,20 +1,30 @@
 // The workspace shell: every page under it needs a signed-in member of this workspace. Sections a role
 // cannot use are not shown (the API refuses them anyway).
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { useState } from 'react'
+import { FlashMessage } from '~/components/flash-message.tsx'
 import { type NavItem, WorkspaceNav } from '~/components/workspace-nav.tsx'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
+import { takeFlash } from '~/lib/flash.server.ts'
 import { siteFor } from '~/lib/site.server.ts'
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+async function requireMember(request: Request, context: LoaderFunctionArgs['context']) {
   if (siteFor(request, context.rootDomain).kind !== 'tenant') throw errorPage(404)
   const me = await requireUser(request, context)
   if (!me.tenant || !me.role) throw errorPage(403)
-  return { me: { ...me, tenant: me.tenant, role: me.role } }
+  return { ...me, tenant: me.tenant, role: me.role }
 }
 
-export type WorkspaceMe = Awaited<ReturnType<typeof loader>>['me']
+export type WorkspaceMe = Awaited<ReturnType<typeof requireMember>>
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireMember(request, context)
+  // The confirmation an action left for this page, shown once (lib/flash.server.ts).
+  const flash = await takeFlash(request)
+  return data({ me, flash: flash.message }, flash.headers ? { headers: flash.headers } : undefined)
+}
 
 /** The signed-in member, for any route inside the workspace shell. */
 export function useMe(): WorkspaceMe {
@@ -36,8 +46,21 @@ function navFor(role: WorkspaceMe['role']): NavItem[] {
   return items
 }
 
+/**
+ * The flash belongs to the page it was loaded with. With JavaScript, moving to another page does not run
+ * this loader again, so the message is tied to the location of the load that brought it.
+ */
+function useFlash(loaded: { flash: string | null }): { message: string | null; key: string } {
+  const { key } = useLocation()
+  const [shown, setShown] = useState({ loaded, key })
+  if (shown.loaded !== loaded) setShown({ loaded, key })
+  return { message: shown.loaded === loaded && shown.key !== key ? null : loaded.flash, key }
+}
+
 export default function WorkspaceShell() {
-  const { me } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { me } = loaded
+  const flash = useFlash(loaded)
   return (
     <>
       <WorkspaceNav
@@ -46,6 +69,7 @@ export default function WorkspaceShell() {
         userName={me.name ?? me.email}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <FlashMessage key={flash.key} message={flash.message} />
         <Outlet />
       </main>
     </>

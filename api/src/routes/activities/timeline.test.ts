@@ -2,7 +2,9 @@ import { schema, withTenant } from '@aura/db'
 import { createActivity, createContact, createDeal } from '@aura/db/seed/index'
 import { eq } from 'drizzle-orm'
 import { describe, expect } from 'vitest'
+import { call, send, ZDeal } from '../../../test/deal-fixtures.ts'
 import { it } from '../../../test/fixtures.ts'
+import { ZTimelinePage } from './activities.schemas.ts'
 
 describe('contact timeline: activities, deal creation and stage changes, newest first', () => {
   it('merges the three sources in time order, pages by cursor and hides what the caller may not see', async ({
@@ -90,6 +92,30 @@ describe('contact timeline: activities, deal creation and stage changes, newest 
       'deal_created',
       'activity',
     ])
+  })
+})
+
+describe('"Deal created" on the timeline', () => {
+  it('tells the amount the deal was created with, not what it is worth today', async ({ api, ws }) => {
+    const contact = await createContact(api.db, { tenantId: ws.tenant.id, assignedUserId: ws.rep.id })
+    const created = await call(
+      ws,
+      ws.rep,
+      '/deals',
+      send('POST', { name: 'Grew', amount: '0.00', contactId: contact.id }),
+      ZDeal,
+    )
+    expect(created.status).toBe(201)
+    const grown = await call(
+      ws,
+      ws.rep,
+      `/deals/${created.body.id}`,
+      send('PATCH', { amount: '1739.80' }),
+      ZDeal,
+    )
+    expect(grown.body.amount).toBe('1739.80')
+    const timeline = await call(ws, ws.rep, `/contacts/${contact.id}/timeline`, undefined, ZTimelinePage)
+    expect(timeline.body.data.find((i) => i.kind === 'deal_created')?.amount).toBe('0.00')
   })
 })
 

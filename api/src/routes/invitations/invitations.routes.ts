@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { ZEmail } from '../../lib/account-fields.ts'
 import { jsonBody, jsonContent, memberRefusals, problemResponse, ZIdParam, ZMe } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { ZAcceptInvitation } from '../../services/invitations/invitations.inputs.ts'
+import { ZAcceptInvitation, ZCreateInvitation } from '../../services/invitations/invitations.inputs.ts'
 
 export const ZInvitation = z
   .object({
@@ -21,7 +20,7 @@ export const createInvitation = creatingRoute({
   path: '/invitations',
   tags: ['Invitations'],
   summary: 'Invite someone by email with a role; replaces their pending invitation (admins)',
-  request: { body: jsonBody(z.object({ email: ZEmail, role: z.enum(['admin', 'manager', 'rep']) })) },
+  request: { body: jsonBody(ZCreateInvitation) },
   responses: {
     201: { description: 'Invitation sent', ...jsonContent(ZInvitation) },
     400: problemResponse('Invalid fields'),

@@ -47,9 +47,15 @@ export async function listContactTimeline(
         from activities a
         where a.tenant_id = ${tenantId} and a.contact_id = ${contactId} and a.deleted_at is null
       union all
+      -- The amount and probability the deal was created with (its first placement), not today's.
       select 'deal_created', d.created_at, d.id, d.id, d.name, null, null, null, null, null,
-             d.amount::text, d.probability, d.created_by
+             placed.amount::text, placed.probability, d.created_by
         from deals d
+        left join lateral (
+          select h.amount, h.probability from deal_stage_history h
+           where h.tenant_id = d.tenant_id and h.deal_id = d.id and h.from_stage_id is null
+           order by h.changed_at limit 1
+        ) placed on true
         where d.tenant_id = ${tenantId} and d.contact_id = ${contactId} and d.deleted_at is null
       union all
       select 'stage_changed', h.changed_at, h.id, d.id, d.name, null, null, null, h.from_stage_name,

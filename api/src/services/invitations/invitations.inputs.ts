@@ -1,7 +1,8 @@
 // What the invitation services take (F4): the route validates requests with these schemas and adds only
-// OpenAPI metadata (routes/invitations/invitations.routes.ts); the web's accept form parses with it.
+// OpenAPI metadata (routes/invitations/invitations.routes.ts); the web's invite and accept forms parse with
+// them.
 import { z } from '@hono/zod-openapi'
-import { ZPassword, ZToken } from '../../lib/account-fields.ts'
+import { ZEmail, ZPassword, ZToken } from '../../lib/account-fields.ts'
 import { line } from '../../lib/text.ts'
 
 export const ZAcceptInvitation = z.object({
@@ -9,3 +10,6 @@ export const ZAcceptInvitation = z.object({
   name: line(120).min(1, 'Enter your name'),
   password: ZPassword,
 })
+
+/** An invitation: who, and the role they get on accepting (admins send it). */
+export const ZCreateInvitation = z.object({ email: ZEmail, role: z.enum(['admin', 'manager', 'rep']) })

@@ -1,81 +1,58 @@
 // "Log activity" right on the contact page (F10.1): type, subject, what happened, and when (the
-// workspace's wall clock; empty means now).
-import { Field, Form, FormError, SubmitButton } from '../form.tsx'
+// workspace's wall clock; empty means now). Parsed by lib/activity-form.server.ts (the API's input).
+import { getFormProps, useForm } from '@conform-to/react'
+import type { LogActivityValues } from '~/lib/activity-form.server.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
+import { Form, FormErrors, FormField, SubmitButton, TextAreaField } from '../form.tsx'
 import { IdempotencyKeyField } from '../idempotency-key.tsx'
-import { SelectField } from '../sales/select-field.tsx'
+import { FormRecordSelect, FormSelect } from '../sales/select-field.tsx'
 
 export function LogActivityForm({
-  values = {},
-  errors = {},
-  formError,
+  lastResult,
   deals,
   timezone,
 }: {
-  values?: Record<string, string> | undefined
-  errors?: Record<string, string> | undefined
-  formError?: string | undefined
+  lastResult: FormReply | undefined
   deals: { id: string; name: string }[]
   timezone: string
 }) {
+  const [form, fields] = useForm<LogActivityValues>({
+    id: 'log-activity-form',
+    lastResult,
+    defaultValue: { type: 'call' },
+  })
   return (
-    <Form method="post" noValidate className="flex flex-col gap-3" aria-labelledby="log-activity">
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-labelledby="log-activity"
+    >
       <h2 id="log-activity" className="text-lg font-semibold">
         Log activity
       </h2>
       <input type="hidden" name="intent" value="log-activity" />
       <IdempotencyKeyField />
-      <FormError message={formError} />
+      <FormErrors errors={form.errors} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Type" name="type" defaultValue={values.type ?? 'call'} error={errors.type}>
+        <FormSelect label="Type" meta={fields.type}>
           <option value="call">Call</option>
           <option value="email">Email</option>
           <option value="meeting">Meeting</option>
           <option value="note">Note</option>
-        </SelectField>
-        <Field
+        </FormSelect>
+        <FormField
           label="When"
-          name="occurredAt"
+          meta={fields.occurredAt}
           type="datetime-local"
           hint={`Leave empty for now (${timezone}).`}
-          defaultValue={values.occurredAt ?? ''}
-          error={errors.occurredAt}
         />
       </div>
-      <Field label="Subject" name="subject" defaultValue={values.subject ?? ''} error={errors.subject} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-description" className="text-sm font-medium text-slate-800">
-          Description
-        </label>
-        <textarea
-          id="field-description"
-          name="description"
-          rows={3}
-          required
-          defaultValue={values.description ?? ''}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? 'field-description-error' : undefined}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600"
-        />
-        {errors.description && (
-          <p id="field-description-error" className="text-sm text-red-700">
-            {errors.description}
-          </p>
-        )}
-      </div>
+      <FormField label="Subject" meta={fields.subject} />
+      <TextAreaField label="Description" meta={fields.description} required />
       {deals.length > 0 && (
-        <SelectField
-          label="About deal"
-          name="dealId"
-          defaultValue={values.dealId ?? ''}
-          error={errors.dealId}
-        >
-          <option value="">No deal</option>
-          {deals.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
+        <FormRecordSelect label="About deal" meta={fields.dealId} none="No deal" options={deals} />
       )}
       <div>
         <SubmitButton>Log activity</SubmitButton>

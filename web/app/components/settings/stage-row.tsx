@@ -1,9 +1,17 @@
-// One stage in the process editor: its settings form, up/down buttons (plain POSTs, no drag and drop
-// needed) and deletion behind a disclosure that asks where the stage's deals go.
+// One stage in the process editor: its settings form (Conform, errors on their fields), up/down buttons
+// (plain POSTs, no drag and drop needed) and deletion behind a disclosure that asks where the stage's deals
+// go. Each form picks its own reply out of the page's answer by intent and stage id.
 
+import { getCollectionProps, getFormProps, useForm } from '@conform-to/react'
+import type { z } from 'zod'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
-import { Form } from '../form.tsx'
+import { replyFor } from '~/lib/form-reply.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
+import { replyMessages } from '~/lib/reply-messages.ts'
+import type { ZStageForm } from '~/lib/settings-forms.server.ts'
+import { Form, FormErrors, FormField } from '../form.tsx'
+import { FormSelect } from '../sales/select-field.tsx'
 
 export interface Stage {
   id: string
@@ -26,9 +34,34 @@ const input = 'min-h-11 rounded-md border border-slate-300 bg-white px-2 text-ba
 const small =
   'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-sm hover:bg-slate-100 disabled:opacity-40'
 
-export function StageRow({ stage, index, stages }: { stage: Stage; index: number; stages: Stage[] }) {
+const LABELS: Record<string, string> = Object.fromEntries(REQUIRABLE)
+
+export function StageRow({
+  stage,
+  index,
+  stages,
+  result,
+}: {
+  stage: Stage
+  index: number
+  stages: Stage[]
+  /** The page's action answer; this row shows only the replies to its own forms. */
+  result: FormReply | undefined
+}) {
   const id = (f: string) => `stage-${stage.id}-${f}`
+  const row = { name: 'stageId', value: stage.id }
   const targets = stages.filter((s) => s.id !== stage.id && s.kind === stage.kind)
+  const [form, fields] = useForm<z.input<typeof ZStageForm>>({
+    id: id('settings'),
+    lastResult: replyFor(result, 'stage', row),
+    defaultValue: { ...stage, stageId: stage.id },
+  })
+  const boxes = getCollectionProps(fields.requiredFields, {
+    type: 'checkbox',
+    options: REQUIRABLE.map(([key]) => key),
+  })
+  const moveErrors = replyMessages(replyFor(result, 'move', row))
+  const deleteErrors = replyMessages(replyFor(result, 'delete-stage', row))
   return (
     <li className="flex flex-col gap-3 py-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -60,54 +93,33 @@ export function StageRow({ stage, index, stages }: { stage: Stage; index: number
           </button>
         </Form>
       </div>
-      <Form method="post" className="flex flex-col gap-3" aria-label={`Settings of ${stage.name}`}>
+      <FormErrors errors={moveErrors} />
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        noValidate
+        className="flex flex-col gap-3"
+        aria-label={`Settings of ${stage.name}`}
+      >
         <input type="hidden" name="intent" value="stage" />
         <input type="hidden" name="stageId" value={stage.id} />
+        <FormErrors errors={form.errors} />
         <div className="grid gap-3 sm:grid-cols-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={id('name')} className="text-sm font-medium">
-              Stage name
-            </label>
-            <input id={id('name')} name="name" required defaultValue={stage.name} className={input} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={id('kind')} className="text-sm font-medium">
-              Kind
-            </label>
-            <select id={id('kind')} name="kind" defaultValue={stage.kind} className={input}>
-              <option value="open">Open</option>
-              <option value="won">Won</option>
-              <option value="lost">Lost</option>
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={id('prob')} className="text-sm font-medium">
-              Win probability %
-            </label>
-            <input
-              id={id('prob')}
-              name="winProbability"
-              type="number"
-              min={0}
-              max={100}
-              defaultValue={stage.winProbability}
-              className={input}
-            />
-          </div>
+          <FormField label="Stage name" meta={fields.name} required />
+          <FormSelect label="Kind" meta={fields.kind}>
+            <option value="open">Open</option>
+            <option value="won">Won</option>
+            <option value="lost">Lost</option>
+          </FormSelect>
+          <FormField label="Win probability %" meta={fields.winProbability} type="number" min={0} max={100} />
         </div>
         <fieldset>
           <legend className="text-sm font-medium">Required to enter {stage.name}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4">
-            {REQUIRABLE.map(([key, label]) => (
+            {boxes.map(({ key, ...box }) => (
               <label key={key} className="inline-flex min-h-11 items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="requiredFields"
-                  value={key}
-                  defaultChecked={stage.requiredFields.includes(key)}
-                  className="size-5"
-                />
-                {label}
+                <input {...box} className="size-5" />
+                {LABELS[box.value]}
               </label>
             ))}
           </div>
@@ -118,6 +130,7 @@ export function StageRow({ stage, index, stages }: { stage: Stage; index: number
           </button>
         </div>
       </Form>
+      <FormErrors errors={deleteErrors} />
       <ConfirmDisclosure summary={`Delete ${stage.name}…`} inline>
         <input type="hidden" name="intent" value="delete-stage" />
         <input type="hidden" name="stageId" value={stage.id} />
