@@ -4,7 +4,7 @@
 // show it all. Money is checked in integer cents against the API's totals, never in floats.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { demo, logIn } from './sales-helpers.ts'
+import { demo, logIn, startIn } from './sales-helpers.ts'
 
 /** "480.00" → 48000n; the test's arithmetic stays in BigInt cents. */
 const cents = (text: string) => {
@@ -100,7 +100,7 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   await checkA11y('deal-new')
   await shot('deal-new')
   await page.getByLabel('Name').fill(dealName)
-  await page.getByLabel('Process').selectOption({ label: 'Renewals' })
+  await startIn(page, 'Renewals')
   await page.getByRole('button', { name: 'Create deal' }).click()
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(dealName)

@@ -26,6 +26,7 @@ test('journey 4: an admin sets up a process and products; a rep sees them at onc
   shot,
   demoData,
 }) => {
+  test.setTimeout(90_000) // five steps, two users, seven accessibility scans: 35–65 s on a busy runner
   const stamp = demoData.stamp
   const processName = `Field sales ${stamp}`
   const widget = `Widget ${stamp}`
@@ -83,8 +84,8 @@ test('journey 4: an admin sets up a process and products; a rep sees them at onc
     const rep = await repContext.newPage()
     await login(rep, baseURL, 'rep@demo.aura.test')
     await rep.goto(workspaceUrl(baseURL, 'demo', '/deals/new'))
-    await expect(rep.getByLabel('Process', { exact: true }).locator('option:checked')).toHaveText(
-      `${processName} (default)`,
+    await expect(rep.getByLabel('Process and stage').locator('option:checked')).toContainText(
+      `${processName} (default) · `,
     )
     // …and cannot open settings.
     const denied = await rep.goto(workspaceUrl(baseURL, 'demo', '/settings/processes'))

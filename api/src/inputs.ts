@@ -5,7 +5,6 @@
 export { ZIdParam } from './lib/openapi.ts'
 export { ZActivityInput } from './routes/activities/activities.schemas.ts'
 export { ZContactInput } from './routes/contacts/contacts.schemas.ts'
-export { ZLineItemCreate, ZLineItemPatch } from './routes/line-items/line-items.schemas.ts'
 export { ZOrganizationInput } from './routes/organizations/organizations.schemas.ts'
 export { ZDeleteStageQuery } from './routes/processes/processes.schemas.ts'
 export { ZPricingInput, ZProductCreate } from './routes/products/products.schemas.ts'
@@ -21,6 +20,7 @@ export { ZCustomFieldInput } from './services/custom-fields/custom-fields.inputs
 export { BULK_LIMIT, ZBulkDeals, ZDealFilter } from './services/deals/bulk-deals.inputs.ts'
 export { ZCreateDeal, ZMoveDeal, ZUpdateDeal } from './services/deals/deals.inputs.ts'
 export { ZAcceptInvitation, ZCreateInvitation } from './services/invitations/invitations.inputs.ts'
+export { ZLineItemCreate, ZLineItemPatch } from './services/line-items/line-items.inputs.ts'
 export { ZActivateAccount, ZDeleteTenant } from './services/platform/platform.inputs.ts'
 export {
   ZCreateProcess,

@@ -55,6 +55,13 @@ export class AppError extends Error {
   }
 }
 
+/** The same refusal about a part of a larger body: each field error's path gains `prefix` (`lineItems.2`). */
+export function within(prefix: string, err: unknown): unknown {
+  if (!(err instanceof AppError) || !err.extra.errors) return err
+  const errors = err.extra.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` }))
+  return new AppError(err.code, err.message, { ...err.extra, errors })
+}
+
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`)
 
 export function problemBody(err: AppError, instance?: string) {
@@ -69,9 +76,19 @@ export function problemBody(err: AppError, instance?: string) {
   }
 }
 
-/** Zod issues → the field list every 400 carries. */
+/** Zod issues → the field list every 400 carries; each unknown key is named as its own field. */
 export function fieldErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly {
+    path: readonly PropertyKey[]
+    message: string
+    code?: string
+    keys?: readonly string[]
+  }[],
 ): FieldError[] {
-  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }))
+  const field = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)'
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.keys
+      ? i.keys.map((key) => ({ field: field([...i.path, key]), message: 'Unknown field' }))
+      : [{ field: field(i.path), message: i.message }],
+  )
 }

@@ -17,6 +17,9 @@ type Rule = RateLimitRule
  * cf-connecting-ip are forgeable on Node, and rotating them would reset the limits). Null when the entry
  * gave none: per-IP rules then do not apply, but per-user limits still do.
  */
+/** The invitation page's anonymous calls (the emailed token is the credential): limited per IP like login. */
+const ANONYMOUS_INVITATION_PATHS = new Set(['/invitations/accept', '/invitations/preview'])
+
 export function clientIp(c: Context<AppEnv>): string | null {
   return c.env?.aura?.clientIp ?? null
 }
@@ -32,7 +35,7 @@ function rulesFor(c: Context<AppEnv>, deps: Deps): Rule[] {
       rules.push({ key: `ip:${ip}:login`, limit: config.RATE_LIMIT_LOGIN_PER_MINUTE })
     else if (path.startsWith('/auth/password-reset'))
       rules.push({ key: `ip:${ip}:reset`, limit: config.RATE_LIMIT_RESET_PER_MINUTE })
-    else if (!auth && (path.startsWith('/auth/') || path === '/invitations/accept'))
+    else if (!auth && (path.startsWith('/auth/') || ANONYMOUS_INVITATION_PATHS.has(path)))
       rules.push({ key: `ip:${ip}:auth`, limit: config.RATE_LIMIT_AUTH_IP_PER_MINUTE })
   }
   if (auth && c.env?.aura?.countsTowardUserLimit !== false) {

@@ -33,12 +33,17 @@ const inputClass =
 
 type Note = { id: string; text: string | undefined } | undefined | '' | false
 
-/** Label above the control, then its hint and its error, each with the id the control points at. */
+/**
+ * Label above the control, then its hint and its error, each with the id the control points at. A required
+ * control's label shows an asterisk; screen readers hear "required" from the control itself, so the mark is
+ * hidden from them (the accessible name stays the label).
+ */
 export function FieldFrame({
   label,
   id,
   hint,
   error,
+  required,
   className,
   children,
 }: {
@@ -46,6 +51,7 @@ export function FieldFrame({
   id: string
   hint?: Note
   error: Note
+  required?: boolean | undefined
   className?: string | undefined
   children: ReactNode
 }) {
@@ -53,6 +59,12 @@ export function FieldFrame({
     <div className={className ? `flex flex-col gap-1 ${className}` : 'flex flex-col gap-1'}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
+        {required && (
+          <span aria-hidden="true" className="text-red-700">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {children}
       {hint && (
@@ -90,6 +102,7 @@ export function FormField({
       id={meta.id}
       hint={hint && { id: meta.descriptionId, text: hint }}
       error={errorText(meta) && { id: meta.errorId, text: errorText(meta) }}
+      required={input.required}
     >
       <input
         {...wired}
@@ -114,6 +127,7 @@ export function TextAreaField({
       label={label}
       id={meta.id}
       error={error && { id: meta.errorId, text: error }}
+      required={area.required}
       className={className}
     >
       <textarea
@@ -142,6 +156,7 @@ export function Field({
       id={id}
       hint={hint && { id: `${id}-hint`, text: hint }}
       error={error && { id: `${id}-error`, text: error }}
+      required={input.required}
     >
       <input
         id={id}

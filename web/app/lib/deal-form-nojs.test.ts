@@ -54,7 +54,8 @@ async function postNoJs(fields: Record<string, string>) {
   const request = new Request(`http://${ws.slug}.aura.test/deals/new`, {
     method: 'POST',
     headers: { cookie: ws.rep.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields),
+    // Where the deal starts, as the select sends it by default (the default process).
+    body: new URLSearchParams({ startsIn: `${ws.defaults.defaultProcess.process.id}/`, ...fields }),
   })
   const result = await handler.query(request, { requestContext: context() })
   if (result instanceof Response)

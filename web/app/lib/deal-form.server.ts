@@ -14,10 +14,34 @@ export const ZDealFields = ZCreateDeal.pick({
   notes: true,
 })
 
-/** "New deal": the shared fields plus where the deal starts and (managers, admins) its owner. */
-export const ZNewDealForm = ZDealFields.extend(
-  ZCreateDeal.pick({ processId: true, stageId: true, assignedUserId: true }).shape,
-)
+const ZNewDealLine = z.object({
+  productId: z.string().optional(),
+  quantity: ZLineItemCreate.shape.quantity.optional(),
+  unitPrice: ZLineItemCreate.shape.unitPrice,
+})
+
+/**
+ * "New deal": the shared fields, where the deal starts — one select whose value is `processId/stageId`,
+ * so the stage always belongs to the process, without JavaScript too — its owner (managers, admins) and the
+ * product rows (components/sales/new-deal-lines.tsx): a row with no product chosen is left out, a blank
+ * quantity is 1, and the rest are added in the deal's own transaction.
+ */
+export const ZNewDealForm = ZDealFields.extend({
+  ...ZCreateDeal.pick({ assignedUserId: true }).shape,
+  startsIn: z.string().min(1, 'Choose where the deal starts'),
+  lineItems: z.array(ZNewDealLine).optional(),
+}).transform(({ startsIn, lineItems, ...deal }): z.input<typeof ZCreateDeal> => {
+  const [processId = '', stageId = ''] = startsIn.split('/')
+  const chosen = (lineItems ?? []).flatMap(({ productId, quantity, unitPrice }) =>
+    productId ? [{ productId, quantity: quantity ?? 1, ...(unitPrice ? { unitPrice } : {}) }] : [],
+  )
+  return {
+    ...deal,
+    processId,
+    ...(stageId ? { stageId } : {}),
+    ...(chosen.length ? { lineItems: chosen } : {}),
+  }
+})
 
 /**
  * The deal page's details: the shared fields plus probability. While line items exist the amount follows

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ZDealDetailsForm, ZMoveDealForm, ZNewDealForm } from './deal-form.server.ts'
+import { ZDealDetailsForm, ZDealFields, ZMoveDealForm, ZNewDealForm } from './deal-form.server.ts'
 import { fieldPath, parseForm, refusal } from './forms.server.ts'
 import { ZContactInput } from './inputs.server.ts'
 
@@ -23,12 +23,49 @@ describe('parsing a form with the API schema', () => {
 
   it('sends a blank nullable field as null (clears it) and leaves a blank optional field out', () => {
     const s = parseForm(
-      form({ name: 'Big deal', amount: '', closeDate: '', contactId: '', processId: '', notes: '' }),
+      form({ name: 'Big deal', amount: '', closeDate: '', contactId: '', startsIn: `${UUID}/`, notes: '' }),
       ZNewDealForm,
     )
     expect(s.status).toBe('success')
     if (s.status !== 'success') return
-    expect(s.value).toEqual({ name: 'Big deal', closeDate: null, contactId: null, notes: null })
+    expect(s.value).toEqual({
+      name: 'Big deal',
+      closeDate: null,
+      contactId: null,
+      notes: null,
+      processId: UUID,
+    })
+  })
+
+  it('New deal: the stage comes with its process, and only chosen product rows are sent', () => {
+    const s = parseForm(
+      form({
+        name: 'D',
+        startsIn: `${UUID}/${UUID}`,
+        'lineItems[0].productId': UUID,
+        'lineItems[0].quantity': '',
+        'lineItems[1].productId': '',
+        'lineItems[1].quantity': '4',
+        'lineItems[2].productId': UUID,
+        'lineItems[2].quantity': '2',
+        'lineItems[2].unitPrice': '9.99',
+      }),
+      ZNewDealForm,
+    )
+    expect(s.status === 'success' && s.value).toEqual({
+      name: 'D',
+      processId: UUID,
+      stageId: UUID,
+      lineItems: [
+        { productId: UUID, quantity: 1 },
+        { productId: UUID, quantity: 2, unitPrice: '9.99' },
+      ],
+    })
+    const bad = parseForm(
+      form({ name: 'D', startsIn: `${UUID}/`, 'lineItems[0].quantity': 'two' }),
+      ZNewDealForm,
+    )
+    expect(bad.reply().error).toMatchObject({ 'lineItems[0].quantity': ['Use a whole number of at least 1'] })
   })
 
   it('turns typed numbers into numbers and names a word where a number goes', () => {
@@ -64,7 +101,7 @@ describe('an API refusal on the form', () => {
   it('lands a nested field error on its full path (customFields.amount is not amount)', async () => {
     const submission = parseForm(
       form({ name: 'D', amount: '10', 'customFields.amount': 'lots' }),
-      ZNewDealForm.extend({ customFields: z.object({ amount: z.string() }) }),
+      ZDealFields.extend({ customFields: z.object({ amount: z.string() }) }),
     )
     const answer = await refusal(
       submission,

@@ -51,8 +51,8 @@ export const ZRenameProcessForm = z.object({
   description: processFields.description.unwrap(),
 })
 
-/** "Add stage": the API's new stage (no box ticked: nothing required). */
-export const ZAddStageForm = ZCreateStage
+/** "Add stage": the API's new stage (no box ticked: nothing required); the form also posts its intent. */
+export const ZAddStageForm = z.object(ZCreateStage.shape)
 
 const stage = ZUpdateStage.shape
 

@@ -1,4 +1,6 @@
-// "New deal": a plain form; the API fills the default process, first stage and probability (F11.14).
+// "New deal": a plain form; the API fills the first stage and probability (F11.14). Where the deal starts is
+// one select of process and stage (so they always agree, without JavaScript too), and up to three products
+// go in with the deal (F13.1).
 
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -6,6 +8,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { DealInputs } from '~/components/sales/deal-inputs.tsx'
+import { NEW_DEAL_LINES, NewDealLines } from '~/components/sales/new-deal-lines.tsx'
 import { FormSelect } from '~/components/sales/select-field.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
@@ -19,6 +22,7 @@ import {
   listMembers,
   listOrganizations,
   listProcesses,
+  must,
 } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -27,19 +31,23 @@ export const handle: RouteHandle = { hydrate: false }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = apiClient(request, context)
-  const [me, processes, members, organizations, contacts] = await Promise.all([
+  const [me, processes, members, organizations, contacts, products] = await Promise.all([
     requireUser(request, context),
     listProcesses(api, request, context),
     listMembers(api, request, context),
     listOrganizations(api, request, context),
     listContacts(api, request, context),
+    api.products.$get({ query: { active: 'true', limit: '100' } }).then((r) => must(r, request, context)),
   ])
   const owners = canReassign(me.role ?? '')
     ? members.filter((m) => m.status === 'active').map((m) => ({ id: m.id, name: m.name ?? m.email }))
     : null
   // "New deal" on a contact's page links here with ?contactId=, so the deal starts linked to it.
   const contactId = new URL(request.url).searchParams.get('contactId')
-  return { me: { id: me.id }, processes, owners, organizations, contacts, contactId }
+  const catalogue = products.data
+    .filter((p) => p.pricing)
+    .map((p) => ({ id: p.id, name: `${p.name} (${p.sku})`, listPrice: p.pricing?.defaultPrice ?? null }))
+  return { me: { id: me.id }, processes, owners, organizations, contacts, contactId, catalogue }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,13 +60,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewDeal() {
-  const { me, processes, owners, organizations, contacts, contactId } = useLoaderData<typeof loader>()
-  const defaultProcess = processes.find((p) => p.isDefault) ?? processes[0]
+  const { me, processes, owners, organizations, contacts, contactId, catalogue } =
+    useLoaderData<typeof loader>()
+  // The default process first; each of its open stages is a place to start.
+  const ordered = [...processes].sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+  const starts = ordered.flatMap((p) =>
+    p.stages
+      .filter((s) => s.kind === 'open')
+      .map((s) => ({
+        value: `${p.id}/${s.id}`,
+        label: `${p.name}${p.isDefault ? ' (default)' : ''} · ${s.name}`,
+      })),
+  )
   const [form, fields] = useForm<DealFormValues>({
     id: 'new-deal',
     lastResult: useActionData<typeof action>(),
-    defaultValue: { processId: defaultProcess?.id, assignedUserId: me.id, contactId },
+    defaultValue: {
+      startsIn: starts[0]?.value,
+      assignedUserId: me.id,
+      contactId,
+      lineItems: Array.from({ length: NEW_DEAL_LINES }, () => ({})),
+    },
   })
+  const lines = fields.lineItems.getFieldList()
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">New deal</h1>
@@ -72,29 +96,17 @@ export default function NewDeal() {
           <FormErrors errors={form.errors} />
           <IdempotencyKeyField />
         </div>
-        <FormSelect label="Process" meta={fields.processId}>
-          {processes.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-              {p.isDefault ? ' (default)' : ''}
-            </option>
-          ))}
-        </FormSelect>
-        <FormSelect label="Stage" meta={fields.stageId}>
-          <option value="">First stage of the process</option>
-          {processes.map((p) => (
-            <optgroup key={p.id} label={p.name}>
-              {p.stages
-                .filter((s) => s.kind === 'open')
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </FormSelect>
+        <div className="sm:col-span-2">
+          <FormSelect label="Process and stage" meta={fields.startsIn}>
+            {starts.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </FormSelect>
+        </div>
         <DealInputs fields={fields} contacts={contacts} organizations={organizations} owners={owners} />
+        {catalogue.length > 0 && <NewDealLines lines={lines} catalogue={catalogue} />}
         <div className="sm:col-span-2">
           <SubmitButton>Create deal</SubmitButton>
         </div>

@@ -1,5 +1,6 @@
-// The emailed invitation link on the workspace's own host: choose a name and password, become a member.
-// The API signs the new member in, so its cookie is passed on and they land on the dashboard.
+// The emailed invitation link on the workspace's own host: the page names the company, the address and
+// the role (or says at once that the link does not work), then a name and password make a member. The API
+// signs the new member in, so its cookie is passed on and they land on the dashboard.
 import { PASSWORD_MIN } from '@aura/db/passwords'
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -20,13 +21,17 @@ export const handle: RouteHandle = { hydrate: false }
 
 export const meta: MetaFunction = () => [{ title: 'Accept your invitation · Aura CRM' }]
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+const ROLE_NAMES = { admin: 'an admin', manager: 'a manager', rep: 'a sales rep' } as const
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const workspace = requireTenantSite(request, context)
-  return {
-    workspace,
-    token: new URL(request.url).searchParams.get('token') ?? '',
-    passwordMin: PASSWORD_MIN,
-  }
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  // Only a usable token of this workspace answers 200; everything else is the same "does not work".
+  const found = token
+    ? await apiClient(request, context).invitations.preview.$post({ json: { token } })
+    : null
+  const invitation = found?.status === 200 ? await found.json() : null
+  return { workspace, token, invitation, passwordMin: PASSWORD_MIN }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,13 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AcceptInvitation() {
-  const { workspace, token, passwordMin } = useLoaderData<typeof loader>()
+  const { workspace, token, invitation, passwordMin } = useLoaderData<typeof loader>()
   const [form, fields] = useForm<z.input<typeof ZAcceptInvitation>>({
     id: 'accept-invitation',
     lastResult: useActionData<typeof action>(),
   })
   // A malformed, used, withdrawn or expired token is refused on the `token` field.
-  if (!token || fields.token.errors) {
+  if (!invitation || fields.token.errors) {
     return (
       <InvalidLink
         title="This invitation link does not work"
@@ -54,7 +59,11 @@ export default function AcceptInvitation() {
     )
   }
   return (
-    <AuthCard title={`Join ${workspace}`} label={workspace}>
+    <AuthCard title={`Join ${invitation.companyName}`} label={workspace}>
+      <p className="text-sm text-slate-700">
+        You are invited as {ROLE_NAMES[invitation.role]} with{' '}
+        <span className="font-medium break-all">{invitation.email}</span>.
+      </p>
       <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4" noValidate>
         <FormErrors errors={form.errors} />
         {/* Refused with no field to fix (the email already has an account): logging in is the way on. */}

@@ -6,6 +6,7 @@ import { loadMe } from '../../services/auth/me.ts'
 import { acceptInvitation } from '../../services/invitations/accept-invitation.ts'
 import { createInvitation } from '../../services/invitations/create-invitation.ts'
 import { listInvitations } from '../../services/invitations/list-invitations.ts'
+import { previewInvitation } from '../../services/invitations/preview-invitation.ts'
 import { revokeInvitation } from '../../services/invitations/revoke-invitation.ts'
 import * as routes from './invitations.routes.ts'
 
@@ -26,6 +27,11 @@ export const invitationsRoutes = (deps: Deps, lucia: AuraLucia) =>
       const { id } = c.req.valid('param')
       await memberTx(deps, actor, (tx) => revokeInvitation(tx, { actor, invitationId: id }))
       return c.body(null, 204)
+    })
+    .openapi(routes.previewInvitation, async (c) => {
+      // Anonymous like accepting: the token is the credential, on the inviting workspace's host only.
+      const { token } = c.req.valid('json')
+      return c.json(await previewInvitation(deps.db, { tenantId: hostTenantId(c), token }), 200)
     })
     .openapi(routes.acceptInvitation, async (c) => {
       // Anonymous by design: the token is the credential. It only works on the inviting workspace's host.

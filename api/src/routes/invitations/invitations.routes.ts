@@ -2,7 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { jsonBody, jsonContent, memberRefusals, problemResponse, ZIdParam, ZMe } from '../../lib/openapi.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
-import { ZAcceptInvitation, ZCreateInvitation } from '../../services/invitations/invitations.inputs.ts'
+import {
+  ZAcceptInvitation,
+  ZCreateInvitation,
+  ZPreviewInvitation,
+} from '../../services/invitations/invitations.inputs.ts'
 
 export const ZInvitation = z
   .object({
@@ -48,6 +52,28 @@ export const revokeInvitation = createRoute({
   summary: 'Withdraw a pending invitation (admins)',
   request: { params: ZIdParam },
   responses: { 204: { description: 'Withdrawn' }, ...memberRefusals },
+})
+
+export const ZInvitationPreview = z
+  .object({
+    companyName: z.string(),
+    email: z.string(),
+    role: z.enum(['admin', 'manager', 'rep']),
+    expiresAt: z.string(),
+  })
+  .openapi('InvitationPreview')
+
+export const previewInvitation = createRoute({
+  method: 'post',
+  path: '/invitations/preview',
+  tags: ['Invitations'],
+  summary: 'What an emailed token invites to (company, email, role), before accepting; reads only',
+  request: { body: jsonBody(ZPreviewInvitation) },
+  responses: {
+    200: { description: 'A usable invitation of this workspace', ...jsonContent(ZInvitationPreview) },
+    400: problemResponse('Not a token'),
+    404: problemResponse('Unknown here, used, withdrawn or expired (one answer for all)'),
+  },
 })
 
 export const acceptInvitation = createRoute({

@@ -109,6 +109,32 @@ describe('invitations (F3.1–F3.3)', () => {
     expect((await accept(second.token)).status).toBe(201)
   })
 
+  it('previews a usable invitation (company, email, role) without using it; anything else is one 404', async () => {
+    const preview = (token: string, slug = ws.slug) =>
+      api.request(slug, '/invitations/preview', jsonBody({ token }))
+    const email = `look-${uniq()}@example.com`
+    const { token, invitation } = await invite(email, 'manager')
+    const seen = await preview(token)
+    expect(seen.status).toBe(200)
+    expect(await seen.json()).toEqual({
+      companyName: ws.tenant.companyName,
+      email,
+      role: 'manager',
+      expiresAt: invitation.expiresAt,
+    })
+    // Another workspace's host, a forged token, and (below) a used one: the same 404, nothing told.
+    const elsewhere = await createWorkspace(api)
+    const refusals = [await preview(token, elsewhere.slug), await preview('x'.repeat(43))]
+    expect((await preview(token)).status).toBe(200) // looking did not use it
+    expect((await accept(token)).status).toBe(201)
+    refusals.push(await preview(token))
+    for (const res of refusals) {
+      expect(res.status).toBe(404)
+      expect(JSON.stringify(await res.json())).not.toContain(ws.tenant.companyName)
+    }
+    expect((await preview('short')).status).toBe(400)
+  })
+
   it('answers 409 when the email is already a member, or already has an account elsewhere', async () => {
     const member = await ws.as(ws.admin, '/invitations', jsonBody({ email: ws.rep.email, role: 'rep' }))
     expect(member.status).toBe(409)

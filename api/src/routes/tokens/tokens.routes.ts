@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { problemResponse } from '../../lib/openapi.ts'
+import { jsonBody, problemResponse } from '../../lib/openapi.ts'
 import { ZCreateToken, ZTokenParams } from '../../services/tokens/tokens.inputs.ts'
 
 const ZApiToken = z
@@ -36,14 +36,7 @@ export const createToken = createRoute({
   summary:
     'Mint a token for `Authorization: Bearer`; it acts with your role on this workspace only. Shown once.',
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: ZCreateToken,
-        },
-      },
-    },
+    body: jsonBody(ZCreateToken),
   },
   responses: {
     201: {

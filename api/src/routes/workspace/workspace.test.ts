@@ -61,7 +61,7 @@ describe('GET/PATCH /workspace', () => {
     [{ timezone: 'Mars/Olympus' }, 'timezone'],
     [{ retentionDays: 0 }, 'retentionDays'],
     [{ companyName: '  ' }, 'companyName'],
-    [{ slug: 'renamed' }, '(body)'],
+    [{ slug: 'renamed' }, 'slug'], // an unknown field is named (ADR 0161)
   ])('refuses %j naming the field', async (body, field) => {
     const res = await ws.as(ws.admin, '/workspace', patch(body))
     expect(res.status).toBe(400)

@@ -5,6 +5,10 @@ import { ZDate } from '../../lib/dates.ts'
 import { ZMoney } from '../../lib/money.ts'
 import { ZListQuery } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
+import { ZLineItemCreate } from '../line-items/line-items.inputs.ts'
+
+/** How many products "New deal" may add in its one transaction. */
+export const MAX_LINES_AT_CREATION = 50
 
 const ZProbability = z.number().int().min(0).max(100)
 const ZCustomFields = z.record(z.string(), z.unknown())
@@ -23,6 +27,11 @@ export const ZCreateDeal = z.object({
   assignedUserId: z.uuid().optional(),
   notes: z.string().max(10_000).nullable().optional(),
   customFields: ZCustomFields.optional(),
+  /** Products added in the same transaction (F13.1); while a deal has line items its amount is their total. */
+  lineItems: z
+    .array(ZLineItemCreate)
+    .max(MAX_LINES_AT_CREATION, `At most ${MAX_LINES_AT_CREATION} products at once`)
+    .optional(),
 })
 export type TCreateDeal = z.infer<typeof ZCreateDeal>
 

@@ -11,5 +11,8 @@ export const ZAcceptInvitation = z.object({
   password: ZPassword,
 })
 
+/** The invitation page's lookup: the emailed token, sent in a body so it is never in a URL that is logged. */
+export const ZPreviewInvitation = z.object({ token: ZToken })
+
 /** An invitation: who, and the role they get on accepting (admins send it). */
 export const ZCreateInvitation = z.object({ email: ZEmail, role: z.enum(['admin', 'manager', 'rep']) })

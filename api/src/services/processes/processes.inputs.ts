@@ -30,6 +30,8 @@ export const ZCreateStage = z
     winProbability: ZProbability.default(0),
     requiredFields: ZRequiredFields.default([]),
   })
+  // Strict here, not only at the API's edge (lib/openapi.ts): it is also nested in CreateProcess.stages.
+  .strict()
   .openapi('CreateStage')
 export type TCreateStage = z.infer<typeof ZCreateStage>
 
