@@ -2,7 +2,7 @@
 // (plain POSTs, no drag and drop needed) and deletion behind a disclosure that asks where the stage's deals
 // go. Each form picks its own reply out of the page's answer by intent and stage id.
 
-import { getCollectionProps, getFormProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import type { z } from 'zod'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
@@ -10,8 +10,8 @@ import { replyFor } from '~/lib/form-reply.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
 import { replyMessages } from '~/lib/reply-messages.ts'
 import type { ZStageForm } from '~/lib/settings-forms.server.ts'
-import { Form, FormErrors, FormField } from '../form.tsx'
-import { FormSelect } from '../sales/select-field.tsx'
+import { Form, FormErrors } from '../form.tsx'
+import { StageFields } from './stage-fields.tsx'
 
 export interface Stage {
   id: string
@@ -21,20 +21,9 @@ export interface Stage {
   requiredFields: string[]
 }
 
-export const REQUIRABLE = [
-  ['amount', 'Amount'],
-  ['closeDate', 'Close date'],
-  ['contactId', 'Contact'],
-  ['organizationId', 'Organization'],
-  ['assignedUserId', 'Owner'],
-  ['notes', 'Notes'],
-] as const
-
 const input = 'min-h-11 rounded-md border border-slate-300 bg-white px-2 text-base'
 const small =
   'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-sm hover:bg-slate-100 disabled:opacity-40'
-
-const LABELS: Record<string, string> = Object.fromEntries(REQUIRABLE)
 
 export function StageRow({
   stage,
@@ -55,10 +44,6 @@ export function StageRow({
     id: id('settings'),
     lastResult: replyFor(result, 'stage', row),
     defaultValue: { ...stage, stageId: stage.id },
-  })
-  const boxes = getCollectionProps(fields.requiredFields, {
-    type: 'checkbox',
-    options: REQUIRABLE.map(([key]) => key),
   })
   const moveErrors = replyMessages(replyFor(result, 'move', row))
   const deleteErrors = replyMessages(replyFor(result, 'delete-stage', row))
@@ -104,26 +89,11 @@ export function StageRow({
         <input type="hidden" name="intent" value="stage" />
         <input type="hidden" name="stageId" value={stage.id} />
         <FormErrors errors={form.errors} />
-        <div className="grid gap-3 sm:grid-cols-3">
-          <FormField label="Stage name" meta={fields.name} required />
-          <FormSelect label="Kind" meta={fields.kind}>
-            <option value="open">Open</option>
-            <option value="won">Won</option>
-            <option value="lost">Lost</option>
-          </FormSelect>
-          <FormField label="Win probability %" meta={fields.winProbability} type="number" min={0} max={100} />
-        </div>
-        <fieldset>
-          <legend className="text-sm font-medium">Required to enter {stage.name}</legend>
-          <div className="mt-1 flex flex-wrap gap-x-4">
-            {boxes.map(({ key, ...box }) => (
-              <label key={key} className="inline-flex min-h-11 items-center gap-2 text-sm">
-                <input {...box} className="size-5" />
-                {LABELS[box.value]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <StageFields
+          fields={fields}
+          labels={{ name: 'Stage name', kind: 'Kind', winProbability: 'Win probability %' }}
+          requiredLegend={`Required to enter ${stage.name}`}
+        />
         <div>
           <button type="submit" className={buttonClass.secondary}>
             Save {stage.name}
