@@ -31,14 +31,15 @@ for (const javaScriptEnabled of [false, true]) {
       await page.reload()
       await expect(flash(page)).toHaveCount(0)
 
-      await page.getByLabel('Move to stage').selectOption({ label: 'Qualified' })
-      await page.getByRole('button', { name: 'Move', exact: true }).click()
+      await page.getByRole('button', { name: /^Qualified/ }).click()
       await expectSaid(page, 'Moved to Qualified.')
 
+      await page.getByText('Change owner').click()
       await page.getByLabel('Assigned to').selectOption({ label: 'Rita Rep' })
       await page.getByRole('button', { name: 'Reassign' }).click()
       await expectSaid(page, 'Owner changed.')
 
+      await page.getByText('Edit details').click()
       await page.getByLabel('Amount').fill('2500.00')
       await page.getByRole('button', { name: 'Save details' }).click()
       await expectSaid(page, 'Deal saved.')

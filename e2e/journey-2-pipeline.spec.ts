@@ -51,11 +51,12 @@ test('a manager works the pipeline: switch, drag, keyboard move, reassign, summa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(page.getByText(/· Proposal · 50%/)).toBeVisible() // the saved stage, as the API has it
   await checkA11y('deal')
+  await page.getByText('Change owner').click()
   await page.getByLabel('Assigned to').selectOption({ label: 'Sam Seller' })
   await page.getByRole('button', { name: 'Reassign' }).click()
   await expect(page.getByText('owner Sam Seller')).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible()
-  await expect(page.getByText('Qualified → Proposal', { exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Changes' })).toBeVisible()
+  await expect(page.getByText('Moved from Qualified to Proposal', { exact: true })).toBeVisible()
   await shot('deal-reassigned')
 
   // The dashboard's pipeline summary counts the deal in Proposal.

@@ -34,6 +34,8 @@ test.describe('JavaScript off, 320 px', () => {
     await expect(page.getByText(/· Renewals$/)).toBeVisible()
     const productName = choice.replace(/ \(.*$/, '')
     await expect(page.getByRole('region', { name: 'Products' })).toContainText(productName)
+    await expect(page.getByText('The products’ total')).toBeVisible()
+    await page.getByText('Edit details').click()
     await expect(page.getByLabel('Amount')).toHaveAttribute('readonly', '')
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -23,6 +23,7 @@ export { ZAcceptInvitation, ZCreateInvitation } from './services/invitations/inv
 export { ZLineItemCreate, ZLineItemPatch } from './services/line-items/line-items.inputs.ts'
 export { ZActivateAccount, ZDeleteTenant } from './services/platform/platform.inputs.ts'
 export {
+  ZCreateLostReason,
   ZCreateProcess,
   ZCreateStage,
   ZUpdateProcess,

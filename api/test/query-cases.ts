@@ -20,6 +20,7 @@ import { listInvitations } from '../src/services/invitations/list-invitations.ts
 import { listLineItems } from '../src/services/line-items/list-line-items.ts'
 import { listOrganizations } from '../src/services/organizations/list-organizations.ts'
 import { loadOrganization } from '../src/services/organizations/organization-view.ts'
+import { listLostReasons } from '../src/services/processes/lost-reasons.ts'
 import { getProcess, listProcesses } from '../src/services/processes/process-view.ts'
 import { listPriceHistory } from '../src/services/products/list-price-history.ts'
 import { listProducts } from '../src/services/products/list-products.ts'
@@ -196,6 +197,10 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('activities list by type', 'listActivities', (tx) =>
       listActivities(tx, t, { type: 'call', limit: LIMIT }),
     ),
+    // The deal page's timeline (issue 13): one deal's activities on its (tenant_id, deal_id, occurred_at) index.
+    c('activities of one deal', 'listActivities', (tx) =>
+      listActivities(tx, t, { dealId: f.dealId, limit: LIMIT }),
+    ),
     c('contact timeline', 'listContactTimeline', (tx) =>
       listContactTimeline(tx, { tenantId: t, contactId: f.contactWithActivities, page: { limit: LIMIT } }),
     ),
@@ -207,6 +212,9 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('workspace', 'getWorkspace', (tx) => getWorkspace(tx), { bound: LOOKUP_BOUND }),
     c('processes with stages', 'listProcesses', (tx) => listProcesses(tx, false)),
     c('process by id', 'getProcess', (tx) => getProcess(tx, f.processId), { bound: LOOKUP_BOUND }),
+    c('lost reasons of a process', 'listLostReasons', (tx) => listLostReasons(tx, f.processId), {
+      bound: LOOKUP_BOUND,
+    }),
     // A catalogue is hundreds of products, not a tenant's deals: with statistics of an average tenant (here
     // ~17 products) the planner may read the big tenant's 500 and sort them rather than walk the name
     // index; on the standard data (aura_bench, ~55 per tenant) it walks the index (26 rows). Either way

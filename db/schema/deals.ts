@@ -18,6 +18,7 @@ import { auditColumns, currentUserDefault, id, money, timestamptz } from './_col
 import { inTenant, isTeamLead, ownsRecord, policies } from './_rls.ts'
 import { contacts } from './contacts.ts'
 import { dealPageIndexes } from './deals-page-indexes.ts'
+import { lostReasons } from './lost-reasons.ts'
 import { organizations } from './organizations.ts'
 import { processStages, salesProcesses } from './processes.ts'
 import { tenantId } from './tenants.ts'
@@ -48,6 +49,8 @@ export const deals = pgTable(
     closedStageName: text('closed_stage_name'),
     closedProbability: integer('closed_probability'),
     finalAmount: money('final_amount'),
+    /** Why a lost deal was lost (issue 13): one of its process's reasons; cleared when it leaves lost. */
+    lostReasonId: uuid('lost_reason_id'),
     /** Sum of live line items' extended_price, kept by the database (F13.10). */
     lineItemsTotal: money('line_items_total').notNull().default('0'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
@@ -67,6 +70,12 @@ export const deals = pgTable(
       columns: [t.tenantId, t.processId, t.stageId],
       foreignColumns: [processStages.tenantId, processStages.processId, processStages.id],
     }),
+    foreignKey({
+      name: 'deals_lost_reason_in_process_fk',
+      columns: [t.tenantId, t.processId, t.lostReasonId],
+      foreignColumns: [lostReasons.tenantId, lostReasons.processId, lostReasons.id],
+    }),
+    check('deals_lost_reason_only_when_lost', sql`lost_reason_id is null or status = 'lost'`),
     foreignKey({
       name: 'deals_contact_fk',
       columns: [t.tenantId, t.contactId],

@@ -19,7 +19,8 @@ import { tenantId } from './tenants.ts'
 
 export const stageKind = pgEnum('stage_kind', ['open', 'won', 'lost'])
 
-const configPolicies = (table: string, noun: string, what: string) => [
+/** Tenant configuration: every member reads it, only admins change it. */
+export const configPolicies = (table: string, noun: string, what: string) => [
   ...policies({
     table,
     noun,

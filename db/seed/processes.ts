@@ -1,4 +1,4 @@
-import { processStages, salesProcesses } from '../schema/index.ts'
+import { lostReasons, processStages, salesProcesses } from '../schema/index.ts'
 import { type Executor, first, uniq } from './executor.ts'
 
 export type SalesProcess = typeof salesProcesses.$inferSelect
@@ -22,6 +22,9 @@ export const DEFAULT_STAGES: readonly StageSpec[] = [
   { name: 'Won', winProbability: 100, kind: 'won' },
   { name: 'Lost', winProbability: 0, kind: 'lost' },
 ]
+
+/** Why deals are lost, as a new process starts (issue 13); migration 0026 gave existing processes these. */
+export const DEFAULT_LOST_REASONS = ['Price', 'Chose a competitor', 'No budget', 'No decision', 'Timing']
 
 export interface ProcessWithStages {
   process: SalesProcess
@@ -54,5 +57,13 @@ export async function createProcess(
       })),
     )
     .returning()
+  await db.insert(lostReasons).values(
+    DEFAULT_LOST_REASONS.map((label, position) => ({
+      tenantId: process.tenantId,
+      processId: process.id,
+      label,
+      position,
+    })),
+  )
   return { process, stages: stages.sort((a, b) => a.position - b.position) }
 }

@@ -72,6 +72,7 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   invitations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   // Per-account login backoff: the privileged path only (ADR 0147).
   login_backoff: [],
+  lost_reasons: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   organizations: ['SELECT', 'INSERT', 'UPDATE'],
   password_reset_tokens: [],
   // Written only by the deals triggers (crm_summary, ADR 0105).

@@ -72,6 +72,7 @@ describe('Idempotency-Key coverage', () => {
       '/products': ['/products', { sku: `SKU-${crypto.randomUUID().slice(0, 8)}`, name: 'Keyed product' }],
       '/processes': ['/processes', { name: 'Keyed process' }],
       '/processes/{id}/stages': [`/processes/${processId}/stages`, { name: 'Keyed stage' }],
+      '/processes/{id}/lost-reasons': [`/processes/${processId}/lost-reasons`, { label: 'Keyed reason' }],
       '/custom-fields': ['/custom-fields', { entity: 'contact', key: 'keyed', label: 'Keyed', type: 'text' }],
       '/invitations': ['/invitations', { email: `keyed-${crypto.randomUUID()}@x.test`, role: 'rep' }],
     }

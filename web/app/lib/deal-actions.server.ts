@@ -1,8 +1,9 @@
-// The deal page's form intents, each one API call; success redirects back (Post/Redirect/Get) and a
+// The deal page's form intents (and the activity ones it shares with contacts), each one API call; success redirects back (Post/Redirect/Get) and a
 // refusal comes back as that form's Conform reply, errors on their fields (ADR 0150).
 import type { Submission } from '@conform-to/react'
 import { type AppLoadContext, data } from '@remix-run/node'
 import { z } from 'zod'
+import { activityIntent } from './activity-actions.server.ts'
 import type { ProblemSource } from './api.server.ts'
 import { apiClient } from './api.server.ts'
 import {
@@ -18,7 +19,10 @@ import { type FormReply, invalid, parseForm, refusal } from './forms.server.ts'
 
 export async function dealAction(request: Request, context: AppLoadContext, id: string) {
   const form = await request.formData()
-  const deal = apiClient(request, context, form).deals[':id']
+  const api = apiClient(request, context, form)
+  const answered = await activityIntent(request, context, { api, form, back: `/deals/${id}` })
+  if (answered) return answered
+  const deal = api.deals[':id']
   const param = { id }
   const settle = async (
     submission: Submission<unknown>,
@@ -31,7 +35,13 @@ export async function dealAction(request: Request, context: AppLoadContext, id: 
       if (s.status !== 'success') return invalid(s)
       const res = await deal.stage.$post({ param, json: s.value })
       if (!res.ok) return refusal(s, res)
-      return redirectWithFlash(request, `/deals/${id}`, 'deal.moved', (await res.json()).stageName)
+      const moved = await res.json()
+      const flash = s.value.reopen
+        ? 'deal.reopened'
+        : moved.status === 'open'
+          ? 'deal.moved'
+          : (`deal.${moved.status}` as const)
+      return redirectWithFlash(request, `/deals/${id}`, flash, moved.stageName)
     }
     case 'assign': {
       const s = parseForm(form, ZAssignDealForm)

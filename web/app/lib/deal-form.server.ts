@@ -54,12 +54,24 @@ export const ZDealDetailsForm = ZDealFields.extend({
   amountLocked ? deal : { ...deal, amount: amount ?? '0' },
 )
 
-/** "Move to stage": one select whose value is `processId/stageId`. */
+/**
+ * A move: one value `processId/stageId` (a stage strip button, the reopen select, Won, Lost), with the lost
+ * reason on "Lost" and `reopen=1` on "Reopen" (a closed deal never reopens by a stray move, ADR 0163).
+ */
 export const ZMoveDealForm = z
-  .object({ stage: z.string().min(1, 'Choose a stage') })
-  .transform(({ stage }): z.input<typeof ZMoveDeal> => {
+  .object({
+    stage: z.string().min(1, 'Choose a stage'),
+    lostReasonId: z.string().optional(),
+    reopen: z.literal('1').optional(),
+  })
+  .transform(({ stage, lostReasonId, reopen }): z.input<typeof ZMoveDeal> => {
     const [processId = '', stageId = ''] = stage.split('/')
-    return { processId, stageId }
+    return {
+      processId,
+      stageId,
+      ...(lostReasonId ? { lostReasonId } : {}),
+      ...(reopen ? { reopen: true } : {}),
+    }
   })
   .pipe(ZMoveDeal)
 

@@ -23,6 +23,9 @@ const MESSAGES = {
   'deal.created': 'Deal created.',
   'deal.saved': 'Deal saved.',
   'deal.moved': 'Moved to {name}.',
+  'deal.won': 'Marked as won. Well done!',
+  'deal.lost': 'Marked as lost.',
+  'deal.reopened': 'Reopened in {name}.',
   'deal.assigned': 'Owner changed.',
   'deal.line-added': 'Product added; the amount follows the line items.',
   'deal.line-saved': 'Line item saved.',
@@ -45,6 +48,8 @@ const MESSAGES = {
   'stage.added': 'Stage added.',
   'stage.moved': 'Stages reordered.',
   'stage.deleted': 'Stage deleted.',
+  'reason.added': 'Lost reason added.',
+  'reason.archived': 'Lost reason removed; deals lost for it keep it.',
   'profile.saved': 'Profile saved.',
   'token.revoked': 'Token revoked.',
 } as const

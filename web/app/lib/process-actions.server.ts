@@ -7,7 +7,9 @@ import { type ApiClient, apiClient, type ProblemSource } from './api.server.ts'
 import { type FlashKey, redirectWithFlash } from './flash.server.ts'
 import { type FormReply, invalid, parseForm, refusal } from './forms.server.ts'
 import {
+  ZAddReasonForm,
   ZAddStageForm,
+  ZArchiveReasonForm,
   ZDeleteStageForm,
   ZIntentOnly,
   ZMoveStageForm,
@@ -88,6 +90,19 @@ export async function processAction(request: Request, context: AppLoadContext, i
         await process.stages[':stageId'].$delete({ param: { id, stageId }, query }),
         'stage.deleted',
       )
+    }
+    case 'add-reason': {
+      const s = parseForm(form, ZAddReasonForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await process['lost-reasons'].$post({ param, json: s.value }), 'reason.added')
+    }
+    case 'archive-reason': {
+      const s = parseForm(form, ZArchiveReasonForm)
+      if (s.status !== 'success') return invalid(s)
+      const res = await process['lost-reasons'][':reasonId'].$delete({
+        param: { id, reasonId: s.value.reasonId },
+      })
+      return settle(s, res, 'reason.archived')
     }
     default: {
       const s = parseForm(form, ZIntentOnly)

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import {
   ZCreateInvitation,
+  ZCreateLostReason,
   ZCreateStage,
   ZDeleteStageQuery,
   ZIdParam,
@@ -70,6 +71,10 @@ export const ZMoveStageForm = z.object({ stageId: ZId, direction: z.enum(['up', 
 
 /** Deleting a stage, and where its open deals go ("(the stage has no deals)" sends none). */
 export const ZDeleteStageForm = z.object({ stageId: ZId, ...ZDeleteStageQuery.shape })
+
+/** "Add a reason" to the process's lost reasons, and a reason's "Remove" (archived: lost deals keep it). */
+export const ZAddReasonForm = ZCreateLostReason
+export const ZArchiveReasonForm = z.object({ reasonId: ZId })
 
 /** A button that sends nothing but its intent (make default, archive, restore, delete a process). */
 export const ZIntentOnly = z.object({})

@@ -12,10 +12,9 @@ import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Pager } from '~/components/records/pager.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
 import { cardClass } from '~/components/ui/card.ts'
-import { logActivityForm } from '~/lib/activity-form.server.ts'
-import { apiClient, readProblem } from '~/lib/api.server.ts'
+import { activityIntent } from '~/lib/activity-actions.server.ts'
+import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { errorPage } from '~/lib/errors.server.ts'
 import { type FlashKey, redirectWithFlash } from '~/lib/flash.server.ts'
 import { replyFor } from '~/lib/form-reply.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
@@ -66,22 +65,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData()
   const api = apiClient(request, context, form)
   const done = (what: FlashKey) => redirectWithFlash(request, `/contacts/${id}`, what)
-  const intent = form.get('intent')
-  if (intent === 'archive-activity') {
-    const activityId = form.get('activityId')
-    const res = await api.activities[':id'].$delete({
-      param: { id: typeof activityId === 'string' ? activityId : '' },
-    })
-    if (res.status === 204) return done('activity.archived')
-    throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
-  }
-  if (intent === 'log-activity') {
-    const { timezone } = await workspaceLocale(api, request, context)
-    const submission = parseForm(form, logActivityForm(timezone))
-    if (submission.status !== 'success') return invalid(submission)
-    const res = await api.contacts[':id'].activities.$post({ param: { id }, json: submission.value })
-    return res.status === 201 ? done('activity.logged') : refusal(submission, res)
-  }
+  const answered = await activityIntent(request, context, {
+    api,
+    form,
+    back: `/contacts/${id}`,
+    contactId: id,
+  })
+  if (answered) return answered
   // The edit form sends every field: the full input schema, so a blank first name is refused, not skipped.
   const submission = parseForm(form, ZContactInput)
   if (submission.status !== 'success') return invalid(submission)

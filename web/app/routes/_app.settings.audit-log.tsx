@@ -1,5 +1,7 @@
 // The audit trail (admins, F14.5): filters as a GET form (kind — all or security events, F5.6 —, action,
 // who, record type, dates in the workspace time zone), newest first, keyset paging by plain links. Zero JS.
+// Each entry reads as a sentence with names (issue 13): members (deactivated ones too) name the user ids,
+// and the workspace currency formats amounts.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/form.tsx'
@@ -66,11 +68,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     problem,
     members: members.map((m) => ({ id: m.id, name: m.name ?? m.email })),
     timezone: locale.timezone,
+    currency: locale.currency,
   }
 }
 
 export default function AuditLog() {
-  const { filters, onFirstPage, page, problem, members, timezone } = useLoaderData<typeof loader>()
+  const { filters, onFirstPage, page, problem, members, timezone, currency } = useLoaderData<typeof loader>()
   const names = Object.fromEntries(members.map((m) => [m.id, m.name]))
   return (
     <div className="flex flex-col gap-4">
@@ -111,7 +114,7 @@ export default function AuditLog() {
         </div>
       </Form>
       {problem && <Alert tone="error">{problem}</Alert>}
-      <AuditTable entries={page.data} names={names} timezone={timezone} />
+      <AuditTable entries={page.data} names={names} timezone={timezone} currency={currency} />
       <Pager params={filters} nextCursor={page.nextCursor} onFirstPage={onFirstPage} />
     </div>
   )

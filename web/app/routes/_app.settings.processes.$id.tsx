@@ -1,8 +1,10 @@
 // One sales process (admins): rename, make default, archive, delete (step-up aware), and its stages: add,
-// edit (name, kind, win probability, required fields), reorder with up/down, delete moving open deals.
+// edit (name, kind, win probability, required fields), reorder with up/down, delete moving open deals; and
+// the reasons "Lost…" offers on its deals.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/form.tsx'
+import { LostReasons } from '~/components/settings/lost-reasons.tsx'
 import { NewStageForm } from '~/components/settings/new-stage-form.tsx'
 import { ProcessSettings } from '~/components/settings/process-settings.tsx'
 import { StageRow } from '~/components/settings/stage-row.tsx'
@@ -25,12 +27,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
   const api = apiClient(request, context)
-  const process = await must(
-    await api.processes[':id'].$get({ param: { id: params.id ?? '' } }),
-    request,
-    context,
-  )
-  return { process }
+  const param = { id: params.id ?? '' }
+  const [process, reasons] = await Promise.all([
+    api.processes[':id'].$get({ param }).then((r) => must(r, request, context)),
+    api.processes[':id']['lost-reasons'].$get({ param }).then((r) => must(r, request, context)),
+  ])
+  return { process, reasons: reasons.data }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -39,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ProcessPage() {
-  const { process } = useLoaderData<typeof loader>()
+  const { process, reasons } = useLoaderData<typeof loader>()
   const result = useActionData<FormReply | StepUpResult>()
   const stepUp = isStepUp(result) ? result.stepUp : null
   const reply = isStepUp(result) ? undefined : result
@@ -47,7 +49,7 @@ export default function ProcessPage() {
   const addStage = replyFor(reply, 'add-stage')
   // The forms with a place for their messages show them there (a stage row its own); the process's
   // buttons, and anything else, at the top of the page.
-  const placed = ['rename', 'add-stage', 'stage', 'move', 'delete-stage']
+  const placed = ['rename', 'add-stage', 'stage', 'move', 'delete-stage', 'add-reason']
   const pageErrors = placed.includes(String(reply?.initialValue?.intent)) ? undefined : replyMessages(reply)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -75,6 +77,7 @@ export default function ProcessPage() {
         )}
         <NewStageForm lastResult={addStage} />
       </section>
+      <LostReasons reasons={reasons} lastResult={replyFor(reply, 'add-reason')} />
     </div>
   )
 }

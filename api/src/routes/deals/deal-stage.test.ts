@@ -78,7 +78,7 @@ describe('POST /deals/{id}/stage', () => {
     expect((await move(deal.id, { stageId: stages[1]?.id })).status).toBe(200)
   })
 
-  it('closes on won with the final value; a later rename leaves the closed deal as it was (F11.9); leaving reopens', async () => {
+  it('closes on won with the final value; a later rename leaves the closed deal as it was (F11.9); reopening is explicit', async () => {
     const deal = await newDeal({ amount: '2500.50' })
     const won = await move(deal.id, { stageId: stage(ws, 'Won').id })
     expect(won.body).toMatchObject({
@@ -109,7 +109,7 @@ describe('POST /deals/{id}/stage', () => {
     expect(h?.toStageName).toBe('Won')
     const lost = await move(deal.id, { stageId: stage(ws, 'Lost').id })
     expect(lost.body).toMatchObject({ status: 'lost', closedStageName: 'Lost', closedProbability: 0 })
-    const reopened = await move(deal.id, { stageId: stage(ws, 'Negotiation').id })
+    const reopened = await move(deal.id, { stageId: stage(ws, 'Negotiation').id, reopen: true })
     expect(reopened.body).toMatchObject({
       status: 'open',
       closedAt: null,

@@ -87,12 +87,17 @@ export const moveDeal = createRoute({
   method: 'post',
   path: '/deals/{id}/stage',
   tags,
-  summary: 'Move a deal to a stage (of another process with processId); won/lost closes it',
+  summary:
+    'Move a deal to a stage (of another process with processId); won/lost closes it (lost with a lostReasonId ' +
+    'of the process), and a closed deal reopens only with reopen: true',
   request: { params: ZDealParams, body: jsonBody(ZMoveDeal) },
   responses: {
     200: jsonResponse('Moved', ZDeal),
     404: problemResponse('No such deal'),
-    422: problemResponse('Stage not in the process, or required fields missing'),
+    422: problemResponse(
+      'Stage not in the process, required fields missing, a closed deal without reopen, or a lost reason ' +
+        'that is not one of the process’s',
+    ),
     ...common,
   },
 })

@@ -6,10 +6,12 @@ import { createProcess } from '../../services/processes/create-process.ts'
 import { createStage } from '../../services/processes/create-stage.ts'
 import { deleteProcess } from '../../services/processes/delete-process.ts'
 import { deleteStage } from '../../services/processes/delete-stage.ts'
+import { addLostReason, archiveLostReason, listLostReasons } from '../../services/processes/lost-reasons.ts'
 import { getProcess, listProcesses } from '../../services/processes/process-view.ts'
 import { reorderStages } from '../../services/processes/reorder-stages.ts'
 import { updateProcess } from '../../services/processes/update-process.ts'
 import { updateStage } from '../../services/processes/update-stage.ts'
+import * as reasons from './lost-reasons.routes.ts'
 import * as routes from './processes.routes.ts'
 
 /** Admins configure (processes.manage); every member reads (F4.1). RLS refuses non-admin writes as well. */
@@ -73,5 +75,25 @@ export const processRoutes = (deps: Deps) =>
       const { id, stageId } = c.req.valid('param')
       const { moveTo } = c.req.valid('query')
       await memberTx(deps, actor, (tx) => deleteStage(tx, { actor, processId: id, stageId, moveTo }))
+      return c.body(null, 204)
+    })
+    .openapi(reasons.listLostReasons, async (c) => {
+      const actor = requireMember(c, 'processes.read')
+      const { id } = c.req.valid('param')
+      return c.json({ data: await memberTx(deps, actor, (tx) => listLostReasons(tx, id)) }, 200)
+    })
+    .openapi(reasons.createLostReason, async (c) => {
+      const actor = requireMember(c, 'processes.manage')
+      const { id } = c.req.valid('param')
+      const { label } = c.req.valid('json')
+      return c.json(
+        await memberTx(deps, actor, (tx) => addLostReason(tx, { actor, processId: id, label })),
+        201,
+      )
+    })
+    .openapi(reasons.archiveLostReason, async (c) => {
+      const actor = requireMember(c, 'processes.manage')
+      const { id, reasonId } = c.req.valid('param')
+      await memberTx(deps, actor, (tx) => archiveLostReason(tx, { actor, processId: id, reasonId }))
       return c.body(null, 204)
     })

@@ -11,6 +11,7 @@ const d = schema.deals
 const sp = schema.salesProcesses
 const ps = schema.processStages
 const li = schema.dealLineItems
+const lr = schema.lostReasons
 
 type DealRecord = typeof d.$inferSelect
 const fromPage = pageColumns(d)
@@ -27,6 +28,9 @@ export function selectDealPage(tx: Tx, page: SQL) {
       stageName: ps.name,
       hasLineItems: sql<boolean>`exists (select 1 from ${li}
         where ${li.tenantId} = page.tenant_id and ${li.dealId} = page.id and ${li.deletedAt} is null)`,
+      // A key lookup that finds nothing for a deal that is not lost.
+      lostReason: sql<string | null>`(select ${lr.label} from ${lr}
+        where ${lr.tenantId} = page.tenant_id and ${lr.id} = page.lost_reason_id)`,
       sortKey: sql<string | null>`page.sort_key`,
     })
     .from(sql`(${page}) as page`)
@@ -34,7 +38,12 @@ export function selectDealPage(tx: Tx, page: SQL) {
     .innerJoin(ps, sql`${ps.tenantId} = page.tenant_id and ${ps.id} = page.stage_id`)
 }
 
-type DealRow = DealRecord & { processName: string; stageName: string; hasLineItems: boolean }
+type DealRow = DealRecord & {
+  processName: string
+  stageName: string
+  hasLineItems: boolean
+  lostReason: string | null
+}
 
 export type Deal = ReturnType<typeof toDeal>
 
@@ -60,6 +69,8 @@ export const toDeal = (r: DealRow) => ({
   closedStageName: r.closedStageName,
   closedProbability: r.closedProbability,
   finalAmount: r.finalAmount,
+  lostReasonId: r.lostReasonId,
+  lostReason: r.lostReason,
   customFields: r.customFields,
   createdBy: r.createdBy,
   createdAt: r.createdAt.toISOString(),

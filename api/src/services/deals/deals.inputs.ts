@@ -54,7 +54,12 @@ export const ZMoveDeal = z.object({
   stageId: z.uuid(),
   /** Set to move the deal to another process; stageId must then be a stage of that process. */
   processId: z.uuid().optional(),
+  /** Why it was lost: one of the process's lost reasons; only with a stage of kind lost. */
+  lostReasonId: z.uuid().optional(),
+  /** A won or lost deal goes back to an open stage only when this says so (issue 13: reopening is explicit). */
+  reopen: z.boolean().optional(),
 })
+export type TMoveDeal = z.infer<typeof ZMoveDeal>
 
 export const DEAL_SORTS = ['updatedAt', 'createdAt', 'closeDate', 'amount'] as const
 export type DealSort = (typeof DEAL_SORTS)[number]

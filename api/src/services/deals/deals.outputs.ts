@@ -29,6 +29,8 @@ export const ZDeal = z
     closedStageName: z.string().nullable(),
     closedProbability: z.number().int().nullable(),
     finalAmount: ZMoney.nullable(),
+    lostReasonId: z.uuid().nullable(),
+    lostReason: z.string().nullable(),
     customFields: ZCustomFields,
     createdBy: z.uuid().nullable(),
     createdAt: z.string(),

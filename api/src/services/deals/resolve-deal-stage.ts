@@ -44,10 +44,18 @@ export async function resolveStage(tx: Tx, processId: string, stageId: string | 
   return stage
 }
 
-/** The columns a deal gets on entering a stage: status follows its kind; closing freezes name and value. */
-export function enterStage(stage: Stage, deal: { amount: string; probability: number }) {
+/**
+ * The columns a deal gets on entering a stage: status follows its kind; closing freezes name and value; a
+ * lost reason stays only in a lost stage.
+ */
+export function enterStage(
+  stage: Stage,
+  deal: { amount: string; probability: number },
+  lostReasonId: string | null = null,
+) {
   const closed = stage.kind !== 'open'
   return {
+    lostReasonId: stage.kind === 'lost' ? lostReasonId : null,
     processId: stage.processId,
     stageId: stage.id,
     status: stage.kind,

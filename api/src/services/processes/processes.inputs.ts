@@ -64,3 +64,6 @@ export const ZUpdateProcess = z
   })
   .partial()
 export type TUpdateProcess = z.infer<typeof ZUpdateProcess>
+
+export const ZCreateLostReason = z.object({ label: line(80).min(1, 'Enter a reason') })
+export type TCreateLostReason = z.infer<typeof ZCreateLostReason>

@@ -36,6 +36,7 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   { name: 'custom_field_definitions', table: schema.customFieldDefinitions, onRestore: 'replace' },
   { name: 'sales_processes', table: schema.salesProcesses, onRestore: 'replace' },
   { name: 'process_stages', table: schema.processStages, onRestore: 'replace' },
+  { name: 'lost_reasons', table: schema.lostReasons, onRestore: 'replace' },
   { name: 'products', table: schema.products, onRestore: 'replace' },
   { name: 'pricing_blueprints', table: schema.pricingBlueprints, onRestore: 'replace' },
   { name: 'product_price_history', table: schema.productPriceHistory, onRestore: 'empty' },

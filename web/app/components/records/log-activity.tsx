@@ -1,5 +1,6 @@
-// "Log activity" right on the contact page (F10.1): type, subject, what happened, and when (the
-// workspace's wall clock; empty means now). Parsed by lib/activity-form.server.ts (the API's input).
+// "Log activity" on a contact page (F10.1) or a deal page (issue 13): type, subject, what happened, and when
+// (the workspace's wall clock; empty means now). Parsed by lib/activity-form.server.ts (the API's input).
+// On a deal page the activity is the deal's, logged on a contact (the deal's own, preselected).
 import { getFormProps, useForm } from '@conform-to/react'
 import type { LogActivityValues } from '~/lib/activity-form.server.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
@@ -7,19 +8,24 @@ import { Form, FormErrors, FormField, SubmitButton, TextAreaField } from '../for
 import { IdempotencyKeyField } from '../idempotency-key.tsx'
 import { FormRecordSelect, FormSelect } from '../sales/select-field.tsx'
 
+type Option = { id: string; name: string }
+
 export function LogActivityForm({
   lastResult,
   deals,
   timezone,
+  onDeal,
 }: {
   lastResult: FormReply | undefined
-  deals: { id: string; name: string }[]
+  deals: Option[]
   timezone: string
+  /** On a deal page: the deal, and the contacts to log on (its own first). */
+  onDeal?: { dealId: string; contactId: string | null; contacts: Option[] }
 }) {
   const [form, fields] = useForm<LogActivityValues>({
     id: 'log-activity-form',
     lastResult,
-    defaultValue: { type: 'call' },
+    defaultValue: { type: 'call', contactId: onDeal?.contactId ?? undefined },
   })
   return (
     <Form
@@ -51,8 +57,21 @@ export function LogActivityForm({
       </div>
       <FormField label="Subject" meta={fields.subject} />
       <TextAreaField label="Description" meta={fields.description} required />
-      {deals.length > 0 && (
-        <FormRecordSelect label="About deal" meta={fields.dealId} none="No deal" options={deals} />
+      {onDeal ? (
+        <>
+          <input type="hidden" name="dealId" value={onDeal.dealId} />
+          <FormRecordSelect
+            label="With contact"
+            meta={fields.contactId}
+            none="Choose a contact"
+            options={onDeal.contacts}
+            required
+          />
+        </>
+      ) : (
+        deals.length > 0 && (
+          <FormRecordSelect label="About deal" meta={fields.dealId} none="No deal" options={deals} />
+        )
       )}
       <div>
         <SubmitButton>Log activity</SubmitButton>

@@ -1,4 +1,4 @@
-// A contact's timeline (F10.3): activities, deal creations and stage changes, newest first. Activities the
+// A contact's or a deal's timeline (F10.3): activities, deal creations and stage changes, newest first. Activities the
 // viewer may remove (their own; any for managers and admins) get an "Archive" button (soft delete).
 import { Link } from '@remix-run/react'
 import { formatMoney } from '~/lib/money.ts'
@@ -37,16 +37,28 @@ function Headline({ item, currency }: { item: TimelineItem; currency: string }) 
       </>
     )
   }
+  // On the deal's own page there is no link to it: "Created in Prospect", "Moved from A to B".
   if (item.kind === 'deal_created') {
-    return (
+    const amount = item.amount && <> ({formatMoney(item.amount, currency)})</>
+    return deal ? (
       <>
-        Deal {deal} created{item.amount && <> ({formatMoney(item.amount, currency)})</>}
+        Deal {deal} created{amount}
+      </>
+    ) : (
+      <>
+        Created in {item.toStageName}
+        {amount}
       </>
     )
   }
-  return (
+  const from = item.fromStageName ? `from ${item.fromStageName} ` : ''
+  return deal ? (
     <>
-      {deal} moved {item.fromStageName ? `from ${item.fromStageName} ` : ''}to {item.toStageName}
+      {deal} moved {from}to {item.toStageName}
+    </>
+  ) : (
+    <>
+      Moved {from}to {item.toStageName}
     </>
   )
 }

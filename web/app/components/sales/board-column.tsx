@@ -67,7 +67,8 @@ export function BoardColumn({
       onDrop={onDrop}
       className={`flex w-72 shrink-0 flex-col gap-2 rounded-md border p-2 ${over ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-slate-100'}`}
     >
-      <header className="px-1">
+      {/* One line when the name and the count fit (a laptop's column): the height goes to cards. */}
+      <header className="flex flex-wrap items-baseline justify-between gap-x-2 px-1">
         <h2 id={headingId} className="font-semibold">
           {column.name}
         </h2>

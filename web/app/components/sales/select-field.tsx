@@ -73,7 +73,12 @@ export function FormSelect({
   const error = errorText(meta)
   const { defaultValue, ...wired } = getSelectProps(meta)
   return (
-    <FieldFrame label={label} id={meta.id} error={error && { id: meta.errorId, text: error }}>
+    <FieldFrame
+      label={label}
+      id={meta.id}
+      error={error && { id: meta.errorId, text: error }}
+      required={select.required}
+    >
       <select
         {...wired}
         {...(select.value === undefined ? { defaultValue } : {})}

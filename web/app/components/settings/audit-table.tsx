@@ -1,4 +1,5 @@
 import { type Column, DataTable } from '~/components/ui/data-table.tsx'
+import { type AuditSentenceContext, auditSentence, entityLabel } from '~/lib/audit-sentence.ts'
 import { formatInZone } from '~/lib/zoned-time.ts'
 
 interface Entry {
@@ -12,41 +13,53 @@ interface Entry {
   createdAt: string
 }
 
-/** What changed, as compact JSON (before → after), for an admin reading the trail. */
-function change(entry: Entry): string {
-  const show = (v: unknown) => (v == null ? '' : JSON.stringify(v))
-  const before = show(entry.before)
-  const after = show(entry.after)
-  return before && after ? `${before} → ${after}` : before || after
+/** The sentence first; the event key under it, small, for an admin who filters by it or greps logs. */
+function WhatHappened({ entry, ctx }: { entry: Entry; ctx: AuditSentenceContext }) {
+  return (
+    <>
+      <span className="block text-slate-900">{auditSentence(entry, ctx)}</span>
+      <span className="block font-mono text-xs break-all text-slate-600">{entry.action}</span>
+    </>
+  )
 }
 
-const columns = (names: Record<string, string>, timezone: string): Column<Entry>[] => [
+const columns = (ctx: AuditSentenceContext, timezone: string): Column<Entry>[] => [
   {
     header: 'When',
     primary: true,
     className: 'sm:whitespace-nowrap',
     cell: (e) => formatInZone(e.createdAt, timezone),
   },
-  { header: 'Who', cell: (e) => (e.actorUserId && names[e.actorUserId]) ?? 'System' },
-  { header: 'Action', className: 'font-mono text-xs break-all', cell: (e) => e.action },
-  { header: 'Record', cell: (e) => e.entityType ?? '—' },
-  { header: 'Change', className: 'sm:max-w-md font-mono text-xs break-all text-slate-700', cell: change },
+  {
+    header: 'Who',
+    cell: (e) => (e.actorUserId ? (ctx.names[e.actorUserId] ?? 'Someone') : 'System'),
+  },
+  {
+    header: 'What happened',
+    className: 'sm:min-w-72 sm:max-w-xl',
+    cell: (e) => <WhatHappened entry={e} ctx={ctx} />,
+  },
+  { header: 'Record', cell: (e) => (e.entityType ? entityLabel(e.entityType) : '—') },
 ]
 
 export function AuditTable({
   entries,
   names,
   timezone,
+  currency,
 }: {
   entries: Entry[]
   names: Record<string, string>
   timezone: string
+  /** The workspace currency, for amounts in the sentences. */
+  currency?: string
 }) {
+  const ctx: AuditSentenceContext = currency ? { names, currency } : { names }
   return (
     <section aria-label="Audit entries">
       <DataTable
         caption="Audit entries"
-        columns={columns(names, timezone)}
+        columns={columns(ctx, timezone)}
         rows={entries}
         rowKey={(e) => e.id}
         empty={<p className="text-slate-700">No entries match.</p>}
