@@ -62,7 +62,7 @@ for (const javaScriptEnabled of [true, false]) {
     test('the phone menu opens every section and says where you are', async ({ page, baseURL }) => {
       await logIn(page, baseURL, 'admin@demo.aura.test')
       await page.goto(demo(baseURL, '/contacts'))
-      const menu = page.locator('header details')
+      const menu = page.locator('header details[data-phone-menu]')
       await expect(menu.locator('summary')).toContainText('Contacts')
       await expect(page.getByRole('link', { name: 'Organizations' })).toBeHidden()
       await menu.locator('summary').click()
@@ -89,7 +89,7 @@ test('at 1280 px every section is in the bar, the current one marked', async ({ 
     await expect(bar.getByRole('link', { name: label, exact: true })).toBeVisible()
   }
   await expect(bar.getByRole('link', { name: 'Deals', exact: true })).toHaveAttribute('aria-current', 'page')
-  await expect(page.locator('header details')).toBeHidden()
+  await expect(page.locator('header details[data-phone-menu]')).toBeHidden()
   expect(await overflow(page)).toBeLessThanOrEqual(0)
 })
 

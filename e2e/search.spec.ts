@@ -25,7 +25,7 @@ test.describe('JavaScript off', () => {
   test('on a 320 px phone the search is in the menu and the results fit', async ({ page, baseURL }) => {
     await page.setViewportSize({ width: 320, height: 640 })
     await logIn(page, baseURL, 'manager@demo.aura.test')
-    await page.locator('header details summary').click()
+    await page.locator('header details[data-phone-menu] summary').click()
     await page.getByRole('searchbox', { name: 'Search everything' }).fill('acme')
     await page.keyboard.press('Enter')
     for (const name of ['Contacts', 'Organizations', 'Deals']) await expect(group(page, name)).toBeVisible()

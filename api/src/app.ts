@@ -20,10 +20,10 @@ import { auditLogRoutes } from './routes/audit-log/audit-log.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { recoveryRoutes } from './routes/auth-recovery/recovery.index.ts'
 import { contactRoutes } from './routes/contacts/contacts.index.ts'
+import { contactsBulkRoutes } from './routes/contacts-bulk/contacts-bulk.index.ts'
 import { customFieldRoutes } from './routes/custom-fields/custom-fields.index.ts'
 import { dealRoutes } from './routes/deals/deals.index.ts'
 import { dealsBulkRoutes } from './routes/deals-bulk/deals-bulk.index.ts'
-import { docsPage } from './routes/docs/docs-page.ts'
 import { registerOpenApi } from './routes/docs/openapi.ts'
 import { exportRoutes } from './routes/export/export.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
@@ -91,6 +91,7 @@ export function createApp(deps: Deps) {
     .route('/', dealRoutes(deps))
     .route('/', pipelineSummaryRoutes(deps))
     .route('/', organizationRoutes(deps))
+    .route('/', contactsBulkRoutes(deps))
     .route('/', contactRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', activityRoutes(deps))
@@ -103,7 +104,9 @@ export function createApp(deps: Deps) {
     .route('/', exportRoutes(deps))
     .route('/', workspaceArchiveRoutes(deps))
   registerOpenApi(v1)
-  app.get('/api/docs', docsPage(v1))
+  // The reference page is the web app's (/api-reference, ADR 0162): Swagger UI is a static asset there, and
+  // the Worker serves the API alone. The old address keeps working.
+  app.get('/api/docs', (c) => c.redirect('/api-reference'))
   return app.route('/api/v1', v1)
 }
 

@@ -16,6 +16,7 @@ export {
   ZSignup,
   ZVerifyEmail,
 } from './services/auth/auth.inputs.ts'
+export { ZBulkContacts, ZContactFilter } from './services/contacts/bulk-contacts.inputs.ts'
 export { ZCustomFieldInput } from './services/custom-fields/custom-fields.inputs.ts'
 export { BULK_LIMIT, ZBulkDeals, ZDealFilter } from './services/deals/bulk-deals.inputs.ts'
 export { ZCreateDeal, ZMoveDeal, ZUpdateDeal } from './services/deals/deals.inputs.ts'

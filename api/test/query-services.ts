@@ -41,6 +41,8 @@ export const SERVICES: Record<string, 'case' | string> = {
   lineChange: 'write path: reads back one changed line by key',
   bulkDeals:
     'write path: selects through listDeals (its case) in pages of 100, then the single-deal writes by key',
+  bulkContacts:
+    'write path: selects through listContacts (its case) in pages of 100, then the single-contact writes by key',
   searchRecords:
     'runs listContacts, listOrganizations, listDeals and listProducts (each has its case) with q',
   ...Object.fromEntries(

@@ -21,6 +21,8 @@ export const users = pgTable(
     avatarUrl: text('avatar_url'),
     department: text('department'),
     phone: text('phone'),
+    /** IANA zone the member reads times in; NULL means the workspace's (ADR 0164). */
+    timezone: text('timezone'),
     role: userRole('role'),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
     status: userStatus('status').notNull().default('active'),

@@ -56,6 +56,16 @@ export const ZMe = z
     tenant: z.object({ id: z.uuid(), slug: z.string(), companyName: z.string() }).nullable(),
     /** Where a pre-tenant account stands in signup → contract → activation (F1). */
     accountStatus: z.enum(['member', 'awaiting_contract', 'awaiting_activation', 'platform_admin']),
+    /** The zone the user chose on their profile; null means the workspace's (ADR 0164). */
+    timezone: z.string().nullable().openapi({
+      description: 'The IANA zone the user chose on their profile; null means the workspace’s (ADR 0164)',
+    }),
+    /** The zone to show this user times in: theirs, else the workspace's, else UTC (no workspace yet). */
+    effectiveTimezone: z.string().openapi({
+      description:
+        'The IANA zone to show this user times in: their own, else the workspace’s, else UTC (no workspace yet)',
+      example: 'Europe/Paris',
+    }),
   })
   .openapi('Me')
 

@@ -1,5 +1,5 @@
 // Issue 11: no response carried security headers (no CSP, no frame-ancestors, no nosniff, no
-// Referrer-Policy). Every API answer now does: JSON, refusals, the docs page and downloads.
+// Referrer-Policy). Every API answer now does: JSON, refusals, redirects and downloads.
 import { describe, expect } from 'vitest'
 import { it } from '../../test/fixtures.ts'
 import { elevate } from '../../test/workspace.ts'
@@ -39,13 +39,11 @@ describe('security headers on every API answer', () => {
     await res.arrayBuffer()
   })
 
-  it('the docs page allows its own inline style by hash, and no script at all', async ({ api }) => {
+  it("the old docs address: a redirect that loads nothing (the page is the web app's, ADR 0162)", async ({
+    api,
+  }) => {
     const res = await api.app.request('http://aura.test/api/docs')
-    expect(res.status).toBe(200)
-    const csp = expectSecured(res)
-    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/)
-    expect(csp).toContain("default-src 'none'")
-    expect(csp).not.toContain('script-src')
-    expect(await res.text()).not.toContain('<script')
+    expect(res.status).toBe(302)
+    expect(expectSecured(res)).toContain("default-src 'none'")
   })
 })

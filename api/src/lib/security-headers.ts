@@ -8,8 +8,8 @@ export type ContentSecurityPolicyOptions = NonNullable<
 >
 
 /**
- * `overwrite: false`: a handler that knows better (the docs page's style hash, the API's answers passed
- * through the web server) keeps its own header. HSTS is sent on every response: browsers honour it only
+ * `overwrite: false`: a handler that knows better (the API's answers passed through the web server) keeps
+ * its own header. HSTS is sent on every response: browsers honour it only
  * when it arrives over https (RFC 6797 §8.1), and the Node server behind a TLS proxy cannot tell.
  */
 export function securityHeaders(csp: ContentSecurityPolicyOptions): MiddlewareHandler {

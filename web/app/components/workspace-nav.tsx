@@ -40,6 +40,35 @@ function SearchBox({ id, className }: { id: string; className: string }) {
   )
 }
 
+/** Quick add (issue 13): a new deal, contact or activity from any page, one tap from the bar. */
+const QUICK_ADD: readonly NavItem[] = [
+  { to: '/deals/new', label: 'New deal' },
+  { to: '/contacts/new', label: 'New contact' },
+  { to: '/activities/new', label: 'Log activity' },
+]
+
+/** The laptop's "New" menu: a <details> like the phone menu, so it opens without JavaScript. */
+function QuickAdd({ pathname }: { pathname: string }) {
+  return (
+    <details key={pathname} className="relative">
+      <summary
+        className={`${plainButton} flex cursor-pointer list-none items-center font-medium text-indigo-700 [&::-webkit-details-marker]:hidden`}
+      >
+        + New
+      </summary>
+      <ul className="absolute right-0 z-30 mt-1 w-44 rounded-md border border-slate-200 bg-white p-1 shadow-md">
+        {QUICK_ADD.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className={(s) => `${link(s)} w-full`}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
 function Account({ userName }: { userName: string }) {
   return (
     <>
@@ -84,13 +113,14 @@ export function WorkspaceNav({
           ))}
         </nav>
         <div className="ml-auto hidden items-center gap-2 sm:flex">
+          <QuickAdd pathname={pathname} />
           <SearchBox id="global-search" className="hidden w-44 md:block" />
           <NavLink to="/search" className={(s) => `${link(s)} md:hidden`}>
             Search
           </NavLink>
           <Account userName={userName} />
         </div>
-        <details key={pathname} className="group ml-auto sm:hidden">
+        <details key={pathname} data-phone-menu="" className="group ml-auto sm:hidden">
           <summary
             className={`${plainButton} flex cursor-pointer list-none items-center gap-2 font-medium [&::-webkit-details-marker]:hidden`}
           >
@@ -106,6 +136,13 @@ export function WorkspaceNav({
               {items.map((item) => (
                 <NavLink key={item.to} to={item.to} className={link}>
                   {item.label}
+                </NavLink>
+              ))}
+            </nav>
+            <nav aria-label="Quick add" className="grid grid-cols-2 gap-1 border-t border-slate-200 py-2">
+              {QUICK_ADD.map((item) => (
+                <NavLink key={item.to} to={item.to} className={link}>
+                  + {item.label}
                 </NavLink>
               ))}
             </nav>

@@ -26,7 +26,7 @@ describe('parsing the account forms', () => {
     const blank = parseForm(form({ intent: 'profile', name: ' ', department: '', phone: '' }), ZProfileFields)
     expect(blank.reply().error).toMatchObject({ name: ['Enter a name'] })
     const s = parseForm(
-      form({ intent: 'profile', name: 'Ada', department: '', phone: ' ', avatarUrl: '' }),
+      form({ intent: 'profile', name: 'Ada', department: '', phone: ' ', avatarUrl: '', timezone: '' }),
       ZProfileFields,
     )
     expect(s.status === 'success' && s.value).toEqual({
@@ -34,6 +34,7 @@ describe('parsing the account forms', () => {
       department: null,
       phone: null,
       avatarUrl: null,
+      timezone: null, // the workspace's (ADR 0164)
     })
   })
 

@@ -15,7 +15,18 @@ import { workspaceLocale } from './records.server.ts'
 export async function activityIntent(
   request: Request,
   context: AppLoadContext,
-  { api, form, back, contactId }: { api: ApiClient; form: FormData; back: string; contactId?: string },
+  {
+    api,
+    form,
+    back,
+    contactId,
+  }: {
+    api: ApiClient
+    form: FormData
+    /** Where to land: a path, or one given the contact the activity went to (quick add). */
+    back: string | ((contactId: string) => string)
+    contactId?: string
+  },
 ) {
   const intent = form.get('intent')
   if (intent === 'archive-activity') {
@@ -23,7 +34,7 @@ export async function activityIntent(
     const res = await api.activities[':id'].$delete({
       param: { id: typeof activityId === 'string' ? activityId : '' },
     })
-    if (res.status === 204) return redirectWithFlash(request, back, 'activity.archived')
+    if (res.status === 204) return redirectWithFlash(request, landing(back, contactId), 'activity.archived')
     throw errorPage((await readProblem(res)).status === 403 ? 403 : 404)
   }
   if (intent !== 'log-activity') return null
@@ -31,6 +42,11 @@ export async function activityIntent(
   const submission = parseForm(form, logActivityForm(timezone, { withContact: !contactId }))
   if (submission.status !== 'success') return invalid(submission)
   const { contactId: chosen, ...json } = submission.value
-  const res = await api.contacts[':id'].activities.$post({ param: { id: contactId ?? chosen ?? '' }, json })
-  return res.status === 201 ? redirectWithFlash(request, back, 'activity.logged') : refusal(submission, res)
+  const on = contactId ?? chosen ?? ''
+  const res = await api.contacts[':id'].activities.$post({ param: { id: on }, json })
+  if (res.status !== 201) return refusal(submission, res)
+  return redirectWithFlash(request, landing(back, on), 'activity.logged')
 }
+
+const landing = (back: string | ((contactId: string) => string), contactId = '') =>
+  typeof back === 'string' ? back : back(contactId)

@@ -1,4 +1,4 @@
-// "Log activity" (ADR 0150): the API's activity input, with "when" typed as the workspace's wall clock in a
+// "Log activity" (ADR 0150): the API's activity input, with "when" typed as the reader's wall clock in a
 // `datetime-local` field (empty: now) and sent as an instant. On a deal page the form also names the
 // contact the activity is logged on (the API files every activity under a contact, F10.1).
 import { z } from 'zod'

@@ -33,6 +33,8 @@ const MESSAGES = {
   'deals.reassign': '{name} reassigned.',
   'deals.move': '{name} moved.',
   'deals.delete': '{name} deleted.',
+  'contacts.reassign': '{name} reassigned.',
+  'contacts.delete': '{name} deleted.',
   'workspace.saved': 'Workspace saved.',
   'invitation.sent': 'Invitation sent to {name}.',
   'invitation.revoked': 'Invitation revoked.',

@@ -46,7 +46,3 @@ export function formatDate(iso: string | null | undefined, locale = 'en'): strin
   )
   return f.format(new Date(iso))
 }
-
-export function formatDateTime(iso: string, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-}

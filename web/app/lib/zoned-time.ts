@@ -1,5 +1,6 @@
-// A `datetime-local` field has no zone: the user means the workspace's wall clock. These turn it into an
-// instant (ISO with offset) and back, with Intl's zone data (no date library shipped).
+// A `datetime-local` field has no zone: the user means their own wall clock (their zone, else the
+// workspace's: ADR 0164). These turn it into an instant (ISO with offset) and back, and format instants in
+// a zone, with Intl's zone data (no date library shipped).
 
 function offsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -35,8 +36,14 @@ export function isoToLocal(iso: string, timeZone: string): string {
   return new Date(t + offsetMs(t, timeZone)).toISOString().slice(0, 16)
 }
 
+/** An instant as date and time in a zone (the reader's, ADR 0164): "Mar 1, 2026, 9:30 AM". */
 export function formatInZone(iso: string, timeZone: string, locale = 'en'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     new Date(iso),
   )
+}
+
+/** The calendar day an instant falls on in a zone: "Mar 1, 2026". */
+export function formatDayInZone(iso: string, timeZone: string, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso))
 }

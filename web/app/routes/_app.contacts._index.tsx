@@ -3,13 +3,16 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/records/pager.tsx'
-import { RecordSelect } from '~/components/sales/select-field.tsx'
+import { OwnerSelect } from '~/components/sales/owner-select.tsx'
+import { RecordSelect, SelectField } from '~/components/sales/select-field.tsx'
 import { Alert } from '~/components/ui/alert.tsx'
+import { BulkBar, bulkSelectColumn } from '~/components/ui/bulk-change.tsx'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { SearchForm } from '~/components/ui/search-form.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
+import { BULK_LIMIT } from '~/lib/inputs.server.ts'
 import { ownerChoices } from '~/lib/records.server.ts'
 import { canReassign, listMembers, present } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -18,6 +21,7 @@ export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction = () => [{ title: 'Contacts · Aura CRM' }]
 
 const FILTERS = ['q', 'assignedUserId'] as const
+const BULK_FORM_ID = 'contacts-bulk'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = apiClient(request, context)
@@ -39,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   else problem = (await readProblem(res)).title
   const names = Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email]))
   return {
+    bulkLimit: BULK_LIMIT,
     filters,
     onFirstPage: !cursor,
     page,
@@ -51,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type ContactRow = SerializeFrom<typeof loader>['page']['data'][number]
 
 const columns = (names: Record<string, string>): Column<ContactRow>[] => [
+  bulkSelectColumn<ContactRow>(BULK_FORM_ID, (c) => c.fullName),
   {
     header: 'Name',
     primary: true,
@@ -70,7 +76,7 @@ const columns = (names: Record<string, string>): Column<ContactRow>[] => [
 ]
 
 export default function Contacts() {
-  const { filters, onFirstPage, page, problem, names, owners } = useLoaderData<typeof loader>()
+  const { bulkLimit, filters, onFirstPage, page, problem, names, owners } = useLoaderData<typeof loader>()
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -96,6 +102,17 @@ export default function Contacts() {
         )}
       </SearchForm>
       {problem && <Alert tone="error">{problem}</Alert>}
+      {page.data.length > 0 && (
+        // Reassign is for managers and admins (owners is null for a rep); delete is anyone's, on what they see.
+        <BulkBar id={BULK_FORM_ID} path="/contacts" noun="contacts" filters={filters} limit={bulkLimit}>
+          <SelectField label="Change" name="action" id="bulk-action" defaultValue="">
+            <option value="">Choose…</option>
+            {owners && <option value="reassign">Reassign to…</option>}
+            <option value="delete">Delete</option>
+          </SelectField>
+          {owners && <OwnerSelect members={owners} />}
+        </BulkBar>
+      )}
       <DataTable
         caption="Contacts"
         columns={columns(names)}

@@ -7,8 +7,9 @@ import { ProcessSwitcher } from '~/components/sales/process-switcher.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
-import { formatDate, formatDateTime, formatMoney } from '~/lib/money.ts'
+import { formatDate, formatMoney } from '~/lib/money.ts'
 import { listProcesses, must } from '~/lib/sales.server.ts'
+import { formatInZone } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
 import { useMe } from './_app.tsx'
 
@@ -110,7 +111,7 @@ export default function Dashboard() {
                   <span className="font-medium capitalize">{a.type}</span>
                   {a.subject && <>: {a.subject}</>}
                   <span className="block text-slate-600">
-                    {formatDateTime(a.occurredAt)} ·{' '}
+                    {formatInZone(a.occurredAt, me.effectiveTimezone)} ·{' '}
                     <Link to={`/contacts/${a.contactId}`} className="text-indigo-700 underline">
                       contact
                     </Link>

@@ -117,6 +117,7 @@ export default function DealPage() {
         deal={deal}
         process={d.processes.find((p) => p.id === deal.processId)}
         reasons={d.reasons}
+        timezone={d.timezone}
         lastResult={moved}
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -126,6 +127,8 @@ export default function DealPage() {
               Key facts
             </h2>
             <DealFacts deal={deal} owner={owner} organization={org} contact={contact} />
+            {/* In sight, not behind a disclosure: reassigning is two taps (choose, Reassign). */}
+            {d.owners && <OwnerForm deal={deal} owners={d.owners} lastResult={replyFor(result, 'assign')} />}
             <div className="flex flex-wrap gap-x-2 border-t border-slate-100 pt-2">
               <Disclosure summary="Edit details" open={Boolean(details?.error) || needsFields}>
                 <DetailsForm
@@ -135,11 +138,6 @@ export default function DealPage() {
                   lastResult={details}
                 />
               </Disclosure>
-              {d.owners && (
-                <Disclosure summary="Change owner" open={Boolean(replyFor(result, 'assign')?.error)}>
-                  <OwnerForm deal={deal} owners={d.owners} lastResult={replyFor(result, 'assign')} />
-                </Disclosure>
-              )}
               {d.processes.length > 1 && (
                 <Disclosure summary="Move to another process">
                   <ProcessMoveForm deal={deal} processes={d.processes} />
@@ -176,7 +174,9 @@ export default function DealPage() {
               lastResult={replyFor(result, 'log-activity')}
               deals={[]}
               timezone={d.timezone}
-              onDeal={{ dealId: deal.id, contactId: deal.contactId, contacts: d.contacts }}
+              contacts={d.contacts}
+              dealId={deal.id}
+              contactId={deal.contactId}
             />
           </section>
           <div className={cardClass}>

@@ -35,11 +35,20 @@ async function findMember(api: ApiClient, id: string) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requireUser(request, context)
   const api = apiClient(request, context)
-  const [member, tokens] = await Promise.all([findMember(api, me.id), api.tokens.$get()])
-  if (tokens.status !== 200) throw errorPage(502)
+  const [member, tokens, workspace] = await Promise.all([
+    findMember(api, me.id),
+    api.tokens.$get(),
+    api.workspace.$get(),
+  ])
+  if (tokens.status !== 200 || workspace.status !== 200) throw errorPage(502)
   return {
     member,
     tokens: (await tokens.json()).data,
+    // The time zone choices (the API checks against the same runtime list) and what "Workspace default" is.
+    timezones: ['UTC', ...Intl.supportedValuesOf('timeZone')],
+    workspaceTimezone: (await workspace.json()).timezone,
+    // Dates on this page read in the zone the user had when it loaded (ADR 0164).
+    timezone: me.effectiveTimezone,
   }
 }
 
@@ -49,7 +58,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const api = apiClient(request, context)
   switch (form.get('intent')) {
     case 'profile': {
-      // All four fields are sent; a blank optional one is null, which clears it.
+      // All five fields are sent; a blank optional one is null, which clears it (a blank time zone: the
+      // workspace's).
       const s = parseForm(form, ZProfileFields)
       if (s.status !== 'success') return invalid(s)
       const res = await api.users[':id'].$patch({ param: { id: me.id }, json: s.value })
@@ -75,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { member, tokens } = useLoaderData<typeof loader>()
+  const { member, tokens, timezones, workspaceTimezone, timezone } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   // A created token is the one answer that is not a form's reply: its secret, shown once.
   const created = result && 'created' in result ? result.created : undefined
@@ -88,9 +98,15 @@ export default function Profile() {
           {member.email} · {member.role}
         </p>
       </div>
-      <ProfileForm member={member} lastResult={replyFor(reply, 'profile')} />
+      <ProfileForm
+        member={member}
+        lastResult={replyFor(reply, 'profile')}
+        timezones={timezones}
+        workspaceTimezone={workspaceTimezone}
+      />
       <ApiTokens
         tokens={tokens}
+        timezone={timezone}
         created={created}
         createResult={replyFor(reply, 'create-token')}
         revokeResult={replyFor(reply, 'revoke-token')}

@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMembers(api, request, context),
     workspaceLocale(api, request, context),
   ])
-  // Dates are whole days in the workspace's zone: from its first minute, to (exclusive) the next day's.
+  // Dates are whole days in the reader's zone (ADR 0164): from its first minute, to (exclusive) the next day's.
   const day = (d: string | undefined, plus: number) => {
     if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return undefined
     const next = new Date(`${d}T00:00:00Z`)

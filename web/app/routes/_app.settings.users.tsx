@@ -25,7 +25,9 @@ import {
   ZRoleForm,
 } from '~/lib/settings-forms.server.ts'
 import { withStepUp } from '~/lib/step-up.server.ts'
+import { formatDayInZone } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
+import { useMe } from './_app.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
 
@@ -97,6 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function UsersSettings() {
   const { meId, members, pending } = useLoaderData<typeof loader>()
+  const { effectiveTimezone } = useMe()
   const result = useActionData<FormReply | StepUpResult>()
   const stepUp = isStepUp(result) ? result.stepUp : null
   const reply = isStepUp(result) ? undefined : result
@@ -154,7 +157,7 @@ export default function UsersSettings() {
               >
                 <span className="min-w-0 flex-1 break-all">{invitation.email}</span>
                 <span className="text-slate-600">
-                  {invitation.role} · expires {invitation.expiresAt.slice(0, 10)}
+                  {invitation.role} · expires {formatDayInZone(invitation.expiresAt, effectiveTimezone)}
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { ZEmail } from '../../lib/account-fields.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
+import { ZContactFilter } from '../../services/contacts/bulk-contacts.inputs.ts'
 import { ZCustomFieldValues } from '../../services/custom-fields/custom-fields.inputs.ts'
 
 const optionalText = (max: number) => line(max).nullable().optional()
@@ -30,8 +31,7 @@ export const ZContactListQuery = ZListQuery.extend({
   q: line(200).min(1).optional().openapi({
     description: 'One box: name (typo-tolerant), email fragment, phone digits or company name',
   }),
-  assignedUserId: z.uuid('Not a valid id').optional(),
-  organizationId: z.uuid('Not a valid id').optional(),
+  ...ZContactFilter.shape,
 })
 
 export const ZContact = z

@@ -1,16 +1,9 @@
-import { z } from '@hono/zod-openapi'
+import { bulkResult } from '../../lib/bulk.ts'
 import { jsonBody, jsonContent, memberRefusals, problemResponse } from '../../lib/openapi.ts'
 import { creatingRoute } from '../../middleware/creating-route.ts'
 import { BULK_LIMIT, ZBulkDeals } from '../../services/deals/bulk-deals.inputs.ts'
 
-export const ZBulkResult = z
-  .object({
-    action: z.enum(['reassign', 'move', 'delete']),
-    dryRun: z.boolean(),
-    count: z.number().int(),
-    ids: z.array(z.uuid()),
-  })
-  .openapi('BulkDealsResult')
+export const ZBulkResult = bulkResult(['reassign', 'move', 'delete']).openapi('BulkDealsResult')
 
 export const bulkDeals = creatingRoute({
   method: 'post',

@@ -18,11 +18,11 @@ describe('the OpenAPI document', () => {
     expect(body.properties.password.minLength).toBe(12)
   })
 
-  it('has a readable reference page at /api/docs', async ({ api }) => {
+  it('sends /api/docs to the reference page, which the web app serves (ADR 0162)', async ({ api }) => {
     const res = await api.app.request('http://aura.test/api/docs')
-    expect(res.status).toBe(200)
-    const html = await res.text()
-    expect(html).toContain('<h1>Aura CRM API</h1>')
-    expect(html).toContain('/auth/login')
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/api-reference')
+    // The API's own CSP: the redirect loads and runs nothing.
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
   })
 })

@@ -13,6 +13,9 @@ export const ZMember = z
     avatarUrl: z.string().nullable(),
     department: z.string().nullable(),
     phone: z.string().nullable(),
+    timezone: z.string().nullable().openapi({
+      description: 'The IANA zone this member reads times in; null means the workspace’s (ADR 0164)',
+    }),
     lastLoginAt: z.string().nullable(),
     deactivatedAt: z.string().nullable(),
     createdAt: z.string(),

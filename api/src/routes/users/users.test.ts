@@ -74,6 +74,45 @@ describe('GET /users, PATCH /users/{id}', () => {
     expect((await bad.json()).errors[0].field).toBe('avatarUrl')
   })
 
+  it('sets, reads back and clears a member’s own time zone; /me gives the zone to show times in', async ({
+    ws,
+  }) => {
+    const rep = await ws.member('rep')
+    const me = async () => (await ws.as(rep, '/me')).json()
+    expect(await me()).toMatchObject({ timezone: null, effectiveTimezone: 'UTC' })
+    const set = await ws.as(rep, `/users/${rep.id}`, patch({ timezone: 'America/New_York' }))
+    expect(set.status).toBe(200)
+    expect((await set.json()).timezone).toBe('America/New_York')
+    const listed = (await (await ws.as(rep, '/users?limit=100')).json()).data.find(
+      (u: { id: string }) => u.id === rep.id,
+    )
+    expect(listed.timezone).toBe('America/New_York')
+    expect(await me()).toMatchObject({ timezone: 'America/New_York', effectiveTimezone: 'America/New_York' })
+    const cleared = await ws.as(rep, `/users/${rep.id}`, patch({ timezone: null }))
+    expect((await cleared.json()).timezone).toBeNull()
+    expect(await me()).toMatchObject({ timezone: null, effectiveTimezone: 'UTC' })
+  })
+
+  it('refuses an unknown time zone naming `timezone`, and someone else’s zone to a non-admin', async ({
+    api,
+    ws,
+  }) => {
+    const rep = await ws.member('rep')
+    for (const timezone of ['Mars/Olympus', '', 'GMT+2']) {
+      const bad = await ws.as(rep, `/users/${rep.id}`, patch({ timezone }))
+      expect(bad.status).toBe(400)
+      expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toContain('timezone')
+    }
+    for (const who of [ws.rep, ws.manager]) {
+      const res = await ws.as(who, `/users/${rep.id}`, patch({ timezone: 'Asia/Tokyo' }))
+      expect(res.status).toBe(403)
+    }
+    const [still] = await api.db.select().from(schema.users).where(eq(schema.users.id, rep.id))
+    expect(still?.timezone).toBeNull()
+    const byAdmin = await ws.as(ws.admin, `/users/${rep.id}`, patch({ timezone: 'Asia/Tokyo' }))
+    expect((await byAdmin.json()).timezone).toBe('Asia/Tokyo')
+  })
+
   it('refuses to demote the last active admin (409)', async ({ api }) => {
     const solo = await createWorkspace(api)
     const res = await solo.as(solo.admin, `/users/${solo.admin.id}`, patch({ role: 'manager' }))

@@ -2,10 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { ZHttpsUrl } from '../../lib/http-url.ts'
 import { jsonBody, jsonContent, memberRefusals, problemResponse } from '../../lib/openapi.ts'
 import { line } from '../../lib/text.ts'
-
-// Intl knows the IANA zones of the runtime (Node and workerd ship the same ICU data); 'UTC' is the
-// column default but not always in the list.
-const TIMEZONES = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])
+import { ZTimeZone } from '../../lib/time-zone.ts'
 
 export const ZWorkspace = z
   .object({
@@ -27,7 +24,7 @@ export const ZWorkspacePatch = z
     companyName: line(120).min(1, 'Enter the company name'),
     logoUrl: ZHttpsUrl.nullable(),
     industry: line(80).nullable(),
-    timezone: z.string().refine((tz) => TIMEZONES.has(tz), 'Use an IANA time zone such as Europe/Paris'),
+    timezone: ZTimeZone,
     /** Days a deleted workspace is kept before the purge (F1.8). */
     retentionDays: z.number().int().min(1).max(3650),
   })

@@ -16,8 +16,10 @@ const readMe = (tx: Tx, userId: string) =>
         isPlatformAdmin: users.isPlatformAdmin,
         emailVerifiedAt: users.emailVerifiedAt,
         contractStatus: users.contractStatus,
+        timezone: users.timezone,
       },
       tenant: { id: tenants.id, slug: tenants.slug, companyName: tenants.companyName },
+      workspaceTimezone: tenants.timezone,
     })
     .from(users)
     .leftJoin(tenants, eq(tenants.id, users.tenantId))
@@ -39,7 +41,7 @@ export async function loadMe(db: Db, auth: Auth) {
         )
       : await withPlatform(db, 'authenticate', (tx) => readMe(tx, auth.userId))
   if (!row) throw new AppError('unauthorized', 'Sign in to continue')
-  const { user, tenant } = row
+  const { user, tenant, workspaceTimezone } = row
   const accountStatus = user.isPlatformAdmin
     ? 'platform_admin'
     : tenant
@@ -56,5 +58,7 @@ export async function loadMe(db: Db, auth: Auth) {
     emailVerified: user.emailVerifiedAt !== null,
     tenant: tenant?.id ? tenant : null,
     accountStatus,
+    timezone: user.timezone,
+    effectiveTimezone: user.timezone ?? workspaceTimezone ?? 'UTC',
   } as const
 }

@@ -1,10 +1,10 @@
 // Bulk operations on deals (issue 13, NFR-U5): which deals (listed ids, or every deal the list's filters
-// match, up to a cap) and what to do with them.
+// match, up to a cap) and what to do with them. The selection is every record type's (lib/bulk.ts).
 import { z } from '@hono/zod-openapi'
+import { BULK_LIMIT, bulkSelection, idsOrFilter } from '../../lib/bulk.ts'
 import { ZDealListQuery } from './deals.inputs.ts'
 
-/** The most deals one operation changes: a bounded transaction, and a confirmation that still means something. */
-export const BULK_LIMIT = 500
+export { BULK_LIMIT }
 
 /**
  * The deals list's filters (no paging or order: all matching deals are meant). Not `q`: a name search
@@ -19,12 +19,7 @@ export const ZDealFilter = ZDealListQuery.omit({
   q: true,
 }).strict()
 
-const selection = {
-  ids: z.array(z.uuid()).min(1).max(BULK_LIMIT).optional(),
-  filter: ZDealFilter.optional(),
-  /** Only resolve the selection and answer what would change (the confirmation step). */
-  dryRun: z.boolean().default(false),
-}
+const selection = bulkSelection(ZDealFilter)
 
 export const ZBulkDeals = z
   .discriminatedUnion('action', [
@@ -32,9 +27,6 @@ export const ZBulkDeals = z
     z.object({ action: z.literal('move'), stageId: z.uuid(), ...selection }),
     z.object({ action: z.literal('delete'), ...selection }),
   ])
-  .refine((v) => (v.ids === undefined) !== (v.filter === undefined), {
-    message: 'Send either ids or filter',
-    path: ['ids'],
-  })
+  .refine(...idsOrFilter)
   .openapi('BulkDeals')
 export type TBulkDeals = z.infer<typeof ZBulkDeals>

@@ -40,6 +40,7 @@ export function toMember(u: schema.UserRow) {
     avatarUrl: u.avatarUrl,
     department: u.department,
     phone: u.phone,
+    timezone: u.timezone,
     lastLoginAt: iso(u.lastLoginAt),
     deactivatedAt: iso(u.deactivatedAt),
     createdAt: u.createdAt.toISOString(),

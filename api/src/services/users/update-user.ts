@@ -11,13 +11,14 @@ export interface ProfilePatch {
   avatarUrl?: string | null | undefined
   department?: string | null | undefined
   phone?: string | null | undefined
+  timezone?: string | null | undefined
 }
 
 export interface UserPatch extends ProfilePatch {
   role?: Role | undefined
 }
 
-const PROFILE_KEYS = ['name', 'avatarUrl', 'department', 'phone'] as const
+const PROFILE_KEYS = ['name', 'avatarUrl', 'department', 'phone', 'timezone'] as const
 
 /**
  * F3.6 profile fields (the user themself or an admin) and F4.2 role changes (admins only). The last

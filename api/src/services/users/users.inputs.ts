@@ -3,10 +3,14 @@
 import { z } from '@hono/zod-openapi'
 import { ZHttpsUrl } from '../../lib/http-url.ts'
 import { line } from '../../lib/text.ts'
+import { ZTimeZone } from '../../lib/time-zone.ts'
 
 export const ZRole = z.enum(['admin', 'manager', 'rep'])
 
-/** F3.6 profile fields, which the user edits themself (a profile form sends all four; null clears one). */
+/**
+ * F3.6 profile fields, which the user edits themself (a profile form sends all five; null clears one). A
+ * null `timezone` means the workspace's zone (ADR 0164).
+ */
 export const ZProfileFields = z.object({
   name: line(120).min(1, 'Enter a name'),
   avatarUrl: ZHttpsUrl.nullable(),
@@ -16,6 +20,7 @@ export const ZProfileFields = z.object({
     .trim()
     .regex(/^\+?[0-9 ()./-]{3,32}$/, 'Use digits, spaces and + ( ) - . / only')
     .nullable(),
+  timezone: ZTimeZone.nullable(),
 })
 
 /** A change to a member: any profile fields, and `role` (F4.2), which is for admins. */

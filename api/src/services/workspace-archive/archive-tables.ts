@@ -31,6 +31,8 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
       contract_signed_at: 'the signup contract is the platform’s record of the account',
       requested_company_name: 'what a signup asked for before the workspace existed',
       requested_slug: 'what a signup asked for before the workspace existed',
+      timezone:
+        'a personal display preference (ADR 0164), unchecked by the restore: restored people read the workspace’s zone until they choose again',
     },
   },
   { name: 'custom_field_definitions', table: schema.customFieldDefinitions, onRestore: 'replace' },

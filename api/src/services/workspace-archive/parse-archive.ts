@@ -3,13 +3,12 @@
 // archive is refused naming the field (`tables.deals[3].amount`) instead of failing halfway in Postgres.
 import { z } from 'zod'
 import { AppError, type FieldError } from '../../lib/problem.ts'
+import { isTimeZone } from '../../lib/time-zone.ts'
 import { type ArchiveColumn, archiveColumns } from './archive-columns.ts'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive-format.ts'
 import { ARCHIVED_TABLES } from './archive-tables.ts'
 
 export type ArchiveRow = Record<string, unknown>
-
-const TIMEZONES = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])
 
 const ZArchiveWorkspace = z.object({
   id: z.uuid('Not a valid id'),
@@ -17,7 +16,7 @@ const ZArchiveWorkspace = z.object({
   companyName: z.string().trim().min(1, 'Enter the company name').max(120),
   logoUrl: z.string().max(2048).nullable(),
   industry: z.string().max(80).nullable(),
-  timezone: z.string().refine((tz) => TIMEZONES.has(tz), 'Not an IANA time zone'),
+  timezone: z.string().refine(isTimeZone, 'Not an IANA time zone'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code'),
   retentionDays: z.number().int().min(1).max(3650),
 })

@@ -5,6 +5,7 @@ import { errorText, FormErrors, inputProps } from '~/components/form.tsx'
 import { InlineField, IntentButton } from '~/components/inline-field.tsx'
 import { Alert } from '~/components/ui/alert.tsx'
 import type { FormReply } from '~/lib/forms.server.ts'
+import { formatDayInZone } from '~/lib/zoned-time.ts'
 
 export interface CreatedToken {
   name: string
@@ -20,20 +21,22 @@ interface Token {
   expiresAt: string | null
 }
 
-const day = (iso: string | null) => iso?.slice(0, 10) ?? 'never'
-
 export function ApiTokens({
   tokens,
   created,
   createResult,
   revokeResult,
+  timezone,
 }: {
   tokens: Token[]
+  /** The reader's zone (ADR 0164): each date is the instant's day there. */
+  timezone: string
   created: CreatedToken | undefined
   /** The create form's reply, and a revoke's (shown here: the refused token's row may be gone). */
   createResult: FormReply | undefined
   revokeResult: FormReply | undefined
 }) {
+  const day = (iso: string | null) => (iso ? formatDayInZone(iso, timezone) : 'never')
   // A revoke sends only the token's id: whatever was refused about it is the form's message.
   const revokeErrors = Object.values(revokeResult?.error ?? {}).flatMap((messages) => messages ?? [])
   return (

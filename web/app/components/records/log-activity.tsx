@@ -1,6 +1,7 @@
-// "Log activity" on a contact page (F10.1) or a deal page (issue 13): type, subject, what happened, and when
-// (the workspace's wall clock; empty means now). Parsed by lib/activity-form.server.ts (the API's input).
-// On a deal page the activity is the deal's, logged on a contact (the deal's own, preselected).
+// "Log activity" on a contact page (F10.1), a deal page or the quick add page (issue 13): type, subject,
+// what happened, and when (the viewer's wall clock; empty means now). Parsed by lib/activity-form.server.ts
+// (the API's input). Off a contact page the form also names the contact it is logged on (the API files
+// every activity under one); on a deal page the deal is fixed and its own contact preselected.
 import { getFormProps, useForm } from '@conform-to/react'
 import type { LogActivityValues } from '~/lib/activity-form.server.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
@@ -14,18 +15,25 @@ export function LogActivityForm({
   lastResult,
   deals,
   timezone,
-  onDeal,
+  contacts,
+  dealId,
+  contactId,
 }: {
   lastResult: FormReply | undefined
+  /** "About deal" choices; none: no such select. */
   deals: Option[]
   timezone: string
-  /** On a deal page: the deal, and the contacts to log on (its own first). */
-  onDeal?: { dealId: string; contactId: string | null; contacts: Option[] }
+  /** "With contact" choices, off a contact page. */
+  contacts?: Option[]
+  /** A deal page's own deal. */
+  dealId?: string
+  /** The contact chosen first (a deal's own). */
+  contactId?: string | null
 }) {
   const [form, fields] = useForm<LogActivityValues>({
     id: 'log-activity-form',
     lastResult,
-    defaultValue: { type: 'call', contactId: onDeal?.contactId ?? undefined },
+    defaultValue: { type: 'call', contactId: contactId ?? undefined },
   })
   return (
     <Form
@@ -57,21 +65,18 @@ export function LogActivityForm({
       </div>
       <FormField label="Subject" meta={fields.subject} />
       <TextAreaField label="Description" meta={fields.description} required />
-      {onDeal ? (
-        <>
-          <input type="hidden" name="dealId" value={onDeal.dealId} />
-          <FormRecordSelect
-            label="With contact"
-            meta={fields.contactId}
-            none="Choose a contact"
-            options={onDeal.contacts}
-            required
-          />
-        </>
-      ) : (
-        deals.length > 0 && (
-          <FormRecordSelect label="About deal" meta={fields.dealId} none="No deal" options={deals} />
-        )
+      {contacts && (
+        <FormRecordSelect
+          label="With contact"
+          meta={fields.contactId}
+          none="Choose a contact"
+          options={contacts}
+          required
+        />
+      )}
+      {dealId && <input type="hidden" name="dealId" value={dealId} />}
+      {!dealId && deals.length > 0 && (
+        <FormRecordSelect label="About deal" meta={fields.dealId} none="No deal" options={deals} />
       )}
       <div>
         <SubmitButton>Log activity</SubmitButton>

@@ -1,5 +1,5 @@
-// The deal page's edit forms, each behind a disclosure under the facts it changes (issue 13: a record,
-// not a stack of forms): details, owner (managers and admins), and a move to another process.
+// The deal page's edit forms under the facts they change (issue 13: a record, not a stack of forms): the
+// details and a move to another process behind disclosures, the owner (managers and admins) in sight.
 import { getFormProps, useForm } from '@conform-to/react'
 import type { DealFormValues } from '~/lib/deal-form.server.ts'
 import type { FormReply } from '~/lib/forms.server.ts'

@@ -4,8 +4,8 @@
 // only through "Reopen…", which names the stage it goes back to (ADR 0163).
 import { Form } from '@remix-run/react'
 import type { FormReply } from '~/lib/forms.server.ts'
-import { formatDate } from '~/lib/money.ts'
 import type { Process } from '~/lib/sales.server.ts'
+import { formatDayInZone } from '~/lib/zoned-time.ts'
 import { FormErrors, SubmitButton } from '../form.tsx'
 import { buttonClass } from '../ui/button.tsx'
 import { fieldLabels } from './stage-select.tsx'
@@ -33,11 +33,14 @@ export function DealProgress({
   process,
   reasons,
   lastResult,
+  timezone,
 }: {
   deal: DealState
   process: Process | undefined
   reasons: Reason[]
   lastResult: FormReply | undefined
+  /** The reader's zone (ADR 0164): the day a deal closed is that instant's day there. */
+  timezone: string
 }) {
   const stages = process?.stages ?? []
   const open = stages.filter((s) => s.kind === 'open')
@@ -92,7 +95,7 @@ export function DealProgress({
           </div>
         </>
       ) : (
-        <Closed deal={deal} open={open} value={value} />
+        <Closed deal={deal} open={open} value={value} timezone={timezone} />
       )}
     </section>
   )
@@ -160,7 +163,17 @@ function LostDisclosure({ stage, reasons }: { stage: string; reasons: Reason[] }
   )
 }
 
-function Closed({ deal, open, value }: { deal: DealState; open: Stage[]; value: (s: Stage) => string }) {
+function Closed({
+  deal,
+  open,
+  value,
+  timezone,
+}: {
+  deal: DealState
+  open: Stage[]
+  value: (s: Stage) => string
+  timezone: string
+}) {
   const won = deal.status === 'won'
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
@@ -168,7 +181,7 @@ function Closed({ deal, open, value }: { deal: DealState; open: Stage[]; value: 
         className={`rounded-md px-3 py-2 text-sm font-medium ${won ? 'bg-emerald-50 text-emerald-900' : 'bg-red-50 text-red-900'}`}
       >
         {won ? 'Won' : 'Lost'}
-        {deal.closedAt && <> on {formatDate(deal.closedAt)}</>}
+        {deal.closedAt && <> on {formatDayInZone(deal.closedAt, timezone)}</>}
         {!won && deal.lostReason && <> · {deal.lostReason}</>}
         {` (${deal.stageName})`}
       </p>

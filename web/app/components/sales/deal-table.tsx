@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { bulkSelectColumn } from '~/components/ui/bulk-change.tsx'
 import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { formatDate, formatMoney } from '~/lib/money.ts'
 
@@ -18,23 +19,6 @@ export interface DealRow {
 }
 
 type Names = { users: Record<string, string>; orgs: Record<string, string> }
-
-/** A row's tick box for the bulk form (outside the form in the markup, inside it by `form=`). */
-const selectColumn = (formId: string): Column<DealRow> => ({
-  header: 'Select',
-  headerHidden: true,
-  className: 'sm:w-10',
-  cell: (d) => (
-    <input
-      type="checkbox"
-      name="ids"
-      value={d.id}
-      form={formId}
-      aria-label={`Select ${d.name}`}
-      className="size-5"
-    />
-  ),
-})
 
 function columns(names: Names): Column<DealRow>[] {
   return [
@@ -84,7 +68,7 @@ export function DealTable({
   return (
     <DataTable
       caption="Deals"
-      columns={selectFor ? [selectColumn(selectFor), ...all] : all}
+      columns={selectFor ? [bulkSelectColumn<DealRow>(selectFor, (d) => d.name), ...all] : all}
       rows={deals}
       rowKey={(d) => d.id}
       empty={empty}
