@@ -41,6 +41,8 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     productId: v.product.id,
     lineId: v.line.id,
     stageIds: [v.stage.id, v.stage2.id],
+    reasonId: v.lostReason.id,
+    lostReasonId: v.lostReason.id,
   }
   if (name !== 'id') return byName[name] ?? missing(name)
   const byResource: Record<string, string> = {
@@ -69,6 +71,7 @@ export const VALID_BODIES: Record<string, (r: Records) => Record<string, unknown
   'POST /processes/{id}/stages': () => ({ name: 'Injected', kind: 'open', winProbability: 5 }),
   'POST /processes/{id}/stages/reorder': (r) => ({ stageIds: [r.stage2.id, r.stage.id] }),
   'PATCH /processes/{id}/stages/{stageId}': () => ({ name: 'Renamed by attacker' }),
+  'POST /processes/{id}/lost-reasons': () => ({ label: 'Injected reason' }),
   'POST /deals': () => ({ name: 'Attack deal' }),
   'PATCH /deals/{id}': () => ({ notes: 'changed by attacker' }),
   'POST /deals/{id}/stage': (r) => ({ stageId: r.stage2.id }),

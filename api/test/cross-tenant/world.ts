@@ -11,6 +11,7 @@ import {
   createProduct,
   uniq,
 } from '@aura/db/seed/index'
+import { eq } from 'drizzle-orm'
 import type { createTestApi } from '../harness.ts'
 import { type createWorkspace, elevate, type Member } from '../workspace.ts'
 
@@ -62,6 +63,13 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     })
     .returning()
   if (!customField || !invitation || !token) throw new Error('insert returned nothing')
+  // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
+  const [lostReason] = await db
+    .select()
+    .from(schema.lostReasons)
+    .where(eq(schema.lostReasons.processId, ws.defaults.defaultProcess.process.id))
+    .limit(1)
+  if (!lostReason) throw new Error('the default process has no lost reasons')
   return {
     tenantId,
     org,
@@ -75,6 +83,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     stage,
     stage2,
     process2Stage: process2.stages[0],
+    lostReason,
     customField,
     invitation,
     token,

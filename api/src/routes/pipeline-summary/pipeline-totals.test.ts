@@ -55,8 +55,8 @@ describe('pipeline stage totals follow every deal write', () => {
     expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300)
     return res.body
   }
-  const move = (who: Member, id: string, stageName: string) =>
-    ok(who, `/deals/${id}/stage`, send('POST', { stageId: stage(ws, stageName).id }))
+  const move = (who: Member, id: string, stageName: string, more: { reopen?: boolean } = {}) =>
+    ok(who, `/deals/${id}/stage`, send('POST', { stageId: stage(ws, stageName).id, ...more }))
 
   it('counts created deals per owner, creator and unowned, and the manager sees the team', async () => {
     deals.a = await create(ws.rep, { name: 'A', amount: '1000.00' })
@@ -79,7 +79,7 @@ describe('pipeline stage totals follow every deal write', () => {
     await move(ws.rep, deals.b ?? '', 'Won')
     await move(ws.manager, deals.c ?? '', 'Lost')
     await exact()
-    await move(ws.manager, deals.c ?? '', 'Negotiation')
+    await move(ws.manager, deals.c ?? '', 'Negotiation', { reopen: true })
     await move(ws.rep, deals.b ?? '', 'Lost')
     await exact()
   })
