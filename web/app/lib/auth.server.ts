@@ -7,7 +7,22 @@ import { rootOrigin } from './site.server.ts'
 
 export type Me = InferResponseType<ApiClient['me']['$get'], 200>
 
-export async function currentUser(request: Request, context: AppLoadContext): Promise<Me | null> {
+/**
+ * One /me call per request: a page's loader asks for the user and for its locale (which needs the user's
+ * time zone), and each would otherwise call the API again.
+ */
+const asked = new WeakMap<Request, Promise<Me | null>>()
+
+export function currentUser(request: Request, context: AppLoadContext): Promise<Me | null> {
+  let me = asked.get(request)
+  if (!me) {
+    me = fetchCurrentUser(request, context)
+    asked.set(request, me)
+  }
+  return me
+}
+
+async function fetchCurrentUser(request: Request, context: AppLoadContext): Promise<Me | null> {
   const res = await apiClient(request, context).me.$get()
   if (res.status === 200) return (await res.json()) as Me
   if (res.status === 401) return null
