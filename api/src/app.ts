@@ -35,6 +35,7 @@ import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summar
 import { platformRoutes } from './routes/platform/platform.index.ts'
 import { processRoutes } from './routes/processes/processes.index.ts'
 import { productsRoutes } from './routes/products/products.index.ts'
+import { savedViewRoutes } from './routes/saved-views/saved-views.index.ts'
 import { searchRoutes } from './routes/search/search.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
@@ -94,6 +95,7 @@ export function createApp(deps: Deps) {
     .route('/', contactsBulkRoutes(deps))
     .route('/', contactRoutes(deps))
     .route('/', searchRoutes(deps))
+    .route('/', savedViewRoutes(deps))
     .route('/', activityRoutes(deps))
     .route('/', customFieldRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))

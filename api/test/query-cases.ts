@@ -25,6 +25,7 @@ import { getProcess, listProcesses } from '../src/services/processes/process-vie
 import { listPriceHistory } from '../src/services/products/list-price-history.ts'
 import { listProducts } from '../src/services/products/list-products.ts'
 import { findVisibleProduct } from '../src/services/products/product-view.ts'
+import { listSavedViews } from '../src/services/saved-views/saved-views.ts'
 import { listApiTokens } from '../src/services/tokens/api-tokens.ts'
 import { listUsers } from '../src/services/users/list-users.ts'
 import { getWorkspace } from '../src/services/workspace/get-workspace.ts'
@@ -229,6 +230,9 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
       { bound: CATALOGUE_BOUND },
     ),
     c('product by id', 'findVisibleProduct', (tx) => findVisibleProduct(tx, caller, f.productId), {
+      bound: LOOKUP_BOUND,
+    }),
+    c('saved views of the deals list', 'listSavedViews', (tx) => listSavedViews(tx, caller, 'deals'), {
       bound: LOOKUP_BOUND,
     }),
     c('product price history', 'listPriceHistory', (tx) =>

@@ -84,6 +84,8 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   products: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   rate_limit_counters: [],
   sales_processes: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  // A user's own saved views only (policies; ADR 0165).
+  saved_views: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   sessions: ['SELECT', 'DELETE'],
   step_up_codes: [],
   tenants: ['SELECT', 'UPDATE'],

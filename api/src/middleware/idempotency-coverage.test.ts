@@ -74,6 +74,7 @@ describe('Idempotency-Key coverage', () => {
       '/processes/{id}/stages': [`/processes/${processId}/stages`, { name: 'Keyed stage' }],
       '/processes/{id}/lost-reasons': [`/processes/${processId}/lost-reasons`, { label: 'Keyed reason' }],
       '/custom-fields': ['/custom-fields', { entity: 'contact', key: 'keyed', label: 'Keyed', type: 'text' }],
+      '/saved-views': ['/saved-views', { list: 'deals', name: 'Keyed view', filters: { status: 'open' } }],
       '/invitations': ['/invitations', { email: `keyed-${crypto.randomUUID()}@x.test`, role: 'rep' }],
     }
     for (const { path } of creating.filter((r) => declares(r.op))) {

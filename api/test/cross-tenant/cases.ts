@@ -56,6 +56,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     invitations: v.invitation.id,
     tokens: v.token.id,
     'custom-fields': v.customField.id,
+    'saved-views': v.savedView.id,
   }
   return byResource[resource ?? ''] ?? missing(`${resource}/{id}`)
 }
@@ -72,6 +73,7 @@ export const VALID_BODIES: Record<string, (r: Records) => Record<string, unknown
   'POST /processes/{id}/stages/reorder': (r) => ({ stageIds: [r.stage2.id, r.stage.id] }),
   'PATCH /processes/{id}/stages/{stageId}': () => ({ name: 'Renamed by attacker' }),
   'POST /processes/{id}/lost-reasons': () => ({ label: 'Injected reason' }),
+  'PATCH /saved-views/{id}': () => ({ name: 'Renamed by attacker' }),
   'POST /deals': () => ({ name: 'Attack deal' }),
   'PATCH /deals/{id}': () => ({ notes: 'changed by attacker' }),
   'POST /deals/{id}/stage': (r) => ({ stageId: r.stage2.id }),

@@ -62,7 +62,11 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
       prefix: 'aura_x',
     })
     .returning()
-  if (!customField || !invitation || !token) throw new Error('insert returned nothing')
+  const [savedView] = await db
+    .insert(schema.savedViews)
+    .values({ tenantId, userId: ws.rep.id, list: 'deals', name: 'Private view', filters: { status: 'open' } })
+    .returning()
+  if (!customField || !invitation || !token || !savedView) throw new Error('insert returned nothing')
   // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
   const [lostReason] = await db
     .select()
@@ -87,6 +91,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     customField,
     invitation,
     token,
+    savedView,
     rep: ws.rep,
   }
 }

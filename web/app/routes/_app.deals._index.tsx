@@ -1,18 +1,22 @@
 // Deals as a filtered list (F8.3). The filters are a GET form and paging is keyset: "Next page" carries
-// the API's cursor in the URL, so every page is a plain link that works without JavaScript.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+// the API's cursor in the URL, so every page is a plain link that works without JavaScript. Saved views
+// (issue 13) are links to this list with their filters; their forms post here.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/records/pager.tsx'
 import { BULK_FORM_ID, DealBulkBar } from '~/components/sales/deal-bulk-bar.tsx'
 import { DealFilters } from '~/components/sales/deal-filters.tsx'
 import { DealTable } from '~/components/sales/deal-table.tsx'
 import { type Chip, FilterChips } from '~/components/sales/filter-chips.tsx'
+import { SavedViews } from '~/components/sales/saved-views.tsx'
 import { Alert } from '~/components/ui/alert.tsx'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
+import type { FormReply } from '~/lib/forms.server.ts'
 import { BULK_LIMIT } from '~/lib/inputs.server.ts'
 import { canReassign, listMembers, listOrganizations, listProcesses, present } from '~/lib/sales.server.ts'
+import { currentView, listSavedViews, savedViewAction, viewQuery } from '~/lib/saved-views.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Deals · Aura CRM' }]
@@ -29,18 +33,28 @@ const FILTERS = [
   'maxProbability',
   'closeDateFrom',
   'closeDateTo',
+  'sort',
+  'direction',
 ] as const
+
+const SORT_LABELS: Record<string, string> = {
+  updatedAt: 'last update',
+  createdAt: 'creation',
+  closeDate: 'close date',
+  amount: 'amount',
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = apiClient(request, context)
   const params = new URL(request.url).searchParams
   const filters = present(params, FILTERS)
   const cursor = params.get('cursor') ?? undefined
-  const [me, processes, members, organizations, res] = await Promise.all([
+  const [me, processes, members, organizations, views, res] = await Promise.all([
     requireUser(request, context),
     listProcesses(api, request, context),
     listMembers(api, request, context),
     listOrganizations(api, request, context),
+    listSavedViews(api, request, context),
     api.deals.$get({ query: { ...filters, ...(cursor ? { cursor } : {}) } }),
   ])
   // A filter the API refuses (e.g. min above max) is shown above the list rather than as an error page.
@@ -65,6 +79,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     processes,
     organizations,
+    views: views.map((v) => ({ id: v.id, name: v.name, href: `/deals?${viewQuery(v.filters, FILTERS)}` })),
+    currentViewId: currentView(views, filters, FILTERS)?.id ?? null,
     // Reps only ever see their own deals, so the owner filter is for managers and admins.
     members: canReassign(me.role ?? '') ? members : null,
     names: {
@@ -72,6 +88,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       orgs: Object.fromEntries(organizations.map((o) => [o.id, o.name])),
     },
   }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return savedViewAction(request, context, { path: '/deals', keys: FILTERS })
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>
@@ -90,13 +110,27 @@ function chipsFor({ filters, processes, names }: Pick<Data, 'filters' | 'process
     maxProbability: filters.maxProbability && `≤ ${filters.maxProbability}%`,
     closeDateFrom: filters.closeDateFrom && `Closes from ${filters.closeDateFrom}`,
     closeDateTo: filters.closeDateTo && `Closes by ${filters.closeDateTo}`,
+    sort: filters.sort && `Sorted by ${SORT_LABELS[filters.sort] ?? filters.sort}`,
+    direction: filters.direction && (filters.direction === 'asc' ? 'Ascending' : 'Descending'),
   }
   return Object.keys(filters).map((key) => ({ key, label: label[key] ?? filters[key] ?? key }))
 }
 
 export default function Deals() {
-  const { bulkLimit, filters, cursor, problem, page, processes, organizations, members, names } =
-    useLoaderData<typeof loader>()
+  const {
+    bulkLimit,
+    filters,
+    cursor,
+    problem,
+    page,
+    processes,
+    organizations,
+    members,
+    names,
+    views,
+    currentViewId,
+  } = useLoaderData<typeof loader>()
+  const reply = useActionData<FormReply>()
   const chips = chipsFor({ filters, processes, names })
   const filtered = chips.length > 0
   return (
@@ -107,6 +141,13 @@ export default function Deals() {
           New deal
         </Link>
       </div>
+      <SavedViews
+        all={{ href: '/deals', name: 'All deals' }}
+        views={views}
+        currentId={currentViewId}
+        filtered={filtered}
+        reply={reply}
+      />
       <details className="rounded-md border border-slate-200 bg-white" open={false}>
         <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium">
           Filters{filtered ? ` (${chips.length} active)` : ''}

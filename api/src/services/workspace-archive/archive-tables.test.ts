@@ -67,6 +67,7 @@ describe('what a workspace archive covers', () => {
       'invitations',
       'pipeline_stage_totals',
       'platform_audit_log',
+      'saved_views',
       'sessions',
     ])
     for (const t of excluded) expect(EXCLUDED_TABLES[t]?.length ?? 0, t).toBeGreaterThan(20)

@@ -72,6 +72,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   pipeline_stage_totals:
     'derived (ADR 0105): the statement triggers on deals count the restored deals as they are inserted',
   idempotency_keys: 'answers to retried POSTs kept 24 h (ADR 0130), per user: a cache, not records',
+  saved_views:
+    'personal display preferences (ADR 0165) naming ids the restore gives anew: restored people save their views again',
   activity_owners:
     'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
 }

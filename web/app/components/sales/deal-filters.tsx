@@ -127,6 +127,24 @@ export function DealFilters({
         <Text label="Closes from" name="closeDateFrom" type="date" value={values.closeDateFrom} />
         <Text label="Closes to" name="closeDateTo" type="date" value={values.closeDateTo} />
       </fieldset>
+      <fieldset className="grid min-w-0 grid-cols-2 gap-2">
+        <legend className="sr-only">Order</legend>
+        <SelectField label="Sort by" name="sort" id="filter-sort" defaultValue={values.sort ?? ''}>
+          <option value="">Last update</option>
+          <option value="createdAt">Creation</option>
+          <option value="closeDate">Close date</option>
+          <option value="amount">Amount</option>
+        </SelectField>
+        <SelectField
+          label="Direction"
+          name="direction"
+          id="filter-direction"
+          defaultValue={values.direction ?? ''}
+        >
+          <option value="">Descending</option>
+          <option value="asc">Ascending</option>
+        </SelectField>
+      </fieldset>
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClass.primary}>
           Apply filters

@@ -45,12 +45,12 @@ export function BulkBar({
   path: string
   /** The records, plural ("deals"). */
   noun: string
-  /** The list's filters now; `q` (the search) is not a bulk filter. */
+  /** The list's filters now; `q` (the search) is not a bulk filter, nor the order. */
   filters: Record<string, string>
   limit: number
   children: ReactNode
 }) {
-  const { q: _search, ...filter } = filters
+  const { q: _search, sort: _sort, direction: _direction, ...filter } = filters
   return (
     <Form
       id={id}
