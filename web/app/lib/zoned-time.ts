@@ -47,3 +47,14 @@ export function formatInZone(iso: string, timeZone: string, locale = 'en'): stri
 export function formatDayInZone(iso: string, timeZone: string, locale = 'en'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso))
 }
+
+/**
+ * The zones a time-zone select offers: the runtime's list (what the API checks against), plus a saved zone
+ * the list spells otherwise (ICU lists Asia/Calcutta; the API also takes Asia/Kolkata), so the select shows
+ * what is saved instead of silently falling back to its first choice.
+ */
+export function timeZoneChoices(saved?: string | null): string[] {
+  const zones = Intl.supportedValuesOf('timeZone')
+  if (!saved || saved === 'UTC' || zones.includes(saved)) return ['UTC', ...zones]
+  return ['UTC', ...[...zones, saved].sort()]
+}

@@ -11,6 +11,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { replyFor } from '~/lib/form-reply.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZCreateToken, ZProfileFields, ZTokenParams } from '~/lib/inputs.server.ts'
+import { timeZoneChoices } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -45,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     member,
     tokens: (await tokens.json()).data,
     // The time zone choices (the API checks against the same runtime list) and what "Workspace default" is.
-    timezones: ['UTC', ...Intl.supportedValuesOf('timeZone')],
+    timezones: timeZoneChoices(member.timezone),
     workspaceTimezone: (await workspace.json()).timezone,
     // Dates on this page read in the zone the user had when it loaded (ADR 0164).
     timezone: me.effectiveTimezone,

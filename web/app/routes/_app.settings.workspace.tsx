@@ -11,6 +11,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { requireAdmin } from '~/lib/require-admin.server.ts'
 import { ZWorkspaceForm } from '~/lib/settings-forms.server.ts'
+import { timeZoneChoices } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -21,10 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context)
   const res = await apiClient(request, context).workspace.$get()
   if (res.status !== 200) throw errorPage((await readProblem(res)).status === 403 ? 403 : 502)
-  return {
-    workspace: await res.json(),
-    timezones: ['UTC', ...Intl.supportedValuesOf('timeZone')],
-  }
+  const workspace = await res.json()
+  return { workspace, timezones: timeZoneChoices(workspace.timezone) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -88,6 +88,11 @@ describe('GET /users, PATCH /users/{id}', () => {
     )
     expect(listed.timezone).toBe('America/New_York')
     expect(await me()).toMatchObject({ timezone: 'America/New_York', effectiveTimezone: 'America/New_York' })
+    // ICU lists India as Asia/Calcutta; the current IANA name is accepted as given, a listed one in its case.
+    const kolkata = await ws.as(rep, `/users/${rep.id}`, patch({ timezone: 'Asia/Kolkata' }))
+    expect((await kolkata.json()).timezone).toBe('Asia/Kolkata')
+    const lower = await ws.as(rep, `/users/${rep.id}`, patch({ timezone: 'europe/paris' }))
+    expect((await lower.json()).timezone).toBe('Europe/Paris')
     const cleared = await ws.as(rep, `/users/${rep.id}`, patch({ timezone: null }))
     expect((await cleared.json()).timezone).toBeNull()
     expect(await me()).toMatchObject({ timezone: null, effectiveTimezone: 'UTC' })
