@@ -34,12 +34,16 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByRole('button', { name: /^Qualified/ }).click()
       await expectSaid(page, 'Moved to Qualified.')
 
-      await page.getByLabel('Assigned to').selectOption({ label: 'Rita Rep' })
-      await page.getByRole('button', { name: 'Reassign' }).click()
+      await page.getByText('Change owner').click()
+      await page.getByRole('button', { name: 'Rita Rep' }).click()
       await expectSaid(page, 'Owner changed.')
 
+      await page.getByLabel(/^Amount \(/).fill('2500.00')
+      await page.getByRole('button', { name: 'Save amount' }).click()
+      await expectSaid(page, 'Deal saved.')
+
       await page.getByText('Edit details').click()
-      await page.getByLabel('Amount').fill('2500.00')
+      await page.getByLabel('Probability').fill('35')
       await page.getByRole('button', { name: 'Save details' }).click()
       await expectSaid(page, 'Deal saved.')
 

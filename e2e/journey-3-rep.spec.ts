@@ -17,6 +17,16 @@ const digits = (n: number) =>
   Array.from({ length: n }, () => Math.floor(Math.random() * 10).toString()).join('')
 
 /** The catalogue option for a SKU on the deal page, and its list price as the label states it. */
+/**
+ * "Add a product", then the form with a quantity and a price (the picker's one tap adds one at list price).
+ * After an add, a hydrated page keeps both open (client-side navigation keeps what the user opened).
+ */
+async function openFullProductForm(page: Page) {
+  const full = page.getByText('With a quantity or a price')
+  if (!(await full.isVisible())) await page.getByText('Add a product').click()
+  if (!(await page.getByLabel('Product', { exact: true }).isVisible())) await full.click()
+}
+
 async function catalogueEntry(page: Page, sku: string) {
   const label = (await page.locator('option', { hasText: `(${sku})` }).textContent())?.trim() ?? ''
   const list = / · list (\d+\.\d{2})$/.exec(label)?.[1]
@@ -111,6 +121,7 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   const seat = await catalogueEntry(page, 'LIC-SEAT')
   const seatPrice = seat.list - seat.list / 10n
   const seatQty = 3n
+  await openFullProductForm(page)
   await page.getByLabel('Product', { exact: true }).selectOption({ label: seat.label })
   await page.getByLabel('Quantity', { exact: true }).fill(String(seatQty))
   await page.getByLabel('Unit price (optional)').fill(money(seatPrice))
@@ -122,6 +133,7 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
 
   const scanner = await catalogueEntry(page, 'HW-SCAN')
   const scannerQty = 2n
+  await openFullProductForm(page)
   await page.getByLabel('Product', { exact: true }).selectOption({ label: scanner.label })
   await page.getByLabel('Quantity', { exact: true }).fill(String(scannerQty))
   await page.getByRole('button', { name: 'Add product' }).click()

@@ -9,6 +9,7 @@ import { apiClient } from './api.server.ts'
 import {
   ZAddLineForm,
   ZAssignDealForm,
+  ZDealAmountForm,
   ZDealDetailsForm,
   ZMoveDealForm,
   ZRemoveLineForm,
@@ -47,6 +48,11 @@ export async function dealAction(request: Request, context: AppLoadContext, id: 
       const s = parseForm(form, ZAssignDealForm)
       if (s.status !== 'success') return invalid(s)
       return settle(s, await deal.$patch({ param, json: s.value }), 'deal.assigned')
+    }
+    case 'amount': {
+      const s = parseForm(form, ZDealAmountForm)
+      if (s.status !== 'success') return invalid(s)
+      return settle(s, await deal.$patch({ param, json: s.value }), 'deal.saved')
     }
     case 'update': {
       const s = parseForm(form, ZDealDetailsForm)

@@ -44,8 +44,8 @@ export const ZNewDealForm = ZDealFields.extend({
 })
 
 /**
- * The deal page's details: the shared fields plus probability. While line items exist the amount follows
- * them (F13.10), so the locked field is not sent; a cleared amount is 0.
+ * The deal page's details: the shared fields plus probability. The page's details form leaves the amount
+ * out (`amountLocked`: it has its own form, or follows the line items, F13.10); sent, a cleared one is 0.
  */
 export const ZDealDetailsForm = ZDealFields.extend({
   probability: ZUpdateDeal.shape.probability,
@@ -74,6 +74,9 @@ export const ZMoveDealForm = z
     }
   })
   .pipe(ZMoveDeal)
+
+/** The amount typed by hand (the deal page's facts); blank is refused, not read as 0. */
+export const ZDealAmountForm = ZUpdateDeal.pick({ amount: true }).required()
 
 /** The owner control (managers and admins). */
 export const ZAssignDealForm = ZUpdateDeal.pick({ assignedUserId: true })

@@ -3,15 +3,15 @@
 // one timeline of activities and stage changes, its products, and what changed, in sentences.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
 import { DealChanges } from '~/components/sales/deal-changes.tsx'
-import { DetailsForm, OwnerForm, ProcessMoveForm } from '~/components/sales/deal-edit-forms.tsx'
+import { AmountForm, DetailsForm, OwnerPicker, ProcessMoveForm } from '~/components/sales/deal-edit-forms.tsx'
 import { DealFacts } from '~/components/sales/deal-facts.tsx'
 import { DealProgress } from '~/components/sales/deal-progress.tsx'
 import { LineItems } from '~/components/sales/line-items.tsx'
 import { cardClass } from '~/components/ui/card.ts'
+import { Disclosure } from '~/components/ui/disclosure.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { dealAction } from '~/lib/deal-actions.server.ts'
@@ -126,10 +126,20 @@ export default function DealPage() {
             <h2 id="facts-heading" className="text-lg font-semibold">
               Key facts
             </h2>
-            <DealFacts deal={deal} owner={owner} organization={org} contact={contact} />
-            {/* In sight, not behind a disclosure: reassigning is two taps (choose, Reassign). */}
-            {d.owners && <OwnerForm deal={deal} owners={d.owners} lastResult={replyFor(result, 'assign')} />}
+            {!deal.hasLineItems && <AmountForm deal={deal} lastResult={replyFor(result, 'amount')} />}
+            <DealFacts
+              deal={deal}
+              owner={owner}
+              organization={org}
+              contact={contact}
+              amountShown={deal.hasLineItems}
+            />
             <div className="flex flex-wrap gap-x-2 border-t border-slate-100 pt-2">
+              {d.owners && (
+                <Disclosure summary="Change owner" open={Boolean(replyFor(result, 'assign'))}>
+                  <OwnerPicker deal={deal} owners={d.owners} lastResult={replyFor(result, 'assign')} />
+                </Disclosure>
+              )}
               <Disclosure summary="Edit details" open={Boolean(details?.error) || needsFields}>
                 <DetailsForm
                   deal={deal}
@@ -185,16 +195,5 @@ export default function DealPage() {
         </div>
       </div>
     </div>
-  )
-}
-
-function Disclosure({ summary, open, children }: { summary: string; open?: boolean; children: ReactNode }) {
-  return (
-    <details open={open} className="open:w-full">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
-        {summary}
-      </summary>
-      <div className="mt-2">{children}</div>
-    </details>
   )
 }

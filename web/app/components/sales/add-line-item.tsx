@@ -16,7 +16,8 @@ export interface CatalogueItem {
 }
 
 /**
- * Add a product: select, quantity (1 by default) and an optional price override. With JavaScript the
+ * Add a product with its quantity (1 by default) and an optional price override (the picker adds one at
+ * list price in a tap: product-picker.tsx). With JavaScript the
  * list price sits beside the choice and a preview multiplies in BigInt cents; the saved total is the API's.
  */
 export function AddLineItem({
@@ -42,8 +43,6 @@ export function AddLineItem({
   const unit = toCents(price || product?.listPrice || '')
   const qty = /^\d{1,9}$/.test(quantity) ? BigInt(quantity) : null
   const preview = unit != null && qty != null ? fromCents(unit * qty) : null
-  if (catalogue.length === 0)
-    return <p className="text-sm text-slate-600">The catalogue has no active products.</p>
   return (
     <Form
       method="post"

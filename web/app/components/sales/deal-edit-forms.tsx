@@ -1,10 +1,12 @@
 // The deal page's edit forms under the facts they change (issue 13: a record, not a stack of forms): the
-// details and a move to another process behind disclosures, the owner (managers and admins) in sight.
+// amount in sight, the details, the owner (managers and admins) and a move to another process behind
+// disclosures.
 import { getFormProps, useForm } from '@conform-to/react'
 import type { DealFormValues } from '~/lib/deal-form.server.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
 import type { Deal, Process } from '~/lib/sales.server.ts'
-import { Form, FormErrors, SubmitButton } from '../form.tsx'
+import { Form, FormErrors, FormField, SubmitButton } from '../form.tsx'
+import { buttonClass } from '../ui/button.tsx'
 import { DealInputs } from './deal-inputs.tsx'
 import { FormSelect } from './select-field.tsx'
 import { StageOptions } from './stage-select.tsx'
@@ -45,7 +47,8 @@ export function DetailsForm({
       aria-label="Deal details"
     >
       <input type="hidden" name="intent" value="update" />
-      {deal.hasLineItems && <input type="hidden" name="amountLocked" value="1" />}
+      {/* The amount is not this form's: it has its own, or follows the line items. */}
+      <input type="hidden" name="amountLocked" value="1" />
       <div className="sm:col-span-2">
         <FormErrors errors={form.errors} />
       </div>
@@ -54,7 +57,7 @@ export function DetailsForm({
         contacts={contacts}
         organizations={organizations}
         owners={null}
-        amountLocked={deal.hasLineItems}
+        withAmount={false}
         withProbability
       />
       <div className="sm:col-span-2">
@@ -64,7 +67,44 @@ export function DetailsForm({
   )
 }
 
-export function OwnerForm({
+/**
+ * The amount typed by hand, in sight while the deal has no line items (issue 13: updating the value is two
+ * taps, the field and Save); with line items it is their total and this form is not shown (F13.10).
+ */
+export function AmountForm({ deal, lastResult }: { deal: DealData; lastResult: FormReply | undefined }) {
+  const [form, fields] = useForm<{ amount: string }>({
+    id: 'deal-amount',
+    lastResult,
+    defaultValue: { amount: deal.amount },
+  })
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      noValidate
+      aria-label="Amount"
+      className="flex flex-wrap items-end gap-2"
+    >
+      <input type="hidden" name="intent" value="amount" />
+      <div className="min-w-0 flex-1 basis-40">
+        <FormErrors errors={form.errors} />
+        <FormField
+          label={`Amount (${deal.currency})`}
+          meta={fields.amount}
+          inputMode="decimal"
+          hint="Typed by hand; once products are added it is their total."
+        />
+      </div>
+      <SubmitButton>Save amount</SubmitButton>
+    </Form>
+  )
+}
+
+/**
+ * A new owner in two taps (issue 13: under 3): "Change owner" opens the people who may own it as buttons,
+ * and a tap on one reassigns. Plain submit buttons, so it works without JavaScript.
+ */
+export function OwnerPicker({
   deal,
   owners,
   lastResult,
@@ -73,27 +113,31 @@ export function OwnerForm({
   owners: Option[]
   lastResult: FormReply | undefined
 }) {
-  const [form, fields] = useForm({
-    id: 'deal-owner',
-    lastResult,
-    defaultValue: { assignedUserId: deal.assignedUserId ?? '' },
-  })
+  const [form, fields] = useForm({ id: 'deal-owner', lastResult })
+  const errors = [...(form.errors ?? []), ...(fields.assignedUserId?.errors ?? [])]
   return (
-    <Form method="post" {...getFormProps(form)} className="flex flex-col gap-2" aria-label="Change owner">
+    <Form method="post" {...getFormProps(form)} aria-label="Change owner" className="flex flex-col gap-2">
       <input type="hidden" name="intent" value="assign" />
-      <FormErrors errors={form.errors} />
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1 basis-48">
-          <FormSelect label="Assigned to" meta={fields.assignedUserId}>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
+      <FormErrors errors={errors.length ? errors : undefined} />
+      <ul className="grid max-h-96 grid-cols-1 gap-2 overflow-y-auto sm:grid-cols-2">
+        {owners.map((o) => {
+          const current = o.id === deal.assignedUserId
+          return (
+            <li key={o.id}>
+              <button
+                type="submit"
+                name="assignedUserId"
+                value={o.id}
+                disabled={current}
+                className={`${buttonClass.secondary} w-full justify-start break-words text-left`}
+              >
                 {o.name}
-              </option>
-            ))}
-          </FormSelect>
-        </div>
-        <SubmitButton>Reassign</SubmitButton>
-      </div>
+                {current && <span className="ml-1 text-slate-600">(owner now)</span>}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
     </Form>
   )
 }

@@ -1,5 +1,5 @@
-// The deal's key facts at a glance (issue 13), each edit one disclosure away: "Edit details" (and the
-// owner for managers and admins). The amount says which rule sets it: typed by hand, or the products'
+// The deal's key facts at a glance (issue 13), each edit one disclosure away: "Edit details", "Change
+// owner" (managers and admins); the amount typed by hand has its own form in sight instead. The amount says which rule sets it: typed by hand, or the products'
 // total once there are line items (F13.10).
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -12,6 +12,7 @@ export function DealFacts({
   owner,
   organization,
   contact,
+  amountShown,
 }: {
   deal: {
     amount: string
@@ -23,17 +24,21 @@ export function DealFacts({
   owner: string | null
   organization: Named
   contact: Named
+  /** False while the amount has its own form above (typed by hand): not said twice. */
+  amountShown: boolean
 }) {
   return (
     <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
-      <Fact term="Amount">
-        <span className="text-base font-semibold tabular-nums">
-          {formatMoney(deal.amount, deal.currency)}
-        </span>
-        <span className="block text-xs text-slate-600">
-          {deal.hasLineItems ? 'The products’ total' : 'Typed by hand'}
-        </span>
-      </Fact>
+      {amountShown && (
+        <Fact term="Amount">
+          <span className="text-base font-semibold tabular-nums">
+            {formatMoney(deal.amount, deal.currency)}
+          </span>
+          <span className="block text-xs text-slate-600">
+            {deal.hasLineItems ? 'The products’ total' : 'Typed by hand'}
+          </span>
+        </Fact>
+      )}
       <Fact term="Close date">{deal.closeDate ? formatDate(deal.closeDate) : 'Not set'}</Fact>
       <Fact term="Probability">{deal.probability}%</Fact>
       <Fact term="Owner">{owner ?? 'Nobody'}</Fact>

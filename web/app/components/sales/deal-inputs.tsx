@@ -24,7 +24,7 @@ export function DealInputs({
   contacts,
   organizations,
   owners,
-  amountLocked,
+  withAmount = true,
   withProbability,
 }: {
   fields: DealFieldSet
@@ -32,19 +32,14 @@ export function DealInputs({
   organizations: Option[]
   /** Only for managers and admins; reps never see the owner control. */
   owners: Option[] | null
-  amountLocked?: boolean
+  /** False on the deal page, where the amount has its own form (or follows the line items). */
+  withAmount?: boolean
   withProbability?: boolean
 }) {
   return (
     <>
       <FormField label="Name" meta={fields.name} required />
-      <FormField
-        label="Amount"
-        meta={fields.amount}
-        inputMode="decimal"
-        readOnly={amountLocked}
-        {...(amountLocked ? { hint: 'Follows the line items' } : {})}
-      />
+      {withAmount && <FormField label="Amount" meta={fields.amount} inputMode="decimal" />}
       <FormField label="Close date" meta={fields.closeDate} type="date" />
       {withProbability && fields.probability && (
         <FormField label="Probability %" meta={fields.probability} type="number" min={0} max={100} />

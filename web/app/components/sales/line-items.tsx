@@ -4,7 +4,9 @@ import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { replyFor } from '~/lib/form-reply.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
 import { formatMoney } from '~/lib/money.ts'
+import { Disclosure } from '../ui/disclosure.tsx'
 import { AddLineItem, type CatalogueItem } from './add-line-item.tsx'
+import { ProductPicker } from './product-picker.tsx'
 
 export interface Line {
   id: string
@@ -165,7 +167,18 @@ export function LineItems({
         }}
         bare
       />
-      <AddLineItem key={lines.length} catalogue={catalogue} currency={currency} result={addResult} />
+      {catalogue.length === 0 ? (
+        <p className="text-sm text-slate-600">The catalogue has no active products.</p>
+      ) : (
+        <Disclosure summary="Add a product" open={Boolean(addResult)}>
+          <div className="flex flex-col gap-3">
+            <ProductPicker catalogue={catalogue} currency={currency} />
+            <Disclosure summary="With a quantity or a price" open={Boolean(addResult)}>
+              <AddLineItem key={lines.length} catalogue={catalogue} currency={currency} result={addResult} />
+            </Disclosure>
+          </div>
+        </Disclosure>
+      )}
     </section>
   )
 }
