@@ -185,11 +185,11 @@ test('settings pages are reachable, accessible and fit a phone', async ({
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow, path).toBeLessThanOrEqual(0)
-    // No app JavaScript: the only script is the ~1 KB search-keys file every workspace page carries.
+    // No app JavaScript: the only script is the ~2 KB enhancement file every workspace page carries.
     const scripts = await page
       .locator('script[src], script[type="module"]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('src') ?? 'inline module'))
-    expect(scripts, path).toEqual(['/search-keys.js'])
+    expect(scripts, path).toEqual(['/enhance.js'])
     await shot(`phone${path.replaceAll('/', '-')}`)
     await checkA11y(`phone${path.replaceAll('/', '-')}`)
   }

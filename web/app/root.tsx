@@ -28,9 +28,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches()
   const hydrate =
     import.meta.env.DEV || (matches.at(-1)?.handle as RouteHandle | undefined)?.hydrate !== false
-  // The search keys act only in the workspace; a hydrated page loads them too, since a client-side
-  // navigation (log in → dashboard) can bring it there. Signed-out static pages ship no script at all.
-  const searchKeys = hydrate || matches.some((m) => m.id === 'routes/_app')
+  // The enhancements (search keys, pending state, list filters) act in the workspace; a hydrated page loads
+  // them too, since a client-side navigation (log in → dashboard) can bring it there. Signed-out static
+  // pages ship no script at all.
+  const enhance = hydrate || matches.some((m) => m.id === 'routes/_app')
   const nonce = useNonce()
   return (
     <html lang="en" className="h-full">
@@ -40,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
-        {searchKeys && <script src="/search-keys.js" defer nonce={nonce} />}
+        {enhance && <script src="/enhance.js" defer nonce={nonce} />}
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a

@@ -22,7 +22,7 @@ export function currentSection(items: NavItem[], pathname: string): NavItem | un
   return items.find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
 }
 
-/** A GET form to the search page: works without JavaScript; Ctrl-K / "/" focus it (public/search-keys.js). */
+/** A GET form to the search page: works without JavaScript; Ctrl-K / "/" focus it (public/enhance.js). */
 function SearchBox({ id, className }: { id: string; className: string }) {
   return (
     <Form method="get" action="/search" role="search" className={className}>

@@ -1,6 +1,7 @@
 // The deal page, a record (issue 13): where it stands (a strip of stages, one tap to move; Won, Lost with a
 // reason, an explicit Reopen), its key facts with the edits one disclosure away, logging an activity and
-// one timeline of activities and stage changes, its products, and what changed, in sentences.
+// one timeline of activities and stage changes, its products, and what changed, in sentences. Every part
+// is a plain link or form, so the page ships no app JavaScript (issue 13: Lighthouse mobile; ADR 0166).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
@@ -28,6 +29,9 @@ import {
   must,
   seesMargins,
 } from '~/lib/sales.server.ts'
+import type { RouteHandle } from '~/root.tsx'
+
+export const handle: RouteHandle = { hydrate: false }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.deal.name ?? 'Deal'} · Aura CRM` },

@@ -1,6 +1,6 @@
 // Global search (issue 13): one box across contacts, organizations, deals and products, grouped, showing only
 // what the caller may see (the API decides). A GET form, so it works without JavaScript and the URL is the
-// state; Ctrl-K / "/" bring you here or to the bar's box (public/search-keys.js).
+// state; Ctrl-K / "/" bring you here or to the bar's box (public/enhance.js).
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SearchResults } from '~/components/search/search-results.tsx'

@@ -174,7 +174,7 @@ export function LineItems({
           <div className="flex flex-col gap-3">
             <ProductPicker catalogue={catalogue} currency={currency} />
             <Disclosure summary="With a quantity or a price" open={Boolean(addResult)}>
-              <AddLineItem key={lines.length} catalogue={catalogue} currency={currency} result={addResult} />
+              <AddLineItem key={lines.length} catalogue={catalogue} result={addResult} />
             </Disclosure>
           </div>
         </Disclosure>

@@ -1,42 +1,34 @@
 // Add a product in two taps (issue 13: under 3): "Add a product" opens the active catalogue as buttons,
 // and a tap adds one of it at its list price; quantity and price are edited on the line afterwards, or set
 // up front with the full form below. A plain form of submit buttons: works without JavaScript; with it, a
-// box filters the list by name or SKU.
+// box filters a long list by name or SKU (public/enhance.js reveals and runs it; hidden without).
 import { Form } from '@remix-run/react'
-import { useState } from 'react'
 import { IdempotencyKeyField } from '~/components/idempotency-key.tsx'
 import { formatMoney } from '~/lib/money.ts'
-import { useHydrated } from '~/lib/use-hydrated.ts'
 import type { CatalogueItem } from './add-line-item.tsx'
 
 export function ProductPicker({ catalogue, currency }: { catalogue: CatalogueItem[]; currency: string }) {
-  const hydrated = useHydrated()
-  const [filter, setFilter] = useState('')
-  const wanted = filter.trim().toLowerCase()
-  const shown = wanted
-    ? catalogue.filter((p) => `${p.name} ${p.sku}`.toLowerCase().includes(wanted))
-    : catalogue
   return (
     <Form method="post" aria-label="Add a product" className="flex flex-col gap-2">
       <input type="hidden" name="intent" value="add-line" />
       <input type="hidden" name="quantity" value="1" />
       <IdempotencyKeyField />
-      {hydrated && catalogue.length > 8 && (
-        <div className="flex flex-col gap-1">
+      {catalogue.length > 8 && (
+        <div hidden className="flex flex-col gap-1">
           <label htmlFor="product-filter" className="text-sm font-medium text-slate-800">
             Find a product
           </label>
           <input
             id="product-filter"
             type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            data-list-filter="product-choices"
+            autoComplete="off"
             className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base"
           />
         </div>
       )}
-      <ul className="grid max-h-96 grid-cols-1 gap-2 overflow-y-auto sm:grid-cols-2">
-        {shown.map((p) => (
+      <ul id="product-choices" className="grid max-h-96 grid-cols-1 gap-2 overflow-y-auto sm:grid-cols-2">
+        {catalogue.map((p) => (
           <li key={p.id}>
             <button
               type="submit"
@@ -52,7 +44,6 @@ export function ProductPicker({ catalogue, currency }: { catalogue: CatalogueIte
           </li>
         ))}
       </ul>
-      {shown.length === 0 && <p className="text-sm text-slate-700">No product matches “{filter}”.</p>}
     </Form>
   )
 }

@@ -1,5 +1,5 @@
 // Global search hits, grouped by kind in a fixed order. Each hit is a plain link (Tab walks them; on the
-// search page ↓/↑ do too, see public/search-keys.js), and a kind with more hits links to its own list,
+// search page ↓/↑ do too, see public/enhance.js), and a kind with more hits links to its own list,
 // searched with the same words.
 import { Link } from '@remix-run/react'
 import { formatMoney } from '~/lib/money.ts'
