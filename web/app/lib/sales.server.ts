@@ -44,9 +44,22 @@ export async function listMembers(api: ApiClient, request: Request, context: App
   return body.data.map(({ id, name, email, role, status }) => ({ id, name, email, role, status }))
 }
 
-export async function listOrganizations(api: ApiClient, request: Request, context: AppLoadContext) {
+/**
+ * The choices of an organization select: the first 100, plus `chosen` (the record's own organization) when
+ * it is not among them — a big tenant's record links to one far down the list, and a select without its
+ * value would show (and save) the first choice instead.
+ */
+export async function listOrganizations(
+  api: ApiClient,
+  request: Request,
+  context: AppLoadContext,
+  chosen?: string | null,
+) {
   const body = await must(await api.organizations.$get({ query: { limit: '100' } }), request, context)
-  return body.data.map(({ id, name }) => ({ id, name }))
+  const list = body.data.map(({ id, name }) => ({ id, name }))
+  if (!chosen || list.some((o) => o.id === chosen)) return list
+  const res = await api.organizations[':id'].$get({ param: { id: chosen } })
+  return res.ok ? [...list, (({ id, name }) => ({ id, name }))(await res.json())] : list
 }
 
 export async function listProcesses(api: ApiClient, request: Request, context: AppLoadContext) {
@@ -63,9 +76,18 @@ export function present(params: URLSearchParams, keys: readonly string[]): Recor
   return out
 }
 
-export async function listContacts(api: ApiClient, request: Request, context: AppLoadContext) {
+/** The choices of a contact select: the first 100, plus `chosen` when it is not among them (see above). */
+export async function listContacts(
+  api: ApiClient,
+  request: Request,
+  context: AppLoadContext,
+  chosen?: string | null,
+) {
   const body = await must(await api.contacts.$get({ query: { limit: '100' } }), request, context)
-  return body.data.map(({ id, fullName }) => ({ id, name: fullName }))
+  const list = body.data.map(({ id, fullName }) => ({ id, name: fullName }))
+  if (!chosen || list.some((c) => c.id === chosen)) return list
+  const res = await api.contacts[':id'].$get({ param: { id: chosen } })
+  return res.ok ? [...list, (({ id, fullName }) => ({ id, name: fullName }))(await res.json())] : list
 }
 
 /** Form text → API value: '' means "not set" (undefined) or, when clearing is allowed, null. */

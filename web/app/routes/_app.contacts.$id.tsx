@@ -42,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       query: { limit: '20', ...(cursor ? { cursor } : {}) },
     }),
     api.deals.$get({ query: { contactId: id, limit: '50' } }),
-    listOrganizations(api, request, context),
+    listOrganizations(api, request, context, contact.organizationId),
     listMembers(api, request, context),
     workspaceLocale(api, request, context),
   ])

@@ -57,8 +57,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.products.$get({ query: { active: 'true', limit: '100' } }).then((r) => must(r, request, context)),
       listProcesses(api, request, context),
       listMembers(api, request, context),
-      listOrganizations(api, request, context),
-      listContacts(api, request, context),
+      listOrganizations(api, request, context, deal.organizationId),
+      listContacts(api, request, context, deal.contactId),
       workspaceLocale(api, request, context),
     ])
   return {

@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const organization = await must(await api.organizations[':id'].$get({ param: { id } }), request, context)
   const [contacts, parents] = await Promise.all([
     api.contacts.$get({ query: { organizationId: id, limit: '50' } }),
-    listOrganizations(api, request, context),
+    listOrganizations(api, request, context, organization.parentId),
   ])
   return {
     organization,

@@ -1,0 +1,80 @@
+// A record linked to an organization or contact far down a big tenant's list (past the first 100 a select
+// offers) still shows it, and its forms still offer it: a select without its value shows, and saves, its
+// first choice instead — clearing the link on the next "Save details". Loaders run for real against the API
+// on a real database.
+
+import { createLogger } from '@aura/api/lib/logger'
+import { createContact, createDeal, createOrganization } from '@aura/db/seed/index'
+import setupTestDatabase from '@aura/db/test/global-setup'
+import type { AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi } from '../../../api/test/harness.ts'
+import { createWorkspace } from '../../../api/test/workspace.ts'
+import '../load-context.ts'
+import { loader as contactLoader } from '../routes/_app.contacts.$id.tsx'
+import { loader as dealLoader } from '../routes/_app.deals.$id.tsx'
+
+let teardown: (() => unknown) | undefined
+let api: Awaited<ReturnType<typeof createTestApi>>
+let ws: Awaited<ReturnType<typeof createWorkspace>>
+
+beforeAll(async () => {
+  teardown = (await setupTestDatabase()) ?? undefined
+  api = await createTestApi()
+  ws = await createWorkspace(api)
+}, 300_000)
+afterAll(async () => {
+  await api?.close()
+  await teardown?.()
+})
+
+const context = (): AppLoadContext => ({
+  apiFetch: ((input: RequestInfo | URL, init?: RequestInit) =>
+    api.app.fetch(new Request(input, init))) as typeof fetch,
+  requestId: 'record-choices',
+  log: createLogger('error'),
+  rootDomain: 'aura.test',
+})
+
+const args = (path: string, id: string) =>
+  ({
+    request: new Request(`http://${ws.slug}.aura.test${path}`, { headers: { cookie: ws.admin.cookie } }),
+    context: context(),
+    params: { id },
+  }) as unknown as LoaderFunctionArgs
+
+const firstPage = async (path: string) => {
+  const res = await ws.as(ws.admin, `${path}?limit=100`)
+  return ((await res.json()) as { data: { id: string }[] }).data.map((r) => r.id)
+}
+
+describe('choices of a record’s selects on a big tenant', () => {
+  it('include the record’s own organization and contact when they are past the first 100', async () => {
+    const tenantId = ws.tenant.id
+    const org = await createOrganization(api.db, { tenantId, name: 'Zulu Holdings' })
+    const contact = await createContact(api.db, {
+      tenantId,
+      firstName: 'Zoe',
+      lastName: 'Zulu',
+      organizationId: org.id,
+    })
+    for (let i = 0; i < 101; i++) {
+      await createOrganization(api.db, { tenantId, name: `Acme ${String(i).padStart(3, '0')}` })
+      await createContact(api.db, {
+        tenantId,
+        firstName: 'Ada',
+        lastName: `Able ${String(i).padStart(3, '0')}`,
+      })
+    }
+    const deal = await createDeal(api.db, { tenantId, organizationId: org.id, contactId: contact.id })
+    // The precondition that makes this test mean something: neither is on the lists' first page.
+    expect(await firstPage('/organizations')).not.toContain(org.id)
+    expect(await firstPage('/contacts')).not.toContain(contact.id)
+
+    const dealPage = await dealLoader(args(`/deals/${deal.id}`, deal.id))
+    expect(dealPage.organizations).toContainEqual({ id: org.id, name: 'Zulu Holdings' })
+    expect(dealPage.contacts).toContainEqual({ id: contact.id, name: 'Zoe Zulu' })
+    const contactPage = await contactLoader(args(`/contacts/${contact.id}`, contact.id))
+    expect(contactPage.organizations).toContainEqual({ id: org.id, name: 'Zulu Holdings' })
+  })
+})
