@@ -2,6 +2,7 @@
 // in Debian's Chromium, on real subdomains: Chromium resolves every *.localhost to loopback.
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -31,16 +32,8 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--headless',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_FLAGS,
         },
       },
     },

@@ -5,8 +5,8 @@
 import { connect } from '@aura/db/connect'
 import { generateData, type TenantSpec } from '@aura/db/seed/generate/index'
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
 import { options, out } from './options.ts'
+import { ensureDatabase, scratchDatabase, withAdmin } from './pg-admin.ts'
 
 export interface BenchDatabase {
   url: string
@@ -93,16 +93,9 @@ async function copyOf(url: string, name: string) {
 
 async function smokeDatabase(): Promise<BenchDatabase> {
   const base = options.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `aura_b_smoke_${process.pid}`
-  await withAdmin(base, (admin) => admin.query(`create database ${name}`))
-  const url = new URL(base)
-  url.pathname = `/${name}`
-  const drop = () =>
-    withAdmin(base, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(
-      () => undefined,
-    )
+  const { url, drop } = await scratchDatabase(base, `aura_b_smoke_${process.pid}`)
   try {
-    const conn = await connect(url.toString(), { max: 2 })
+    const conn = await connect(url, { max: 2 })
     try {
       await conn.migrate()
       await generateData(conn.db, { tenants: SMOKE_TENANTS, seed: 7, indexes: 'rebuild' })
@@ -113,26 +106,5 @@ async function smokeDatabase(): Promise<BenchDatabase> {
     await drop()
     throw error
   }
-  return { url: url.toString(), slug: 'bench-smoke', drop }
-}
-
-async function ensureDatabase(url: string) {
-  const name = new URL(url).pathname.slice(1)
-  await withAdmin(url, async (admin) => {
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name])
-    if (!rowCount) await admin.query(`create database "${name.replaceAll('"', '')}"`)
-  })
-}
-
-/** A client on the server's `postgres` database, for CREATE/DROP DATABASE. */
-async function withAdmin<T>(url: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const u = new URL(url)
-  u.pathname = '/postgres'
-  const admin = new pg.Client({ connectionString: u.toString() })
-  await admin.connect()
-  try {
-    return await fn(admin)
-  } finally {
-    await admin.end()
-  }
+  return { url, slug: 'bench-smoke', drop }
 }
