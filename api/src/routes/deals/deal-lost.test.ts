@@ -44,6 +44,11 @@ describe('lost reasons and explicit reopening', () => {
   it('every process starts with the default reasons, which every member reads', async () => {
     const labels = (await reasonsOf(ws, processId())).map((r) => r.label)
     expect(labels).toEqual(['Price', 'Chose a competitor', 'No budget', 'No decision', 'Timing'])
+    // A process an admin creates later starts with them too.
+    const created = await call(ws, ws.admin, '/processes', send('POST', { name: 'Partners' }), ZRefusal)
+    expect(created.status).toBe(201)
+    const later = (await reasonsOf(ws, (created.body as { id: string }).id)).map((r) => r.label)
+    expect(later).toEqual(labels)
   })
 
   it('a deal lost for a reason keeps it; the reason must be its process’s and needs a lost stage', async () => {

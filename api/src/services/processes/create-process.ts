@@ -1,4 +1,5 @@
 import { schema, type Tx } from '@aura/db'
+import { DEFAULT_LOST_REASONS } from '@aura/db/seed/processes'
 import { sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
@@ -7,7 +8,10 @@ import { toProcess } from './process-view.ts'
 import type { TCreateProcess } from './processes.inputs.ts'
 import { clearDefaultProcess } from './update-process.ts'
 
-/** A process, optionally with its stages in one go (F11.1); `isDefault` moves the default to it. */
+/**
+ * A process, optionally with its stages in one go (F11.1); `isDefault` moves the default to it. It starts
+ * with the default lost reasons, as a new workspace's process does, so "Lost…" offers reasons at once.
+ */
 export async function createProcess(tx: Tx, { actor, input }: { actor: Actor; input: TCreateProcess }) {
   const hasOpen = input.stages.some((s) => s.kind === 'open')
   if (input.stages.length > 0 && !hasOpen) {
@@ -46,6 +50,16 @@ export async function createProcess(tx: Tx, { actor, input }: { actor: Actor; in
         )
         .returning()
     : []
+  await tx
+    .insert(schema.lostReasons)
+    .values(
+      DEFAULT_LOST_REASONS.map((label, position) => ({
+        tenantId: actor.tenantId,
+        processId: process.id,
+        label,
+        position,
+      })),
+    )
   const view = toProcess(
     process,
     stages.sort((a, b) => a.position - b.position),
