@@ -1,10 +1,10 @@
 // A record linked to an organization or contact far down a big tenant's list (past the first 100 a select
 // offers) still shows it, and its forms still offer it: a select without its value shows, and saves, its
-// first choice instead — clearing the link on the next "Save details". Loaders run for real against the API
-// on a real database.
+// first choice instead — clearing the link on the next "Save details". Every member of a team past 100
+// people is named and offered as an owner. Loaders run for real against the API on a real database.
 
 import { createLogger } from '@aura/api/lib/logger'
-import { createContact, createDeal, createOrganization } from '@aura/db/seed/index'
+import { createContact, createDeal, createOrganization, createUser } from '@aura/db/seed/index'
 import setupTestDatabase from '@aura/db/test/global-setup'
 import type { AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -48,7 +48,7 @@ const firstPage = async (path: string) => {
   return ((await res.json()) as { data: { id: string }[] }).data.map((r) => r.id)
 }
 
-describe('choices of a record’s selects on a big tenant', () => {
+describe('choices and names on a big tenant', () => {
   it('include the record’s own organization and contact when they are past the first 100', async () => {
     const tenantId = ws.tenant.id
     const org = await createOrganization(api.db, { tenantId, name: 'Zulu Holdings' })
@@ -76,5 +76,21 @@ describe('choices of a record’s selects on a big tenant', () => {
     expect(dealPage.contacts).toContainEqual({ id: contact.id, name: 'Zoe Zulu' })
     const contactPage = await contactLoader(args(`/contacts/${contact.id}`, contact.id))
     expect(contactPage.organizations).toContainEqual({ id: org.id, name: 'Zulu Holdings' })
+  })
+
+  it('name and offer every member, not only the first page of 100 (teams of up to 300)', async () => {
+    // Members are listed newest first: the workspace's first three fall past page 1 after 101 more.
+    for (let i = 0; i < 101; i++)
+      await createUser(api.db, {
+        tenantId: ws.tenant.id,
+        role: 'rep',
+        name: `Rep ${String(i).padStart(3, '0')}`,
+      })
+    expect(await firstPage('/users')).not.toContain(ws.rep.id)
+    const deal = await createDeal(api.db, { tenantId: ws.tenant.id, assignedUserId: ws.rep.id })
+    const dealPage = await dealLoader(args(`/deals/${deal.id}`, deal.id))
+    expect(Object.keys(dealPage.names)).toHaveLength(104)
+    expect(dealPage.names[ws.rep.id]).toBeDefined()
+    expect(dealPage.owners?.map((o) => o.id)).toContain(ws.rep.id)
   })
 })

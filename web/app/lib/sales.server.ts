@@ -38,10 +38,24 @@ export const canReassign = (role: string) => role === 'admin' || role === 'manag
 /** Line margins follow cost, which reps may not read; the API sends them null (ADR 0140). */
 export const seesMargins = (role: string) => role === 'admin' || role === 'manager'
 
-/** Members for owner names and the owner select (the first 100; a sales team is smaller). */
+/** Members read at most: a team Aura is sold to has up to 300 people; this bounds a runaway workspace. */
+const MEMBERS_READ = 1_000
+
+/**
+ * Every member, for owner names and owner choices: the API's pages of 100 followed to the end (a team of
+ * 10–300 people is one to three pages). Stopping at the first page named members past it "?" and left
+ * them out of every owner choice.
+ */
 export async function listMembers(api: ApiClient, request: Request, context: AppLoadContext) {
-  const body = await must(await api.users.$get({ query: { limit: '100' } }), request, context)
-  return body.data.map(({ id, name, email, role, status }) => ({ id, name, email, role, status }))
+  const members: { id: string; name: string | null; email: string; role: string; status: string }[] = []
+  let cursor: string | null = null
+  do {
+    const query: { limit: string; cursor?: string } = { limit: '100', ...(cursor ? { cursor } : {}) }
+    const body = await must(await api.users.$get({ query }), request, context)
+    members.push(...body.data.map(({ id, name, email, role, status }) => ({ id, name, email, role, status })))
+    cursor = body.nextCursor
+  } while (cursor && members.length < MEMBERS_READ)
+  return members
 }
 
 /**
