@@ -3,40 +3,15 @@
 // each error on its field together with what was typed. Rendered the way Remix does on the server (static
 // router, loader and action for real, API on a real database), without any browser JavaScript.
 
-import { createLogger } from '@aura/api/lib/logger'
-import setupTestDatabase from '@aura/db/test/global-setup'
-import type { AppLoadContext } from '@remix-run/node'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import type { ActionFunction, LoaderFunction, RouteObject } from 'react-router-dom'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi } from '../../../api/test/harness.ts'
-import { createWorkspace } from '../../../api/test/workspace.ts'
-import '../load-context.ts'
+import { describe, expect, it } from 'vitest'
+import { routeHarness } from '../../test/route-harness.ts'
 import NewDeal, { action, loader } from '../routes/_app.deals.new.tsx'
 
-let teardown: (() => unknown) | undefined
-let api: Awaited<ReturnType<typeof createTestApi>>
-let ws: Awaited<ReturnType<typeof createWorkspace>>
-
-beforeAll(async () => {
-  teardown = (await setupTestDatabase()) ?? undefined
-  api = await createTestApi()
-  ws = await createWorkspace(api)
-}, 300_000)
-afterAll(async () => {
-  await api?.close()
-  await teardown?.()
-})
-
-const context = (): AppLoadContext => ({
-  apiFetch: ((input: RequestInfo | URL, init?: RequestInit) =>
-    api.app.fetch(new Request(input, init))) as typeof fetch,
-  requestId: 'deal-form-nojs',
-  log: createLogger('error'),
-  rootDomain: 'aura.test',
-})
+const h = routeHarness('deal-form-nojs')
 
 /** POSTs the form as a browser without JavaScript would and renders the page the server answers with. */
 async function postNoJs(fields: Record<string, string>) {
@@ -51,13 +26,13 @@ async function postNoJs(fields: Record<string, string>) {
     },
   ]
   const handler = createStaticHandler(routes)
-  const request = new Request(`http://${ws.slug}.aura.test/deals/new`, {
+  const request = new Request(`http://${h.ws.slug}.aura.test/deals/new`, {
     method: 'POST',
-    headers: { cookie: ws.rep.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: h.ws.rep.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     // Where the deal starts, as the select sends it by default (the default process).
-    body: new URLSearchParams({ startsIn: `${ws.defaults.defaultProcess.process.id}/`, ...fields }),
+    body: new URLSearchParams({ startsIn: `${h.ws.defaults.defaultProcess.process.id}/`, ...fields }),
   })
-  const result = await handler.query(request, { requestContext: context() })
+  const result = await handler.query(request, { requestContext: h.context() })
   if (result instanceof Response)
     throw new Error(`answered ${result.status} ${result.headers.get('location')}`)
   const html = renderToString(
