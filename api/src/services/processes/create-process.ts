@@ -50,16 +50,14 @@ export async function createProcess(tx: Tx, { actor, input }: { actor: Actor; in
         )
         .returning()
     : []
-  await tx
-    .insert(schema.lostReasons)
-    .values(
-      DEFAULT_LOST_REASONS.map((label, position) => ({
-        tenantId: actor.tenantId,
-        processId: process.id,
-        label,
-        position,
-      })),
-    )
+  await tx.insert(schema.lostReasons).values(
+    DEFAULT_LOST_REASONS.map((label, position) => ({
+      tenantId: actor.tenantId,
+      processId: process.id,
+      label,
+      position,
+    })),
+  )
   const view = toProcess(
     process,
     stages.sort((a, b) => a.position - b.position),
