@@ -9,6 +9,7 @@ import {
   idempotencyKeys,
   invitations,
   productPriceHistory,
+  savedViews,
   sessions,
 } from '../schema/index.ts'
 import {
@@ -94,6 +95,13 @@ export async function buildTenantWorld(db: Db) {
     status: 201,
     responseBody: '{}',
     contentType: 'application/json',
+  })
+  await db.insert(savedViews).values({
+    tenantId,
+    userId: admin.id,
+    list: 'deals',
+    name: 'Open deals',
+    filters: { status: 'open' },
   })
   return {
     tenant,
