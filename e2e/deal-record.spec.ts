@@ -1,6 +1,7 @@
 // The deal page as a record (issue 13), at 320 px and 1280 px, with JavaScript on and off: one tap on the
 // stage strip moves the deal; an activity logged on the deal appears in its one timeline; "Lost…" asks
-// why; a closed deal has no strip and comes back only through "Reopen…"; what changed reads as sentences.
+// why; a closed deal has no strip and comes back only through "Reopen…"; what changed reads as sentences;
+// "Edit details" is rendered only when asked for, and a deal's contact is the one its activities go with.
 // No width scrolls sideways. Each test makes its own deal (demoData removes it after).
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
@@ -77,6 +78,36 @@ for (const { width, height, javaScriptEnabled } of layouts) {
       await expect(changes).not.toContainText('deal.')
       await noSidewaysScroll(page)
       if (javaScriptEnabled) await checkA11y(`deal-reopened-${width}`)
+    })
+
+    test('the details open on request; an activity is then logged with the deal’s contact', async ({
+      page,
+      baseURL,
+      demoData,
+    }) => {
+      await logIn(page, baseURL, 'rep@demo.aura.test')
+      await createDeal(page, baseURL, { name: demoData.name('Contact') })
+      // The details' long choices are not on the page until asked for.
+      const details = page.getByRole('form', { name: 'Deal details' })
+      await expect(details).toHaveCount(0)
+      await page.getByRole('link', { name: 'Edit details' }).click()
+      const contact = details.getByLabel('Contact')
+      await contact.selectOption({ index: 1 })
+      const chosen = (await contact.locator('option:checked').textContent()) ?? ''
+      await details.getByRole('button', { name: 'Save details' }).click()
+      await expect(said(page)).toHaveText('Deal saved.')
+      await expect(details).toHaveCount(0)
+      await expect(page.getByRole('region', { name: 'Key facts' })).toContainText(chosen)
+
+      const log = page.getByRole('form', { name: 'Log activity' })
+      await expect(log.getByLabel('With contact')).toHaveCount(0)
+      await expect(log).toContainText(`With ${chosen}, the deal’s contact.`)
+      await log.getByLabel('Subject').fill('Follow-up call')
+      await log.getByLabel('Description').fill('Sent the quote.')
+      await log.getByRole('button', { name: 'Log activity' }).click()
+      await expect(said(page)).toHaveText('Activity logged.')
+      await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Call: Follow-up call')
+      await noSidewaysScroll(page)
     })
   })
 }

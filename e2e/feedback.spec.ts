@@ -42,7 +42,7 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByRole('button', { name: 'Save amount' }).click()
       await expectSaid(page, 'Deal saved.')
 
-      await page.getByText('Edit details').click()
+      await page.getByRole('link', { name: 'Edit details' }).click()
       await page.getByLabel('Probability').fill('35')
       await page.getByRole('button', { name: 'Save details' }).click()
       await expectSaid(page, 'Deal saved.')

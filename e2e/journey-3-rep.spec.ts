@@ -18,8 +18,8 @@ const digits = (n: number) =>
 
 /** The catalogue option for a SKU on the deal page, and its list price as the label states it. */
 /**
- * "Add a product", then the form with a quantity and a price (the picker's one tap adds one at list price).
- * After an add, a hydrated page keeps both open (client-side navigation keeps what the user opened).
+ * "Add a product", then the form with a quantity and a price (the picker's one tap adds one at list price;
+ * the form, with its select of every product, is rendered only when its link is followed).
  */
 async function openFullProductForm(page: Page) {
   const full = page.getByText('With a quantity or a price')
@@ -118,10 +118,10 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   // 4. Two products. The seat licence's list price is read off the page; 10 % off stays inside the
   // provisioned catalogue's 20 % policy (db/seed/provision.ts), so a rep may set it. The scanner
   // (demo catalogue, no policy) goes at list price.
+  await openFullProductForm(page)
   const seat = await catalogueEntry(page, 'LIC-SEAT')
   const seatPrice = seat.list - seat.list / 10n
   const seatQty = 3n
-  await openFullProductForm(page)
   await page.getByLabel('Product', { exact: true }).selectOption({ label: seat.label })
   await page.getByLabel('Quantity', { exact: true }).fill(String(seatQty))
   await page.getByLabel('Unit price (optional)').fill(money(seatPrice))
@@ -131,9 +131,9 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   // A rep is shown no margin: it would give the product's cost away (ADR 0140).
   await expect(lines.getByRole('columnheader', { name: 'Margin' })).toHaveCount(0)
 
+  await openFullProductForm(page)
   const scanner = await catalogueEntry(page, 'HW-SCAN')
   const scannerQty = 2n
-  await openFullProductForm(page)
   await page.getByLabel('Product', { exact: true }).selectOption({ label: scanner.label })
   await page.getByLabel('Quantity', { exact: true }).fill(String(scannerQty))
   await page.getByRole('button', { name: 'Add product' }).click()
@@ -181,10 +181,10 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
   await expect(page.getByRole('link', { name: 'Close date' })).toBeVisible()
   await checkA11y('deal-refused')
   await shot('deal-refused')
-  await expect(page.getByText('Edit details')).toBeVisible() // opened by the refusal
+  await page.getByRole('link', { name: 'Close date' }).click() // opens the details at that field
   await page.getByLabel('Close date').fill('2026-06-30')
   await page.getByRole('button', { name: 'Save details' }).click()
-  await expect(page.getByLabel('Close date')).toHaveValue('2026-06-30')
+  await expect(page.getByRole('region', { name: 'Key facts' })).toContainText('Jun 30, 2026')
   await moveTo(page, 'Quote sent')
   await expect(page.getByText(/· Quote sent · 60%/)).toBeVisible()
   await moveTo(page, 'Won')

@@ -36,7 +36,7 @@ test.describe('JavaScript off, 320 px', () => {
     await expect(page.getByRole('region', { name: 'Products' })).toContainText(productName)
     await expect(page.getByText('The products’ total')).toBeVisible()
     // The amount follows the products: no field offers to type it (not in sight, not in Edit details).
-    await page.getByText('Edit details').click()
+    await page.getByRole('link', { name: 'Edit details' }).click()
     await expect(page.getByLabel(/^Amount/)).toHaveCount(0)
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

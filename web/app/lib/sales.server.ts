@@ -72,8 +72,15 @@ export async function listOrganizations(
   const body = await must(await api.organizations.$get({ query: { limit: '100' } }), request, context)
   const list = body.data.map(({ id, name }) => ({ id, name }))
   if (!chosen || list.some((o) => o.id === chosen)) return list
-  const res = await api.organizations[':id'].$get({ param: { id: chosen } })
-  return res.ok ? [...list, (({ id, name }) => ({ id, name }))(await res.json())] : list
+  const one = await organizationChoice(api, chosen)
+  return one ? [...list, one] : list
+}
+
+/** One organization as a choice (its name for a record's facts); none when unset or no longer visible. */
+export async function organizationChoice(api: ApiClient, id: string | null | undefined) {
+  if (!id) return undefined
+  const res = await api.organizations[':id'].$get({ param: { id } })
+  return res.ok ? (({ id, name }) => ({ id, name }))(await res.json()) : undefined
 }
 
 export async function listProcesses(api: ApiClient, request: Request, context: AppLoadContext) {
@@ -100,8 +107,15 @@ export async function listContacts(
   const body = await must(await api.contacts.$get({ query: { limit: '100' } }), request, context)
   const list = body.data.map(({ id, fullName }) => ({ id, name: fullName }))
   if (!chosen || list.some((c) => c.id === chosen)) return list
-  const res = await api.contacts[':id'].$get({ param: { id: chosen } })
-  return res.ok ? [...list, (({ id, fullName }) => ({ id, name: fullName }))(await res.json())] : list
+  const one = await contactChoice(api, chosen)
+  return one ? [...list, one] : list
+}
+
+/** One contact as a choice (its name for a record's facts); none when unset or no longer visible. */
+export async function contactChoice(api: ApiClient, id: string | null | undefined) {
+  if (!id) return undefined
+  const res = await api.contacts[':id'].$get({ param: { id } })
+  return res.ok ? (({ id, fullName }) => ({ id, name: fullName }))(await res.json()) : undefined
 }
 
 /** Form text → API value: '' means "not set" (undefined) or, when clearing is allowed, null. */

@@ -7,12 +7,19 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
 import { DealChanges } from '~/components/sales/deal-changes.tsx'
-import { AmountForm, DetailsForm, OwnerPicker, ProcessMoveForm } from '~/components/sales/deal-edit-forms.tsx'
+import {
+  AmountForm,
+  DEAL_DETAILS,
+  DetailsForm,
+  OwnerPicker,
+  ProcessMoveForm,
+} from '~/components/sales/deal-edit-forms.tsx'
 import { DealFacts } from '~/components/sales/deal-facts.tsx'
 import { DealProgress } from '~/components/sales/deal-progress.tsx'
 import { LineItems } from '~/components/sales/line-items.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { Disclosure } from '~/components/ui/disclosure.tsx'
+import { LinkDisclosure } from '~/components/ui/link-disclosure.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { dealAction } from '~/lib/deal-actions.server.ts'
@@ -22,11 +29,13 @@ import { formatMoney } from '~/lib/money.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
 import {
   canReassign,
+  contactChoice,
   listContacts,
   listMembers,
   listOrganizations,
   listProcesses,
   must,
+  organizationChoice,
   seesMargins,
 } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
@@ -40,6 +49,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const api = apiClient(request, context)
   const param = { id: params.id ?? '' }
+  // The details' contact and organization choices (up to 100 each) only when that form is open: the page
+  // otherwise names the deal's own two (issue 13: a smaller page, and two list reads fewer).
+  const editing = new URL(request.url).searchParams.get('open') === DEAL_DETAILS
   // The deal first: its process names the lost reasons to offer, and a foreign id is a 404 before the rest.
   const { lineItems, ...deal } = await must(
     await api.deals[':id'].$get({ param, query: { include: 'lineItems', lineItemsLimit: '100' } }),
@@ -57,8 +69,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.products.$get({ query: { active: 'true', limit: '100' } }).then((r) => must(r, request, context)),
       listProcesses(api, request, context),
       listMembers(api, request, context),
-      listOrganizations(api, request, context, deal.organizationId),
-      listContacts(api, request, context, deal.contactId),
+      editing
+        ? listOrganizations(api, request, context, deal.organizationId)
+        : organizationChoice(api, deal.organizationId).then((o) => (o ? [o] : [])),
+      // Log activity offers contacts only for a deal without one (the API files activities under one).
+      editing || !deal.contactId
+        ? listContacts(api, request, context, deal.contactId)
+        : contactChoice(api, deal.contactId).then((c) => (c ? [c] : [])),
       workspaceLocale(api, request, context),
     ])
   return {
@@ -99,8 +116,6 @@ export default function DealPage() {
   const owner = (deal.assignedUserId && d.names[deal.assignedUserId]) || null
   const moved = replyFor(result, 'move')
   const details = replyFor(result, 'update')
-  // A refused move that names fields the stage requires opens the details, where those fields are.
-  const needsFields = Object.keys(moved?.error ?? {}).some((f) => f && !['stage', 'reopen'].includes(f))
   return (
     <div className="flex flex-col gap-6">
       <header>
@@ -144,14 +159,14 @@ export default function DealPage() {
                   <OwnerPicker deal={deal} owners={d.owners} lastResult={replyFor(result, 'assign')} />
                 </Disclosure>
               )}
-              <Disclosure summary="Edit details" open={Boolean(details?.error) || needsFields}>
+              <LinkDisclosure name={DEAL_DETAILS} summary="Edit details" open={Boolean(details?.error)}>
                 <DetailsForm
                   deal={deal}
                   contacts={d.contacts}
                   organizations={d.organizations}
                   lastResult={details}
                 />
-              </Disclosure>
+              </LinkDisclosure>
               {d.processes.length > 1 && (
                 <Disclosure summary="Move to another process">
                   <ProcessMoveForm deal={deal} processes={d.processes} />
@@ -188,9 +203,8 @@ export default function DealPage() {
               lastResult={replyFor(result, 'log-activity')}
               deals={[]}
               timezone={d.timezone}
-              contacts={d.contacts}
               dealId={deal.id}
-              contactId={deal.contactId}
+              {...(contact ? { contact } : { contacts: d.contacts })}
             />
           </section>
           <div className={cardClass}>

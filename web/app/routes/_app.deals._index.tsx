@@ -15,7 +15,9 @@ import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
 import { BULK_LIMIT } from '~/lib/inputs.server.ts'
-import { canReassign, listMembers, listOrganizations, listProcesses, present } from '~/lib/sales.server.ts'
+import { organizationFilter } from '~/lib/organization-filter.server.ts'
+import type { OrganizationFilter } from '~/lib/organization-filter.ts'
+import { canReassign, listMembers, listProcesses, organizationChoice, present } from '~/lib/sales.server.ts'
 import { currentView, listSavedViews, savedViewAction, viewQuery } from '~/lib/saved-views.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -49,11 +51,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
   const filters = present(params, FILTERS)
   const cursor = params.get('cursor') ?? undefined
-  const [me, processes, members, organizations, views, res] = await Promise.all([
+  const [me, processes, members, organization, views, res] = await Promise.all([
     requireUser(request, context),
     listProcesses(api, request, context),
     listMembers(api, request, context),
-    listOrganizations(api, request, context),
+    organizationFilter(api, request, context),
     listSavedViews(api, request, context),
     api.deals.$get({ query: { ...filters, ...(cursor ? { cursor } : {}) } }),
   ])
@@ -71,6 +73,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const p = await readProblem(res)
     problem = [p.title, ...p.errors.map((e) => `${e.field}: ${e.message}`)].join(' — ')
   }
+  // The organizations this page names (its rows', the filter's): each read by id, so a workspace with more
+  // organizations than one list read holds still names them all.
+  const orgIds = new Set([filters.organizationId, ...page.data.map((d) => d.organizationId)])
+  const orgs = await Promise.all([...orgIds].map((id) => organizationChoice(api, id)))
   return {
     bulkLimit: BULK_LIMIT,
     filters,
@@ -78,14 +84,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     problem,
     page,
     processes,
-    organizations,
+    organization,
     views: views.map((v) => ({ id: v.id, name: v.name, href: `/deals?${viewQuery(v.filters, FILTERS)}` })),
     currentViewId: currentView(views, filters, FILTERS)?.id ?? null,
     // Reps only ever see their own deals, so the owner filter is for managers and admins.
     members: canReassign(me.role ?? '') ? members : null,
     names: {
       users: Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email])),
-      orgs: Object.fromEntries(organizations.map((o) => [o.id, o.name])),
+      orgs: Object.fromEntries(orgs.flatMap((o) => (o ? [[o.id, o.name]] : []))),
     },
   }
 }
@@ -124,7 +130,7 @@ export default function Deals() {
     problem,
     page,
     processes,
-    organizations,
+    organization,
     members,
     names,
     views,
@@ -157,11 +163,12 @@ export default function Deals() {
             values={filters}
             processes={processes}
             members={members}
-            organizations={organizations}
+            organizationName={filters.organizationId ? names.orgs[filters.organizationId] : undefined}
           />
         </div>
       </details>
       <FilterChips chips={chips} params={filters} />
+      <OrganizationChoice filter={organization} />
       {problem && <Alert tone="error">{problem}</Alert>}
       {page.data.length > 0 && (
         <DealBulkBar filters={filters} processes={processes} members={members} limit={bulkLimit} />
@@ -190,5 +197,27 @@ export default function Deals() {
       />
       <Pager params={filters} nextCursor={page.nextCursor} onFirstPage={!cursor} />
     </div>
+  )
+}
+
+/** A typed organization name that did not name one: the candidates as links, or that none matched. */
+function OrganizationChoice({ filter }: { filter: OrganizationFilter }) {
+  if (filter.kind === 'none') return null
+  if (filter.kind === 'unknown')
+    return (
+      <Alert tone="warning">No organization matches “{filter.typed}”; the list is not filtered by one.</Alert>
+    )
+  return (
+    <Alert tone="warning">
+      Several organizations match “{filter.typed}”. Show the deals of:{' '}
+      {filter.choices.map((c, i) => (
+        <span key={c.href}>
+          {i > 0 && ' · '}
+          <Link to={c.href} className="underline">
+            {c.name}
+          </Link>
+        </span>
+      ))}
+    </Alert>
   )
 }

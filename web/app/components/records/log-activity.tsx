@@ -1,7 +1,8 @@
 // "Log activity" on a contact page (F10.1), a deal page or the quick add page (issue 13): type, subject,
 // what happened, and when (the viewer's wall clock; empty means now). Parsed by lib/activity-form.server.ts
 // (the API's input). Off a contact page the form also names the contact it is logged on (the API files
-// every activity under one); on a deal page the deal is fixed and its own contact preselected.
+// every activity under one); on a deal page the deal is fixed, and so is its contact when it has one (the
+// page then carries no list of contacts: issue 13, a lighter page; another contact logs from their page).
 import { getFormProps, useForm } from '@conform-to/react'
 import type { LogActivityValues } from '~/lib/activity-form.server.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
@@ -16,6 +17,7 @@ export function LogActivityForm({
   deals,
   timezone,
   contacts,
+  contact,
   dealId,
   contactId,
 }: {
@@ -25,9 +27,11 @@ export function LogActivityForm({
   timezone: string
   /** "With contact" choices, off a contact page. */
   contacts?: Option[]
+  /** A deal page's own contact: the activity is logged with them, no choice offered. */
+  contact?: Option
   /** A deal page's own deal. */
   dealId?: string
-  /** The contact chosen first (a deal's own). */
+  /** The contact chosen first among `contacts` (quick add from a contact). */
   contactId?: string | null
 }) {
   const [form, fields] = useForm<LogActivityValues>({
@@ -73,6 +77,12 @@ export function LogActivityForm({
           options={contacts}
           required
         />
+      )}
+      {contact && (
+        <p className="text-sm text-slate-700">
+          <input type="hidden" name="contactId" value={contact.id} />
+          With {contact.name}, the deal’s contact.
+        </p>
       )}
       {dealId && <input type="hidden" name="dealId" value={dealId} />}
       {!dealId && deals.length > 0 && (

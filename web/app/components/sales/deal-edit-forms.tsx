@@ -14,6 +14,9 @@ import { StageOptions } from './stage-select.tsx'
 type Option = { id: string; name: string }
 type DealData = Omit<Deal, 'lineItems'>
 
+/** `?open=details` opens the details form (a link disclosure: its choices are rendered only then). */
+export const DEAL_DETAILS = 'details'
+
 export function DetailsForm({
   deal,
   contacts,

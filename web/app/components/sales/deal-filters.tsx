@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { buttonClass } from '~/components/ui/button.tsx'
-import type { Member, Org, Process } from '~/lib/sales.server.ts'
+import { ORGANIZATION_NAME } from '~/lib/organization-filter.ts'
+import type { Member, Process } from '~/lib/sales.server.ts'
 import { SelectField } from './select-field.tsx'
 
 const input =
@@ -30,12 +31,13 @@ export function DealFilters({
   values,
   processes,
   members,
-  organizations,
+  organizationName,
 }: {
   values: Record<string, string>
   processes: Process[]
   members: Member[] | null
-  organizations: Org[]
+  /** The filtered organization's name, in the box as it was typed. */
+  organizationName: string | undefined
 }) {
   return (
     <Form
@@ -90,19 +92,14 @@ export function DealFilters({
         <option value="won">Won</option>
         <option value="lost">Lost</option>
       </SelectField>
-      <SelectField
+      {/* A name, not a select of every organization (lib/organization-filter.server.ts). */}
+      <Text
         label="Organization"
-        name="organizationId"
-        id="filter-organizationId"
-        defaultValue={values.organizationId ?? ''}
-      >
-        <option value="">Any organization</option>
-        {organizations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </SelectField>
+        name={ORGANIZATION_NAME}
+        type="search"
+        value={organizationName}
+        autoComplete="off"
+      />
       <fieldset className="grid min-w-0 grid-cols-2 gap-2">
         <legend className="sr-only">Probability range</legend>
         <Text

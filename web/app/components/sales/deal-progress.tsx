@@ -8,6 +8,7 @@ import type { Process } from '~/lib/sales.server.ts'
 import { formatDayInZone } from '~/lib/zoned-time.ts'
 import { FormErrors, SubmitButton } from '../form.tsx'
 import { buttonClass } from '../ui/button.tsx'
+import { DEAL_DETAILS } from './deal-edit-forms.tsx'
 import { fieldLabels } from './stage-select.tsx'
 
 interface DealState {
@@ -101,7 +102,10 @@ export function DealProgress({
   )
 }
 
-/** A refused move: its message, and each field the stage requires linked to its input in the details. */
+/**
+ * A refused move: its message, and each field the stage requires linked to its input in the details (the
+ * link opens them: they are rendered only when asked for).
+ */
 function MoveErrors({ lastResult }: { lastResult: FormReply | undefined }) {
   const required = Object.entries(lastResult?.error ?? {}).flatMap(([field, messages]) =>
     field && !['stage', 'reopen', 'lostReasonId'].includes(field) && messages ? [field] : [],
@@ -116,7 +120,7 @@ function MoveErrors({ lastResult }: { lastResult: FormReply | undefined }) {
           {required.map((field, i) => (
             <span key={field}>
               {i > 0 && ', '}
-              <a href={`#deal-details-${field}`} className="underline">
+              <a href={`?open=${DEAL_DETAILS}#deal-details-${field}`} className="underline">
                 {fieldLabels([field])}
               </a>
             </span>

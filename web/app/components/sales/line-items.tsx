@@ -5,6 +5,7 @@ import { replyFor } from '~/lib/form-reply.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
 import { formatMoney } from '~/lib/money.ts'
 import { Disclosure } from '../ui/disclosure.tsx'
+import { LinkDisclosure, useOpenDisclosure } from '../ui/link-disclosure.tsx'
 import { AddLineItem, type CatalogueItem } from './add-line-item.tsx'
 import { ProductPicker } from './product-picker.tsx'
 
@@ -131,6 +132,8 @@ function lineColumns(currency: string, seesMargins: boolean, result: LineResult 
   ]
 }
 
+const ADD_LINE = 'add-line'
+
 /** Line items: totals and margins are the API's numbers, shown as they came back. */
 export function LineItems({
   lines,
@@ -149,6 +152,9 @@ export function LineItems({
   result: LineResult | undefined
 }) {
   const addResult = replyFor(result, 'add-line')
+  // The form with quantity and price carries a select of every product: rendered only when asked for.
+  const opened = useOpenDisclosure()
+  const adding = Boolean(addResult) || opened === ADD_LINE
   return (
     <section aria-labelledby="lines-heading" className="flex flex-col gap-3">
       <h2 id="lines-heading" className="text-lg font-semibold">
@@ -170,12 +176,12 @@ export function LineItems({
       {catalogue.length === 0 ? (
         <p className="text-sm text-slate-600">The catalogue has no active products.</p>
       ) : (
-        <Disclosure summary="Add a product" open={Boolean(addResult)}>
+        <Disclosure summary="Add a product" open={adding}>
           <div className="flex flex-col gap-3">
             <ProductPicker catalogue={catalogue} currency={currency} />
-            <Disclosure summary="With a quantity or a price" open={Boolean(addResult)}>
+            <LinkDisclosure name={ADD_LINE} summary="With a quantity or a price" open={Boolean(addResult)}>
               <AddLineItem key={lines.length} catalogue={catalogue} result={addResult} />
-            </Disclosure>
+            </LinkDisclosure>
           </div>
         </Disclosure>
       )}
