@@ -9,7 +9,7 @@ import { out } from '../bench/options.ts'
 import { itemLines } from './details.ts'
 import { type AuditFinding, diagnostics, failingAudits, pointsLost, resourceLines } from './findings.ts'
 import { busySince, cpuTotals, waitForQuiet } from './machine.ts'
-import { CHROME, CHROME_FLAGS, CPU_SLOWDOWN, PORT, RUNS } from './options.ts'
+import { CHROME, CHROME_FLAGS, PORT, RUNS } from './options.ts'
 
 export interface Page {
   key: string
@@ -72,8 +72,11 @@ function summarise(lhr: Result, cpu: { before: number; during: number }): RunSum
   }
 }
 
-/** One Lighthouse run in a fresh Chrome, signed in through the session cookie. */
-async function lighthouseRun(url: string, cookie: string): Promise<Result> {
+/**
+ * One Lighthouse run in a fresh Chrome, signed in through the session cookie; `cpuSlowdown` replaces
+ * Lighthouse's 4× when given.
+ */
+export async function lighthouseRun(url: string, cookie: string, cpuSlowdown?: number): Promise<Result> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS })
   try {
     const result = await lighthouse(url, {
@@ -82,7 +85,7 @@ async function lighthouseRun(url: string, cookie: string): Promise<Result> {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
       extraHeaders: { Cookie: cookie },
-      ...(CPU_SLOWDOWN === undefined ? {} : { throttling: { cpuSlowdownMultiplier: CPU_SLOWDOWN } }),
+      ...(cpuSlowdown === undefined ? {} : { throttling: { cpuSlowdownMultiplier: cpuSlowdown } }),
     })
     if (!result) throw new Error('lighthouse returned nothing')
     const lhr = result.lhr
@@ -113,6 +116,7 @@ export async function measurePage(
   origin: string,
   cookie: string,
   reportDir: string,
+  cpuSlowdown: number | undefined,
 ): Promise<PageResult> {
   const server = await serverTiming(page.path, new URL(origin).hostname, cookie)
   const url = `${origin}${page.path}`
@@ -123,10 +127,10 @@ export async function measurePage(
     const totals = cpuTotals()
     let lhr: Result
     try {
-      lhr = await lighthouseRun(url, cookie)
+      lhr = await lighthouseRun(url, cookie, cpuSlowdown)
     } catch (error) {
       out(`  ${page.key} run ${i + 1} failed (${(error as Error).message}); retrying once`)
-      lhr = await lighthouseRun(url, cookie)
+      lhr = await lighthouseRun(url, cookie, cpuSlowdown)
     }
     const s = summarise(lhr, { before, during: Math.round(busySince(totals) * 100) })
     lhrs.push(lhr)

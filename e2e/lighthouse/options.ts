@@ -12,8 +12,12 @@ export const ASSERT_ACCESSIBILITY = argv.includes('--assert-accessibility')
 export const RUNS = Number(arg('runs') ?? (SMOKE ? 1 : 3))
 /** Only these page keys (--pages=dashboard,board,deals,deal); all by default. */
 export const ONLY_PAGES = arg('pages')?.split(',')
-/** Overrides Lighthouse's 4× CPU slowdown (its calibration advice for slow or busy machines). */
-export const CPU_SLOWDOWN = arg('cpu-slowdown') === undefined ? undefined : Number(arg('cpu-slowdown'))
+/**
+ * Overrides Lighthouse's 4× CPU slowdown: a number, or `calibrated` (the multiplier Lighthouse's calculator
+ * gives for this machine's benchmarkIndex: calibrate.ts).
+ */
+export const CPU_SLOWDOWN: number | 'calibrated' | undefined = ((v) =>
+  v === undefined || v === 'calibrated' ? v : Number(v))(arg('cpu-slowdown'))
 /** Before each run, wait until the CPUs are at most this busy (share), for at most QUIET_WAIT_S seconds. */
 export const QUIET_BUSY = Number(process.env.LH_QUIET_BUSY ?? 0.25)
 export const QUIET_WAIT_S = Number(process.env.LH_QUIET_WAIT_S ?? (SMOKE ? 0 : 90))

@@ -24,7 +24,7 @@ function markdown(meta: Record<string, string>, pages: PageResult[]): string {
       'CLS 25). Server time: median of 5 unthrottled GETs of the HTML from Node, before the Lighthouse runs.',
     '',
     `Targets: performance ≥ ${TARGET.performance}, accessibility ${TARGET.accessibility}. ` +
-      'Lighthouse defaults: mobile form factor, simulated throttling (Slow 4G, 4× CPU).',
+      'Lighthouse defaults: mobile form factor, simulated throttling (Slow 4G, 4× CPU unless "CPU slowdown" above says otherwise).',
     '',
     '| page | perf (median) | perf runs | FCP | LCP | TBT | CLS | SI | transfer | a11y | best practices | points lost (median run) | server time / HTML |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',

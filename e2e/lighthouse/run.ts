@@ -5,7 +5,8 @@
 //   npm run lighthouse -- --smoke    a 300-deal tenant in a scratch database, dropped afterwards
 //
 // Options: --runs=N (performance runs per page, default 3, smoke 1), --pages=dashboard,board,deals,deal,
-// --cpu-slowdown=N (instead of Lighthouse's 4×, for a slow or busy machine; the default is what counts),
+// --cpu-slowdown=N (instead of Lighthouse's 4×) or --cpu-slowdown=calibrated (the multiplier Lighthouse's
+// calculator gives for this machine's benchmarkIndex, measured first: calibrate.ts; ADR 0167),
 // --assert-accessibility (after writing the results, exit with status 1, naming the pages, when a measured
 // page's accessibility score is below 100; performance is never asserted: speed targets live in the
 // reports, not in pass/fail).
@@ -20,9 +21,10 @@ import { join } from 'node:path'
 import { httpRequest, login } from '../bench/http.ts'
 import { out } from '../bench/options.ts'
 import { type Server, startAura } from '../bench/servers.ts'
+import { type Calibration, calibrate } from './calibrate.ts'
 import { heaviestDeal, prepareDatabase } from './database.ts'
 import { loadText } from './machine.ts'
-import { measurePage, type Page, type PageResult } from './measure.ts'
+import { lighthouseRun, measurePage, type Page, type PageResult } from './measure.ts'
 import {
   ASSERT_ACCESSIBILITY,
   CHROME,
@@ -73,10 +75,14 @@ async function main(): Promise<PageResult[]> {
         const res = await httpRequest({ port: PORT, method: 'GET', path: p.path, host, headers: { cookie } })
         if (res.status !== 200) throw new Error(`GET ${p.path}: ${res.status} ${res.text.slice(0, 200)}`)
       }
+    let calibration: Calibration | undefined
+    if (CPU_SLOWDOWN === 'calibrated')
+      calibration = await calibrate(`${origin}/dashboard`, (url) => lighthouseRun(url, cookie))
+    const slowdown = calibration?.multiplier ?? (typeof CPU_SLOWDOWN === 'number' ? CPU_SLOWDOWN : undefined)
     const results: PageResult[] = []
     for (const p of pages) {
       out(`measuring ${p.key} (${RUNS} run${RUNS === 1 ? '' : 's'})`)
-      results.push(await measurePage(p, origin, cookie, logDir))
+      results.push(await measurePage(p, origin, cookie, logDir, slowdown))
     }
     const loadEnd = loadText()
     out(`load average at end: ${loadEnd}`)
@@ -88,8 +94,11 @@ async function main(): Promise<PageResult[]> {
       tenant: `${db.slug} (${origin})`,
       role: `${ROLE} (sees all deals) — ${email}`,
       'performance runs per page': String(RUNS),
-      'CPU slowdown':
-        CPU_SLOWDOWN === undefined ? '4× (Lighthouse default)' : `${CPU_SLOWDOWN}× (--cpu-slowdown)`,
+      'CPU slowdown': calibration
+        ? `${calibration.multiplier}× (calibrated: Lighthouse's calculator for benchmarkIndex ${calibration.median}, the median of ${calibration.indexes.join(', ')})`
+        : CPU_SLOWDOWN === undefined
+          ? '4× (Lighthouse default)'
+          : `${CPU_SLOWDOWN}× (--cpu-slowdown)`,
       'benchmarkIndex (per run)': perRun((r) => r.benchmarkIndex),
       [`CPU busy % before each run (all processes; waited for ≤ ${Math.round(QUIET_BUSY * 100)}%, up to ${QUIET_WAIT_S} s)`]:
         perRun((r) => r.cpuBusyBefore),
