@@ -66,9 +66,9 @@ test('key pages run their scripts with no CSP violation', async ({ page, baseURL
     const res = await page.goto(demo(baseURL, path))
     expectCommon(res?.headers() ?? {})
   }
-  // The board is static (ADR 0166): its own script, board.js, runs under the nonce (cards draggable).
+  // The board is static (ADR 0166): its own script, board.js, runs under the nonce (and marks the board).
   await page.goto(demo(baseURL, '/board'))
-  await expect(page.locator('li[data-deal-id]').first()).toHaveAttribute('draggable', 'true')
+  await expect(page.locator('[data-board]')).toHaveAttribute('data-draggable-cards', '')
   await page
     .getByRole('navigation', { name: 'Sales processes' })
     .getByRole('link', { name: 'Renewals' })

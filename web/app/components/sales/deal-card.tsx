@@ -33,7 +33,8 @@ function useWithMove() {
  * owner, and a Move… disclosure beside the facts rather than under them. Server-rendered only (a static
  * page): Move… is a link to the board with this card's picker open (`?move=`), whose form posts to the
  * board's action; public/board.js opens the same form in place instead (from the board's template),
- * makes the card draggable and dims it (aria-busy) while its move is on its way. Only an open card
+ * makes the card draggable (the grab cursor once the board says `data-draggable-cards`) and dims it
+ * (aria-busy) while its move is on its way. Only an open card
  * carries the form, so a board of many cards stays small (issue 10).
  */
 export function DealCard({
@@ -58,7 +59,7 @@ export function DealCard({
     <li
       data-deal-id={card.id}
       data-deal-name={card.name}
-      className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-2 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm shadow-sm aria-busy:opacity-60 [&[draggable=true]]:cursor-grab"
+      className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-2 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm shadow-sm aria-busy:opacity-60 [[data-draggable-cards]_&]:cursor-grab"
     >
       {/* discover="none": the deal route is found when a card is followed, not announced by each card.
           Below sm (a phone) the name is a 44 px tap target; on a laptop it stays one line tall. */}
