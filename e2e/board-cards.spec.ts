@@ -1,7 +1,7 @@
 // Compact board cards (issue 13, "the daily tool on a phone"): a card is its name, amount, close date and
 // owner; the move picker sits behind the card's Move… disclosure. So a laptop sees a column's worth of
 // deals at once, a 320 px phone never scrolls sideways, and the disclosure still moves a deal without
-// JavaScript (the keyboard and drag paths are walked in journey-2-pipeline.spec.ts).
+// JavaScript (the keyboard and drag paths are walked in journey-2-pipeline.spec.ts and board-moves.spec.ts).
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { card, column, createDeal, demo, logIn } from './sales-helpers.ts'

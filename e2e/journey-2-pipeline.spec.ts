@@ -1,5 +1,6 @@
 // Journey 2: a manager switches processes on the board, moves a deal by drag and drop and by keyboard,
-// reassigns it on the deal page and reads the pipeline summary on the dashboard.
+// reassigns it on the deal page and reads the pipeline summary on the dashboard. The board is static; its
+// drag and drop and Move form in place are public/board.js (more of it in board-moves.spec.ts).
 import { expect, test } from './fixtures.ts'
 import { card, column, createDeal, demo, logIn } from './sales-helpers.ts'
 

@@ -7,10 +7,17 @@ import stylesheet from './tailwind.css?url'
 
 /**
  * A route that needs no browser JavaScript says so with `export const handle = { hydrate: false }`:
- * its pages then ship zero JS. Interactive routes simply leave it out. Dev always hydrates, for HMR.
+ * its pages then ship zero JS. Interactive routes simply leave it out. Dev always hydrates, for HMR,
+ * except pages with `scripts`.
  */
 export interface RouteHandle {
   hydrate?: boolean
+  /**
+   * Static files from public/ that enhance this static page alone (the board's board.js), loaded deferred
+   * with the nonce like enhance.js. They work on the server's markup, which hydrated React would own, so
+   * such a page never hydrates, not even in dev.
+   */
+  scripts?: string[]
 }
 
 export const handle: RouteHandle = { hydrate: false }
@@ -26,8 +33,9 @@ export const links: LinksFunction = () => [
 
 export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches()
-  const hydrate =
-    import.meta.env.DEV || (matches.at(-1)?.handle as RouteHandle | undefined)?.hydrate !== false
+  const leaf = matches.at(-1)?.handle as RouteHandle | undefined
+  const scripts = leaf?.scripts ?? []
+  const hydrate = leaf?.hydrate !== false || (import.meta.env.DEV && scripts.length === 0)
   // The enhancements (search keys, pending state, list filters) act in the workspace; a hydrated page loads
   // them too, since a client-side navigation (log in → dashboard) can bring it there. Signed-out static
   // pages ship no script at all.
@@ -42,6 +50,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         {enhance && <script src="/enhance.js" defer nonce={nonce} />}
+        {scripts.map((src) => (
+          <script key={src} src={src} defer nonce={nonce} />
+        ))}
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a

@@ -1,8 +1,9 @@
 // Board data: the chosen process's summary (column headers: every stage's count and total, from the
 // pipeline stage totals) and one short page of cards per column, loaded in parallel. The page is
 // proportional to what it shows, never to the process (issue 10): a first page of FIRST_PAGE cards per
-// column, then COLUMN_PAGE more per "Show more" (a fetcher with JavaScript, the board at the column's
-// cursor without). Cards carry only what a card shows.
+// column, then COLUMN_PAGE more per "Show more" (the board at the column's cursor: a link without
+// JavaScript; public/board.js fetches the same page and appends that column's cards). Cards carry only
+// what a card shows.
 import type { AppLoadContext } from '@remix-run/node'
 import { apiClient } from './api.server.ts'
 import { listMembers, listProcesses, must } from './sales.server.ts'
@@ -61,24 +62,10 @@ async function fetchColumn(
   return must(res, request, context)
 }
 
-/** One "Show more" page of a column (the resource route behind the column's fetcher). */
-export async function columnPage(
-  request: Request,
-  context: AppLoadContext,
-  q: { processId: string; stageId: string; cursor?: string | undefined },
-) {
-  const api = apiClient(request, context)
-  const [page, names] = await Promise.all([
-    fetchColumn(api, request, context, { ...q, limit: COLUMN_PAGE }),
-    memberNames(api, request, context),
-  ])
-  return { cards: page.data.map((d) => toCard(d, names)), nextCursor: page.nextCursor }
-}
-
 /**
- * `?process=` picks the process; `?stage=&cursor=` shows that column from the cursor on (the no-JavaScript
- * "Show more"), every other column from its start. The summary brings each column's first page with it
- * (`firstDeals`): one API request for the whole board rather than one per stage.
+ * `?process=` picks the process; `?stage=&cursor=` shows that column from the cursor on ("Show more": the
+ * page a link opens, or board.js fetches), every other column from its start. The summary brings each
+ * column's first page with it (`firstDeals`): one API request for the whole board rather than one per stage.
  */
 export async function loadBoard(request: Request, context: AppLoadContext) {
   const api = apiClient(request, context)

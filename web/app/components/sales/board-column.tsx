@@ -1,9 +1,6 @@
-import { Link, useFetcher } from '@remix-run/react'
-import { type DragEvent, useEffect, useState } from 'react'
 import type { Card } from '~/lib/board.server.ts'
 import { formatMoney } from '~/lib/money.ts'
-import { useBoard } from './board-context.tsx'
-import { DealCard } from './deal-card.tsx'
+import { DealCard, type Stage } from './deal-card.tsx'
 
 export interface Column {
   stageId: string
@@ -21,51 +18,30 @@ const moreClass =
 
 /**
  * One stage: header count and total from the pipeline summary (every deal of the stage), a first page of
- * cards, and "Show more": a link to the board at this column's cursor, which JavaScript turns into a
- * fetch of the next page appended in place.
+ * cards, and "Show more": a link to the board at this column's cursor. Server-rendered only; board.js
+ * makes the column a drop target (`data-drop-over` while a card is over it), takes its fresh header from
+ * the board's HTML after a move, and turns "Show more" into a fetch of that same link whose cards it
+ * appends in place.
  */
 export function BoardColumn({
   column,
-  cards,
-  pendingIds,
-  onMore,
+  processId,
+  stages,
+  currency,
 }: {
   column: Column
-  cards: Card[]
-  pendingIds: Set<string>
-  onMore: (stageId: string, cards: Card[]) => void
+  processId: string
+  stages: Stage[]
+  currency: string
 }) {
-  const board = useBoard()
-  const more = useFetcher<{ cards: Card[]; nextCursor: string | null }>()
-  const [cursor, setCursor] = useState(column.nextCursor)
-  const [over, setOver] = useState(false)
-  useEffect(() => setCursor(column.nextCursor), [column.nextCursor])
-  useEffect(() => {
-    if (more.state !== 'idle' || !more.data) return
-    onMore(column.stageId, more.data.cards)
-    setCursor(more.data.nextCursor)
-  }, [more.state, more.data, column.stageId, onMore])
   const headingId = `col-${column.stageId}`
-  const page = (c: string) =>
-    `/board?${new URLSearchParams({ process: board.processId, stage: column.stageId, cursor: c })}`
-  function onDrop(e: DragEvent) {
-    e.preventDefault()
-    setOver(false)
-    const id = e.dataTransfer.getData('text/plain')
-    const card = id && cards.find((c) => c.id === id)
-    if (id && !card) board.move(id, '', column.stageId, false)
-  }
+  const page = (cursor: string) =>
+    `/board?${new URLSearchParams({ process: processId, stage: column.stageId, cursor })}`
   return (
     <section
       aria-labelledby={headingId}
       data-stage-id={column.stageId}
-      onDragOver={(e) => {
-        e.preventDefault()
-        setOver(true)
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-      className={`flex w-72 shrink-0 flex-col gap-2 rounded-md border p-2 ${over ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-slate-100'}`}
+      className="flex w-72 shrink-0 flex-col gap-2 rounded-md border border-slate-200 bg-slate-100 p-2 data-drop-over:border-indigo-400 data-drop-over:bg-indigo-50"
     >
       {/* One line when the name and the count fit (a laptop's column): the height goes to cards. */}
       <header className="flex flex-wrap items-baseline justify-between gap-x-2 px-1">
@@ -74,32 +50,30 @@ export function BoardColumn({
         </h2>
         <p className="text-sm text-slate-600">
           {column.count} {column.count === 1 ? 'deal' : 'deals'} ·{' '}
-          <span className="tabular-nums">{formatMoney(column.totalAmount, board.currency)}</span>
+          <span className="tabular-nums">{formatMoney(column.totalAmount, currency)}</span>
         </p>
       </header>
       {column.pagedFrom && (
-        <Link to={`/board?process=${board.processId}`} className={moreClass}>
+        <a href={`/board?process=${processId}`} className={moreClass}>
           Back to the first deals
-        </Link>
+        </a>
       )}
       <ul className="flex flex-col gap-2">
-        {cards.map((c) => (
-          <DealCard key={c.id} card={c} stageId={column.stageId} pending={pendingIds.has(c.id)} />
+        {column.cards.map((c) => (
+          <DealCard
+            key={c.id}
+            card={c}
+            stageId={column.stageId}
+            processId={processId}
+            stages={stages}
+            currency={currency}
+          />
         ))}
       </ul>
-      {cursor && (
-        <Link
-          to={page(cursor)}
-          onClick={(e) => {
-            e.preventDefault()
-            more.load(
-              `/resources/board-column?process=${board.processId}&stage=${column.stageId}&cursor=${encodeURIComponent(cursor)}`,
-            )
-          }}
-          className={moreClass}
-        >
-          {more.state === 'loading' ? 'Loading…' : `Show more in ${column.name}`}
-        </Link>
+      {column.nextCursor && (
+        <a href={page(column.nextCursor)} data-show-more className={moreClass}>
+          Show more in {column.name}
+        </a>
       )}
     </section>
   )
