@@ -59,10 +59,15 @@ describe('DataTable', () => {
     expect(html).toMatch(/<table class="[^"]*\bblock\b[^"]*\bsm:table\b/)
     expect(html).toMatch(/<thead class="[^"]*\bhidden\b[^"]*\bsm:table-header-group\b/)
     // Each labelled value carries its header, visible on a phone only; unlabelled columns carry none.
-    expect(html.match(/<span class="[^"]*sm:hidden">Amount<\/span>/g)).toHaveLength(2)
-    expect(html).not.toMatch(/sm:hidden">Actions</)
+    // (the cell's ::before shows its data-label; no element of its own).
+    expect(
+      html.match(
+        /<td data-label="Amount" class="[^"]*before:content-\[attr\(data-label\)\][^"]*sm:before:hidden/g,
+      ),
+    ).toHaveLength(2)
+    expect(html).not.toMatch(/data-label="Actions"/)
     // Money sits right-aligned in tabular figures on wide screens.
-    expect(html).toMatch(/<td class="[^"]*sm:text-right tabular-nums[^"]*">/)
+    expect(html).toMatch(/<td [^>]*class="[^"]*sm:text-right tabular-nums[^"]*">/)
   })
 
   it('puts a footer value under the named column', () => {
