@@ -181,6 +181,9 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('organizations by parent', 'listOrganizations', (tx) =>
       listOrganizations(tx, t, { parentId: f.parentOrganizationId, limit: LIMIT }),
     ),
+    c('organizations by ids (a deals page names them)', 'listOrganizations', (tx) =>
+      listOrganizations(tx, t, { ids: f.parentOrganizationId, limit: LIMIT }),
+    ),
     c('organization by id', 'loadOrganization', (tx) => loadOrganization(tx, t, f.parentOrganizationId), {
       bound: LOOKUP_BOUND,
     }),

@@ -76,6 +76,20 @@ export async function listOrganizations(
   return one ? [...list, one] : list
 }
 
+/** The names of these organizations (a page's rows), in one read; ids no longer visible are left out. */
+export async function organizationNames(
+  api: ApiClient,
+  request: Request,
+  context: AppLoadContext,
+  ids: (string | null | undefined)[],
+): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))]
+  if (wanted.length === 0) return {}
+  const query = { ids: wanted.join(','), limit: String(wanted.length) }
+  const body = await must(await api.organizations.$get({ query }), request, context)
+  return Object.fromEntries(body.data.map((o) => [o.id, o.name]))
+}
+
 /** One organization as a choice (its name for a record's facts); none when unset or no longer visible. */
 export async function organizationChoice(api: ApiClient, id: string | null | undefined) {
   if (!id) return undefined

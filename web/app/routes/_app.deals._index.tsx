@@ -17,7 +17,7 @@ import type { FormReply } from '~/lib/forms.server.ts'
 import { BULK_LIMIT } from '~/lib/inputs.server.ts'
 import { organizationFilter } from '~/lib/organization-filter.server.ts'
 import type { OrganizationFilter } from '~/lib/organization-filter.ts'
-import { canReassign, listMembers, listProcesses, organizationChoice, present } from '~/lib/sales.server.ts'
+import { canReassign, listMembers, listProcesses, organizationNames, present } from '~/lib/sales.server.ts'
 import { currentView, listSavedViews, savedViewAction, viewQuery } from '~/lib/saved-views.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -73,10 +73,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const p = await readProblem(res)
     problem = [p.title, ...p.errors.map((e) => `${e.field}: ${e.message}`)].join(' — ')
   }
-  // The organizations this page names (its rows', the filter's): each read by id, so a workspace with more
-  // organizations than one list read holds still names them all.
-  const orgIds = new Set([filters.organizationId, ...page.data.map((d) => d.organizationId)])
-  const orgs = await Promise.all([...orgIds].map((id) => organizationChoice(api, id)))
+  // The organizations this page names (its rows', the filter's), read by id: a workspace with more of them
+  // than one list read holds still sees every name.
+  const orgs = await organizationNames(api, request, context, [
+    filters.organizationId,
+    ...page.data.map((d) => d.organizationId),
+  ])
   return {
     bulkLimit: BULK_LIMIT,
     filters,
@@ -91,7 +93,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     members: canReassign(me.role ?? '') ? members : null,
     names: {
       users: Object.fromEntries(members.map((m) => [m.id, m.name ?? m.email])),
-      orgs: Object.fromEntries(orgs.flatMap((o) => (o ? [[o.id, o.name]] : []))),
+      orgs,
     },
   }
 }

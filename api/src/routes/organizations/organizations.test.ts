@@ -86,6 +86,20 @@ describe('organizations: CRUD, parent companies, soft delete, search', () => {
     expect(typo.data.map((o: { name: string }) => o.name)).toContain('Umbrella Holdings')
   })
 
+  it('reads the named organizations by ids in one list; another workspace’s id is not among them', async () => {
+    const [a, b] = [await create({ name: 'Ids One' }), await create({ name: 'Ids Two' })]
+    await create({ name: 'Ids Three' })
+    const foreign = await (await other.as(other.rep, '/organizations', jsonBody({ name: 'Ids Else' }))).json()
+    const ids = [a.id, b.id.toUpperCase(), foreign.id].join(',')
+    const got = await (await ws.as(ws.rep, `/organizations?ids=${ids}&limit=100`)).json()
+    expect(got.data.map((o: { name: string }) => o.name)).toEqual(['Ids One', 'Ids Two'])
+    for (const bad of ['nope', `${a.id},`, Array.from({ length: 101 }, () => a.id).join(',')]) {
+      const res = await ws.as(ws.rep, `/organizations?ids=${bad}`)
+      expect(res.status).toBe(400)
+      expect((await res.json()).errors[0].field).toBe('ids')
+    }
+  })
+
   it("another workspace's organization is a 404 for every operation and stays unchanged", async () => {
     const org = await create({ name: 'Private Inc' })
     for (const who of [other.admin, other.manager, other.rep]) {

@@ -1,5 +1,5 @@
 import { schema, type Tx } from '@aura/db'
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { pageColumns } from '../../lib/owned-page.ts'
 import { decodeCursor, isTextKey, toPage } from '../../lib/pagination.ts'
 import { organizationView } from './organization-view.ts'
@@ -7,6 +7,8 @@ import { organizationView } from './organization-view.ts'
 export interface OrganizationListQuery {
   q?: string
   parentId?: string
+  /** Up to 100 ids, comma-separated (validated by the route): read by key. */
+  ids?: string
   limit: number
   cursor?: string
 }
@@ -26,6 +28,7 @@ export async function listOrganizations(tx: Tx, tenantId: string, query: Organiz
     eq(o.tenantId, tenantId),
     isNull(o.deletedAt),
     query.parentId ? eq(o.parentId, query.parentId) : undefined,
+    query.ids ? inArray(o.id, query.ids.toLowerCase().split(',')) : undefined,
     after ? sql`(${o.name}, ${o.id}) > (${String(after[0])}, ${after[1]}::uuid)` : undefined,
   )
   const rows = q
