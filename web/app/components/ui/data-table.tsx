@@ -87,9 +87,6 @@ export function DataTable<Row>({
   )
 }
 
-const LABEL =
-  'before:w-28 before:shrink-0 before:font-sans before:text-sm before:text-slate-600 before:content-[attr(data-label)] sm:before:hidden'
-
 function Cell<Row>({ column, children }: { column: Column<Row>; children: ReactNode }) {
   const extra = column.className ?? ''
   if (column.primary) {
@@ -102,13 +99,12 @@ function Cell<Row>({ column, children }: { column: Column<Row>; children: ReactN
       </th>
     )
   }
-  // The phone's label is the cell's ::before, drawn from data-label: an element per cell would add seven to
-  // every row of a list (issue 13: a 25-row deals page paid ~175 elements for labels hidden on a laptop).
-  const label = column.headerHidden ? '' : LABEL
+  // The phone's label is the cell's ::before, drawn from data-label by one rule in tailwind.css: an element
+  // per cell added seven to every row of a list (issue 13: a 25-row deals page, ~175 elements).
   return (
     <td
       data-label={column.headerHidden ? undefined : column.header}
-      className={`flex gap-3 sm:table-cell sm:px-2 sm:py-2 md:px-3 ${label} ${end(column)} ${extra}`}
+      className={`flex gap-3 sm:table-cell sm:px-2 sm:py-2 md:px-3 ${end(column)} ${extra}`}
     >
       <div className="min-w-0 flex-1 wrap-anywhere sm:wrap-normal">{children}</div>
     </td>
