@@ -4,7 +4,7 @@
 // focus back to Move…, and "Show more" appends a column's next page in place.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { card, column, createDeal, demo, logIn } from './sales-helpers.ts'
+import { card, column, createDeal, demo, logIn, openBoardOf } from './sales-helpers.ts'
 
 /** Every column's header (name, count · total) as the page shows it. */
 const headers = (page: Page) =>
@@ -73,12 +73,7 @@ test('a refused move goes back with the reason; Cancel gives focus back to Move�
   await logIn(page, baseURL, 'rep@demo.aura.test')
   const name = demoData.name('JS renewal')
   const dealId = await createDeal(page, baseURL, { name, process: 'Renewals' })
-  await page.goto(demo(baseURL, '/board'))
-  await page
-    .getByRole('navigation', { name: 'Sales processes' })
-    .getByRole('link', { name: 'Renewals' })
-    .click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Board: Renewals')
+  await openBoardOf(page, baseURL, 'Renewals')
   const home = page.locator('section[data-stage-id]').filter({ has: card(page, dealId) })
   const homeName = (await home.locator('h2').textContent()) ?? ''
   await mark(page)

@@ -3,7 +3,7 @@
 // on the deal page are all plain links and HTML forms. (axe needs JavaScript to run, so the
 // same pages are checked with it in journey-2-pipeline.spec.ts.)
 import { expect, test } from './fixtures.ts'
-import { card, column, createDeal, demo, logIn } from './sales-helpers.ts'
+import { card, column, createDeal, demo, logIn, openBoardOf } from './sales-helpers.ts'
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
@@ -71,11 +71,7 @@ test.describe('without JavaScript', () => {
     await logIn(page, baseURL, 'rep@demo.aura.test')
     const name = demoData.name('NoJS renewal')
     const dealId = await createDeal(page, baseURL, { name, process: 'Renewals' })
-    await page.goto(demo(baseURL, '/board'))
-    await page
-      .getByRole('navigation', { name: 'Sales processes' })
-      .getByRole('link', { name: 'Renewals' })
-      .click()
+    await openBoardOf(page, baseURL, 'Renewals')
     await page.getByRole('link', { name: `Move ${name}…` }).click()
     await page.getByLabel(`Stage for ${name}`).selectOption({ label: 'Quote sent' })
     await page.getByRole('button', { name: `Move ${name}` }).click()

@@ -5,16 +5,9 @@
 // No width scrolls sideways. Each test makes its own deal (demoData removes it after).
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { createDeal, logIn } from './sales-helpers.ts'
+import { createDeal, logIn, noSidewaysScroll } from './sales-helpers.ts'
 
 const said = (page: Page) => page.getByTestId('flash')
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  )
-  expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0)
-}
 
 const layouts = [
   { width: 320, height: 640, javaScriptEnabled: false },

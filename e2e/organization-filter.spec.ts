@@ -3,7 +3,7 @@
 // offered as links; none is said. With JavaScript off at 320 px and on at 1280 px.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { demo, logIn } from './sales-helpers.ts'
+import { demo, logIn, noSidewaysScroll } from './sales-helpers.ts'
 
 async function filterByOrganization(page: Page, baseURL: string | undefined, typed: string) {
   await page.goto(demo(baseURL, '/deals'))
@@ -58,10 +58,7 @@ for (const [label, width, js] of [
       await filterByOrganization(page, baseURL, 'No such company')
       await expect(page.getByRole('alert')).toContainText('No organization matches “No such company”')
 
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      )
-      expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0)
+      await noSidewaysScroll(page)
     })
   })
 }

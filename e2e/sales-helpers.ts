@@ -13,6 +13,21 @@ export async function logIn(page: Page, baseURL: string | undefined, email: stri
   await expect(page).toHaveURL(/\/dashboard$/)
 }
 
+/** The page does not scroll sideways (issue 13: layout is behaviour, at 320 px too). */
+export async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0)
+}
+
+/** The board, switched to `process` through the process switcher. */
+export async function openBoardOf(page: Page, baseURL: string | undefined, process: string) {
+  await page.goto(demo(baseURL, '/board'))
+  await page.getByRole('navigation', { name: 'Sales processes' }).getByRole('link', { name: process }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Board: ${process}`)
+}
+
 /** On "New deal", starts the deal in the first stage of `process` (options read "Process · Stage"). */
 export async function startIn(page: Page, process: string) {
   const select = page.getByLabel('Process and stage')

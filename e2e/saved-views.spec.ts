@@ -3,16 +3,9 @@
 // 320 px and 1280 px. A view is theirs alone: a manager of the same workspace never sees it.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { demo, logIn } from './sales-helpers.ts'
+import { demo, logIn, noSidewaysScroll } from './sales-helpers.ts'
 
 const views = (page: Page) => page.getByRole('region', { name: 'Saved views' })
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  )
-  expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0)
-}
 
 async function saveOpenDealsByAmount(page: Page, baseURL: string | undefined, name: string) {
   await page.goto(demo(baseURL, '/deals'))
