@@ -54,15 +54,34 @@ export function listUrl(path: string, list: string | undefined) {
   return query ? `${path}?${query}` : path
 }
 
+/** A bulk page's question for a target the list's form does not carry (the new owner, the stage): the
+ * list offers only the actions, so it holds no long select, and the page asks for the one the action needs. */
+export interface BulkChoose<C> {
+  action: string
+  choices: C
+}
+
+/** The action whose target is the only thing the review lacks, or null (then the form's errors stand). */
+function targetToAsk(
+  submission: { payload: Record<string, unknown>; error?: Record<string, unknown> | null },
+  targets: Partial<Record<string, string>>,
+): string | null {
+  const { intent, action } = submission.payload
+  if (intent !== 'review' || typeof action !== 'string') return null
+  const field = targets[action]
+  const errors = Object.keys(submission.error ?? {})
+  return field && errors.length > 0 && errors.every((k) => k === field) ? action : null
+}
+
 /** The API's answer to a bulk post (its 200 body is the shared bulk result: count, dryRun). */
 type BulkReply = ProblemSource & { status: number; json: () => Promise<unknown> }
 
 /**
- * A bulk page's action: parse the form, ask the API (a review is its dryRun), and either answer the review
- * (the count and what `describe` adds, e.g. the new owner's name) or, once applied, redirect to the list
- * with a message ("2 deals reassigned.").
+ * A bulk page's action: parse the form, ask for the action's target if the list's form did not carry it,
+ * ask the API (a review is its dryRun), and either answer the review (the count and what `describe` adds,
+ * e.g. the new owner's name) or, once applied, redirect to the list with a message ("2 deals reassigned.").
  */
-export async function bulkAction<F extends BulkFormBase, D>(
+export async function bulkAction<F extends BulkFormBase, D, C>(
   request: Request,
   context: AppLoadContext,
   how: {
@@ -73,14 +92,23 @@ export async function bulkAction<F extends BulkFormBase, D>(
     noun: [string, string]
     send: (api: ApiClient, form: F) => Promise<BulkReply>
     describe: (api: ApiClient, form: F) => Promise<D>
+    /** Action → the form field carrying its target; asked on this page when the list's form has none. */
+    targets: Partial<Record<F['action'], string>>
+    /** The choices for an action's target (e.g. the members, for a new owner). */
+    choices: (api: ApiClient, action: string, payload: Record<string, unknown>) => Promise<C>
   },
 ) {
   await requireUser(request, context)
   const form = await request.formData()
   const submission = parseForm(form, how.schema)
-  if (submission.status !== 'success') return invalid(submission)
-  const values = submission.value as F
   const api = apiClient(request, context, form)
+  if (submission.status !== 'success') {
+    const action = targetToAsk(submission, how.targets)
+    if (!action) return invalid(submission)
+    const choose: BulkChoose<C> = { action, choices: await how.choices(api, action, submission.payload) }
+    return { choose, values: submission.payload }
+  }
+  const values = submission.value as F
   const res = await how.send(api, values)
   if (res.status !== 200) return refusal(submission, res)
   const done = (await res.json()) as { count: number; dryRun: boolean }

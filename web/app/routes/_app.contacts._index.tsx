@@ -3,8 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/records/pager.tsx'
-import { OwnerSelect } from '~/components/sales/owner-select.tsx'
-import { RecordSelect, SelectField } from '~/components/sales/select-field.tsx'
+import { RecordSelect } from '~/components/sales/select-field.tsx'
 import { Alert } from '~/components/ui/alert.tsx'
 import { BulkBar, bulkSelectColumn } from '~/components/ui/bulk-change.tsx'
 import { buttonClass } from '~/components/ui/button.tsx'
@@ -104,14 +103,17 @@ export default function Contacts() {
       {problem && <Alert tone="error">{problem}</Alert>}
       {page.data.length > 0 && (
         // Reassign is for managers and admins (owners is null for a rep); delete is anyone's, on what they see.
-        <BulkBar id={BULK_FORM_ID} path="/contacts" noun="contacts" filters={filters} limit={bulkLimit}>
-          <SelectField label="Change" name="action" id="bulk-action" defaultValue="">
-            <option value="">Choose…</option>
-            {owners && <option value="reassign">Reassign to…</option>}
-            <option value="delete">Delete</option>
-          </SelectField>
-          {owners && <OwnerSelect members={owners} />}
-        </BulkBar>
+        <BulkBar
+          id={BULK_FORM_ID}
+          path="/contacts"
+          noun="contacts"
+          filters={filters}
+          limit={bulkLimit}
+          actions={[
+            ...(owners ? [{ value: 'reassign', label: 'Reassign…' }] : []),
+            { value: 'delete', label: 'Delete…' },
+          ]}
+        />
       )}
       <DataTable
         caption="Contacts"

@@ -3,10 +3,12 @@
 // in one transaction; back on the list a message says what was done (bulk-change.tsx, bulk.server.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
+import { BulkTarget, ownerTarget } from '~/components/sales/bulk-target.tsx'
 import { BulkChangePage } from '~/components/ui/bulk-change.tsx'
 import { requireUser } from '~/lib/auth.server.ts'
 import { bulkAction } from '~/lib/bulk.server.ts'
 import { bulkContactsBody, ZBulkContactsForm } from '~/lib/bulk-contacts.server.ts'
+import { ownerChoices } from '~/lib/records.server.ts'
 import { listMembers } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -30,6 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const owner = (await listMembers(api, request, context)).find((m) => m.id === form.assignedUserId)
       return { owner: owner ? (owner.name ?? owner.email) : null }
     },
+    targets: { reassign: 'assignedUserId' },
+    choices: async (api) => ownerTarget(ownerChoices(await listMembers(api, request, context))),
   })
 }
 
@@ -43,9 +47,10 @@ export default function BulkContacts() {
     <BulkChangePage
       title="Change contacts"
       path="/contacts"
-      noun="contacts"
+      noun={['contact', 'contacts']}
       result={useActionData<typeof action>()}
       sentence={sentence}
+      choose={(choices, which) => <BulkTarget choices={choices} which={which} />}
     />
   )
 }

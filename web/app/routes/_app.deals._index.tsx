@@ -4,12 +4,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/records/pager.tsx'
-import { BULK_FORM_ID, DealBulkBar } from '~/components/sales/deal-bulk-bar.tsx'
 import { DealFilters } from '~/components/sales/deal-filters.tsx'
 import { DealTable } from '~/components/sales/deal-table.tsx'
 import { type Chip, FilterChips } from '~/components/sales/filter-chips.tsx'
 import { SavedViews } from '~/components/sales/saved-views.tsx'
 import { Alert } from '~/components/ui/alert.tsx'
+import { BulkBar } from '~/components/ui/bulk-change.tsx'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
@@ -20,6 +20,8 @@ import type { OrganizationFilter } from '~/lib/organization-filter.ts'
 import { canReassign, listMembers, listProcesses, organizationNames, present } from '~/lib/sales.server.ts'
 import { currentView, listSavedViews, savedViewAction, viewQuery } from '~/lib/saved-views.server.ts'
 import type { RouteHandle } from '~/root.tsx'
+
+const BULK_FORM_ID = 'deals-bulk'
 
 export const meta: MetaFunction = () => [{ title: 'Deals · Aura CRM' }]
 export const handle: RouteHandle = { hydrate: false }
@@ -174,7 +176,18 @@ export default function Deals() {
       <OrganizationChoice filter={organization} />
       {problem && <Alert tone="error">{problem}</Alert>}
       {page.data.length > 0 && (
-        <DealBulkBar filters={filters} processes={processes} members={members} limit={bulkLimit} />
+        <BulkBar
+          id={BULK_FORM_ID}
+          path="/deals"
+          noun="deals"
+          filters={filters}
+          limit={bulkLimit}
+          actions={[
+            ...(members ? [{ value: 'reassign', label: 'Reassign…' }] : []),
+            { value: 'move', label: 'Move to stage…' },
+            { value: 'delete', label: 'Delete…' },
+          ]}
+        />
       )}
       <DealTable
         deals={page.data}

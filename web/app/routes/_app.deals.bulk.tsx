@@ -4,10 +4,12 @@
 // says what was done. The page and the action are every list's (bulk-change.tsx, bulk.server.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
+import { BulkTarget, type BulkTargetChoices, ownerTarget } from '~/components/sales/bulk-target.tsx'
 import { BulkChangePage } from '~/components/ui/bulk-change.tsx'
 import { requireUser } from '~/lib/auth.server.ts'
 import { bulkAction } from '~/lib/bulk.server.ts'
 import { bulkBody, ZBulkForm } from '~/lib/bulk-deals.server.ts'
+import { ownerChoices } from '~/lib/records.server.ts'
 import { listMembers, listProcesses } from '~/lib/sales.server.ts'
 import type { RouteHandle } from '~/root.tsx'
 
@@ -42,6 +44,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
         stage: stage ? `${stage.name} (${stage.process})` : null,
       }
     },
+    targets: { reassign: 'assignedUserId', move: 'stageId' },
+    choices: async (api, action, payload): Promise<BulkTargetChoices> => {
+      if (action === 'reassign') return ownerTarget(ownerChoices(await listMembers(api, request, context)))
+      // A list filtered by process moves within it; otherwise every process's stages, grouped.
+      const filter = payload.filter as { processId?: unknown } | undefined
+      const processes = (await listProcesses(api, request, context)).filter(
+        (p) => !filter?.processId || p.id === filter.processId,
+      )
+      return {
+        field: 'stageId',
+        verb: 'Move',
+        groups: processes.map((p) => ({
+          name: p.name,
+          options: p.stages.map((s) => ({ id: s.id, name: s.name })),
+        })),
+      }
+    },
   })
 }
 
@@ -56,9 +75,10 @@ export default function BulkDeals() {
     <BulkChangePage
       title="Change deals"
       path="/deals"
-      noun="deals"
+      noun={['deal', 'deals']}
       result={useActionData<typeof action>()}
       sentence={sentence}
+      choose={(choices, which) => <BulkTarget choices={choices} which={which} />}
     />
   )
 }

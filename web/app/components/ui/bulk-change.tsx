@@ -28,9 +28,16 @@ export const bulkSelectColumn = <Row extends { id: string }>(
   ),
 })
 
+/** One thing the bulk form can do; `…` in the label says the bulk page asks for its target (owner, stage). */
+export interface BulkActionChoice {
+  value: string
+  label: string
+}
+
 /**
  * The list's bulk form: which records (ticked, or — without a search, which answers a bounded set — every
- * one the filters match, up to `limit`), the record type's own choices (`children`), and Review.
+ * one the filters match, up to `limit`) and one button per action. No select: the action's target is asked
+ * on the bulk page, so a list of a thousand rows does not carry every owner and stage in its markup.
  */
 export function BulkBar({
   id,
@@ -38,7 +45,7 @@ export function BulkBar({
   noun,
   filters,
   limit,
-  children,
+  actions,
 }: {
   id: string
   /** The list's path: the form posts to `${path}/bulk`. */
@@ -48,7 +55,7 @@ export function BulkBar({
   /** The list's filters now; `q` (the search) is not a bulk filter, nor the order. */
   filters: Record<string, string>
   limit: number
-  children: ReactNode
+  actions: BulkActionChoice[]
 }) {
   const { q: _search, sort: _sort, direction: _direction, ...filter } = filters
   return (
@@ -57,14 +64,14 @@ export function BulkBar({
       method="post"
       action={`${path}/bulk`}
       aria-label={`Change several ${noun}`}
-      className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-3"
+      className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3"
     >
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="list" value={new URLSearchParams(filters).toString()} />
       {Object.entries(filter).map(([k, v]) => (
         <input key={k} type="hidden" name={`filter.${k}`} value={v} />
       ))}
-      <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      <fieldset className="flex flex-wrap gap-x-4 text-sm">
         <legend className="sr-only">Which {noun}</legend>
         <label className="inline-flex min-h-11 items-center gap-2">
           <input type="radio" name="scope" value="selected" defaultChecked className="size-4" />
@@ -77,21 +84,22 @@ export function BulkBar({
           </label>
         )}
       </fieldset>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">{children}</div>
-      <div>
-        <button type="submit" className={buttonClass.secondary}>
-          Review the change
-        </button>
+      <div className="flex flex-wrap gap-2">
+        {actions.map((a) => (
+          <button key={a.value} type="submit" name="action" value={a.value} className={buttonClass.secondary}>
+            {a.label}
+          </button>
+        ))}
       </div>
     </Form>
   )
 }
 
-type Values = Record<string, unknown> & { action: string; scope: string; list?: string }
+type Values = Record<string, unknown>
 
-/** The reviewed values again, as hidden fields, for the confirming post. */
-function Carried({ values }: { values: Values }) {
-  const fields: [string, string][] = [['intent', 'apply']]
+/** The values again, as hidden fields, for the next post: the review's (to apply) or a choice's (to review). */
+function Carried({ values, intent }: { values: Values; intent: 'review' | 'apply' }) {
+  const fields: [string, string][] = [['intent', intent]]
   for (const [k, v] of Object.entries(values)) {
     if (k === 'intent' || v === undefined || v === null) continue
     if (k === 'ids' && Array.isArray(v)) {
@@ -103,78 +111,112 @@ function Carried({ values }: { values: Values }) {
   return fields.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
 }
 
-export type BulkResult =
+export type BulkResult<C> =
   | { review: { count: string; what: string }; values: Values }
+  | { choose: { action: string; choices: C }; values: Values }
   | { error?: Record<string, unknown> | null; initialValue?: Record<string, unknown> | null }
   | undefined
 
+/** "the 2 ticked deals" or "all deals matching the list's filters", for the question of a choice. */
+function which(values: Values, noun: [string, string]) {
+  if (values.scope === 'all') return `all ${noun[1]} matching the list’s filters`
+  const ids = Array.isArray(values.ids) ? values.ids : values.ids ? [values.ids] : []
+  return ids.length === 1 ? `the ticked ${noun[0]}` : `the ${ids.length} ticked ${noun[1]}`
+}
+
+/** The way back to the list the change started from, on its first page. */
+function backTo(path: string, list: unknown) {
+  const params = new URLSearchParams(typeof list === 'string' ? list : '')
+  params.delete('cursor')
+  return params.size ? `${path}?${params}` : path
+}
+
+const panelClass = 'flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4'
+
 /**
- * The bulk page: the review (the change as a sentence, Confirm and Cancel) or, for a refusal (the form's or
- * the API's, every message, as the list's form is on another page), the messages and the way back.
+ * The bulk page: the question for the action's target (`choose`, e.g. the new owner's select), the review
+ * (the change as a sentence, Confirm and Cancel) or, for a refusal (the form's or the API's, every message,
+ * as the list's form is on another page), the messages and the way back.
  */
-export function BulkChangePage({
+export function BulkChangePage<C>({
   title,
   path,
   noun,
   result,
   sentence,
+  choose,
 }: {
   title: string
   path: string
-  /** The records, plural ("deals"). */
-  noun: string
-  result: BulkResult
+  /** The records, singular and plural. */
+  noun: [string, string]
+  result: BulkResult<C>
   sentence: (review: { count: string; what: string }) => string
+  /** The target's field for an action ("Reassign the 2 ticked deals to"), from the action's choices. */
+  choose: (choices: C, which: string) => ReactNode
 }) {
-  const refused = !result
-    ? [`Choose the ${noun} to change on the ${noun} list first.`]
-    : 'review' in result
-      ? []
-      : Object.values(result.error ?? {}).flat()
-  const review = result && 'review' in result ? result : null
-  const typedList = result && !('review' in result) ? result.initialValue?.list : undefined
-  const back = (list: unknown) => {
-    const params = new URLSearchParams(typeof list === 'string' ? list : '')
-    params.delete('cursor')
-    return params.size ? `${path}?${params}` : path
+  const cancel = (list: unknown) => (
+    <Link to={backTo(path, list)} className={buttonClass.secondary}>
+      Cancel
+    </Link>
+  )
+  let body: ReactNode
+  if (result && 'choose' in result) {
+    body = (
+      <Form method="post" className={panelClass}>
+        {choose(result.choose.choices, which(result.values, noun))}
+        <Carried values={result.values} intent="review" />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className={buttonClass.primary}>
+            Review the change
+          </button>
+          {cancel(result.values.list)}
+        </div>
+      </Form>
+    )
+  } else if (result && 'review' in result) {
+    body = (
+      <Form method="post" className={panelClass}>
+        <p className="text-base font-medium" id="bulk-summary">
+          {sentence(result.review)}
+        </p>
+        <p className="text-sm text-slate-700">
+          {result.values.scope === 'all'
+            ? `These are all the ${noun[1]} your filters match now that you may change. `
+            : ''}
+          It happens in one step: if any of them cannot be changed, none is. Each change is recorded in the
+          audit log.
+        </p>
+        <Carried values={result.values} intent="apply" />
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="submit"
+            aria-describedby="bulk-summary"
+            className={result.review.what === 'delete' ? buttonClass.danger : buttonClass.primary}
+          >
+            Confirm
+          </button>
+          {cancel(result.values.list)}
+        </div>
+      </Form>
+    )
+  } else {
+    const refused = result
+      ? Object.values(result.error ?? {}).flat()
+      : [`Choose the ${noun[1]} to change on the ${noun[1]} list first.`]
+    body = (
+      <div className="flex flex-col gap-3">
+        <FormErrors errors={refused.filter((m): m is string => typeof m === 'string')} />
+        <Link to={backTo(path, result?.initialValue?.list)} className="text-indigo-700 underline">
+          Back to the {noun[1]}
+        </Link>
+      </div>
+    )
   }
   return (
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      {review ? (
-        <Form method="post" className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4">
-          <p className="text-base font-medium" id="bulk-summary">
-            {sentence(review.review)}
-          </p>
-          <p className="text-sm text-slate-700">
-            {review.values.scope === 'all'
-              ? `These are all the ${noun} your filters match now that you may change. `
-              : ''}
-            It happens in one step: if any of them cannot be changed, none is. Each change is recorded in the
-            audit log.
-          </p>
-          <Carried values={review.values} />
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="submit"
-              aria-describedby="bulk-summary"
-              className={review.review.what === 'delete' ? buttonClass.danger : buttonClass.primary}
-            >
-              Confirm
-            </button>
-            <Link to={back(review.values.list)} className={buttonClass.secondary}>
-              Cancel
-            </Link>
-          </div>
-        </Form>
-      ) : (
-        <div className="flex flex-col gap-3">
-          <FormErrors errors={refused.filter((m): m is string => typeof m === 'string')} />
-          <Link to={back(typedList)} className="text-indigo-700 underline">
-            Back to the {noun}
-          </Link>
-        </div>
-      )}
+      {body}
     </div>
   )
 }
