@@ -151,7 +151,7 @@ async function seedCrm(tx: Executor, tenantId: string, who: { manager: string; r
       title,
       organizationId,
       assignedUserId,
-      email: `${firstName}.${lastName}@example.com`.toLowerCase(),
+      email: `${firstName}.${lastName.replaceAll(' ', '')}@example.com`.toLowerCase(),
       phone: '+49 40 1234567',
     })
   const jana = await contact('Jana', 'Becker', acme.id, who.rep, 'Head of Operations')

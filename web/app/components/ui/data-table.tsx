@@ -99,14 +99,15 @@ function Cell<Row>({ column, children }: { column: Column<Row>; children: ReactN
       </th>
     )
   }
-  // The phone's label is the cell's ::before, drawn from data-label by one rule in tailwind.css: an element
-  // per cell added seven to every row of a list (issue 13: a 25-row deals page, ~175 elements).
+  // The phone's label is the cell's ::before in its left padding, drawn from data-label by one rule in
+  // tailwind.css, so the value needs no wrapper: an element per cell for either added seven to every row of
+  // a list (issue 13: a 25-row deals page, ~175 elements each, all restyled on every change).
   return (
     <td
       data-label={column.headerHidden ? undefined : column.header}
-      className={`flex gap-3 sm:table-cell sm:px-2 sm:py-2 md:px-3 ${end(column)} ${extra}`}
+      className={`block wrap-anywhere sm:table-cell sm:px-2 sm:py-2 sm:wrap-normal md:px-3 ${end(column)} ${extra}`}
     >
-      <div className="min-w-0 flex-1 wrap-anywhere sm:wrap-normal">{children}</div>
+      {children}
     </td>
   )
 }
