@@ -93,8 +93,9 @@ test('at 1280 px every section is in the bar, the current one marked', async ({ 
   expect(await overflow(page)).toBeLessThanOrEqual(0)
 })
 
-test('a manager opening settings gets the friendly 403 page, not raw JSON', async ({ page, baseURL }) => {
-  await logIn(page, baseURL, 'manager@demo.aura.test')
+// Managers open settings for the Users page (ADR 0167); a rep is refused.
+test('a rep opening settings gets the friendly 403 page, not raw JSON', async ({ page, baseURL }) => {
+  await logIn(page, baseURL, 'rep@demo.aura.test')
   const res = await page.goto(demo(baseURL, '/settings'))
   expect(res?.status()).toBe(403)
   expect(res?.headers()['content-type']).toContain('text/html')

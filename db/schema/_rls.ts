@@ -21,6 +21,12 @@ export const inTenant = sql`tenant_id = ${currentTenantId}`
  */
 export const isTeamLead = sql`(select nullif(current_setting('app.current_role', true), '') in ('admin', 'manager'))`
 export const isAdmin = sql`${currentAppRole} = 'admin'`
+export const isManager = sql`${currentAppRole} = 'manager'`
+/**
+ * The row's `user_id` is a rep of the bound tenant: a manager's reach over members (F4.1, ADR 0167). The
+ * lookup goes through users' own policy, so another tenant's user never matches.
+ */
+export const userIsRep = sql`exists (select 1 from users u where u.id = user_id and u.role = 'rep')`
 /** Rep ownership (F9.4): assigned to, or created by, the bound user. */
 export const ownsRecord = sql`(assigned_user_id = ${currentUserId} or created_by = ${currentUserId})`
 

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm'
 import { check, foreignKey, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { auditColumns, citext, id, timestamptz } from './_columns.ts'
-import { currentUserId, inTenant, isAdmin, policies } from './_rls.ts'
+import { currentUserId, inTenant, isAdmin, isManager, policies, userIsRep } from './_rls.ts'
 import { tenantId, tenants } from './tenants.ts'
 import { userRole, users } from './users.ts'
 
@@ -36,10 +36,10 @@ export const sessions = pgTable(
     ...policies({
       table: 'sessions',
       noun: 'sessions',
-      who: 'their user or tenant admins',
+      who: 'their user, admins or managers (reps)',
       commands: ['select', 'delete'],
-      condition: sql`${inTenant} and (user_id = ${currentUserId} or ${isAdmin})`,
-      why: 'Lets a member sign out everywhere and an admin revoke a deactivated user in the same tenant transaction (F3.4). Issuing and validating sessions is a platform flow.',
+      condition: sql`${inTenant} and (user_id = ${currentUserId} or ${isAdmin} or (${isManager} and ${userIsRep}))`,
+      why: 'Lets a member sign out everywhere, and an admin (anyone) or a manager (a rep, ADR 0167) revoke a deactivated user in the same tenant transaction (F3.4). Ids are hashes. Issuing and validating sessions is a platform flow.',
     }),
   ],
 )
@@ -78,10 +78,10 @@ export const invitations = pgTable(
     ...policies({
       table: 'invitations',
       noun: 'invitations',
-      who: 'admins of their tenant',
+      who: 'admins, or managers for reps',
       commands: ['insert', 'delete'],
-      condition: sql`${inTenant} and ${isAdmin}`,
-      why: 'Only tenant admins invite (F3.1) or withdraw an invitation.',
+      condition: sql`${inTenant} and (${isAdmin} or (${isManager} and role = 'rep'))`,
+      why: 'Tenant admins invite (F3.1) with any role; managers invite reps only (F4.1, ADR 0167). Updates (revoking, accepting) are guarded by trigger guard_invitation_write.',
     }),
   ],
 )
@@ -155,10 +155,10 @@ export const apiTokens = pgTable(
     ...policies({
       table: 'api_tokens',
       noun: 'api tokens',
-      who: 'their owner or tenant admins',
+      who: 'their owner, admins, managers (reps)',
       commands: ['select', 'update', 'delete'],
-      condition: sql`${inTenant} and (user_id = ${currentUserId} or ${isAdmin})`,
-      why: 'A member lists and revokes their own tokens; admins can revoke anyone’s. Bearer lookup is a platform flow.',
+      condition: sql`${inTenant} and (user_id = ${currentUserId} or ${isAdmin} or (${isManager} and ${userIsRep}))`,
+      why: 'A member lists and revokes their own tokens; admins can revoke anyone’s, managers a rep’s (deactivation, ADR 0167). Bearer lookup is a platform flow.',
     }),
     ...policies({
       table: 'api_tokens',

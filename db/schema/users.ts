@@ -2,7 +2,7 @@
 import { getTableColumns, sql } from 'drizzle-orm'
 import { boolean, check, index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { auditColumns, citext, id, timestamptz } from './_columns.ts'
-import { currentUserId, inTenant, isAdmin, policies } from './_rls.ts'
+import { currentUserId, inTenant, isAdmin, isManager, policies } from './_rls.ts'
 import { tenants } from './tenants.ts'
 
 export const userRole = pgEnum('user_role', ['admin', 'manager', 'rep'])
@@ -68,10 +68,10 @@ export const users = pgTable(
     ...policies({
       table: 'users',
       noun: 'users',
-      who: 'themselves or their tenant admins',
+      who: 'themselves, admins or managers (reps)',
       commands: ['update'],
-      condition: sql`${inTenant} and (id = ${currentUserId} or ${isAdmin})`,
-      why: 'A member edits their own profile; admins edit anyone in the tenant. Role and status changes are admin-only (trigger).',
+      condition: sql`${inTenant} and (id = ${currentUserId} or ${isAdmin} or (${isManager} and role = 'rep'))`,
+      why: 'A member edits their own profile; admins edit anyone in the tenant; managers reps only, and a rep stays a rep (ADR 0167). Role changes are admin-only, status changes admin or manager-of-a-rep (trigger guard_user_write).',
     }),
   ],
 )

@@ -10,8 +10,14 @@ export const PERMISSIONS = {
   'workspace.read': ALL,
   'workspace.update': ADMIN,
   'users.read': ALL,
+  /** Anyone's profile and role (F4.2), and deactivating anyone but oneself. */
   'users.manage': ADMIN,
+  /** Deactivating reps only (F4.1 "manage team members"); the target's role is checked by canManageMember. */
+  'users.deactivate-reps': MANAGERS,
+  /** Invitations with any role. */
   'invitations.manage': ADMIN,
+  /** Inviting reps and listing/revoking rep invitations (ADR 0167); the role is checked by canManageMember. */
+  'invitations.invite-reps': MANAGERS,
   'audit.read': ADMIN,
   'export.run': ADMIN,
   'processes.read': ALL,

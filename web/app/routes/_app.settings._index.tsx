@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { requireAdmin } from '~/lib/require-admin.server.ts'
+import { settingsHome } from '~/lib/member-access.ts'
+import { requireSettingsMember } from '~/lib/require-admin.server.ts'
 
-/** /settings opens its first section (after the admin check, so others see the 403, not a redirect). */
+/**
+ * /settings opens the role's first section: the workspace for admins, Users for managers (after the check,
+ * so reps see the 403, not a redirect).
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAdmin(request, context)
-  return redirect('/settings/workspace')
+  const me = await requireSettingsMember(request, context)
+  return redirect(settingsHome(me.role))
 }
 
 // A component makes this a page route: a loader-only route is a resource route, and a resource route that

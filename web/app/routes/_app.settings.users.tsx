@@ -1,5 +1,6 @@
-// Users (admins): members with their role (changeable) and deactivation behind a confirmation; invitations
-// by email with a role, and the pending ones with revoke. Several small forms, told apart by `intent`.
+// Users (admins; managers for reps, ADR 0167): members with their role (changeable by admins) and
+// deactivation behind a confirmation; invitations by email with a role (a manager's are reps), and the
+// pending ones with revoke (a manager sees rep invitations only). Several small forms, told apart by `intent`.
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
@@ -15,8 +16,9 @@ import { errorPage } from '~/lib/errors.server.ts'
 import { type FlashKey, redirectWithFlash } from '~/lib/flash.server.ts'
 import { replyFor } from '~/lib/form-reply.ts'
 import { type FormReply, invalid, parseForm, refusal } from '~/lib/forms.server.ts'
+import { changesRoles, invitableRoles } from '~/lib/member-access.ts'
 import { replyMessages } from '~/lib/reply-messages.ts'
-import { requireAdmin } from '~/lib/require-admin.server.ts'
+import { requireSettingsMember } from '~/lib/require-admin.server.ts'
 import {
   ZDeactivateForm,
   ZIntentOnly,
@@ -34,7 +36,7 @@ export const handle: RouteHandle = { hydrate: false }
 export const meta: MetaFunction = () => [{ title: 'Users and invitations · Aura CRM' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const me = await requireAdmin(request, context)
+  const me = await requireSettingsMember(request, context)
   const api = apiClient(request, context)
   const [res, users] = await Promise.all([
     api.invitations.$get({ query: { limit: '100' } }),
@@ -44,13 +46,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (users.status !== 200) throw errorPage(502)
   return {
     meId: me.id,
+    role: me.role,
     members: (await users.json()).data,
     pending: (await res.json()).data,
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireAdmin(request, context)
+  await requireSettingsMember(request, context)
   const form = await request.formData()
   const api = apiClient(request, context, form)
   const done = (what: FlashKey, name?: string) => redirectWithFlash(request, '/settings/users', what, name)
@@ -98,7 +101,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function UsersSettings() {
-  const { meId, members, pending } = useLoaderData<typeof loader>()
+  const { meId, role, members, pending } = useLoaderData<typeof loader>()
+  const roles = invitableRoles(role)
   const { effectiveTimezone } = useMe()
   const result = useActionData<FormReply | StepUpResult>()
   const stepUp = isStepUp(result) ? result.stepUp : null
@@ -120,7 +124,7 @@ export default function UsersSettings() {
         <h2 id="members" className="text-lg font-semibold">
           Members
         </h2>
-        <MemberList members={members} meId={meId} />
+        <MemberList members={members} meId={meId} role={role} />
       </section>
       <Form
         method="post"
@@ -133,11 +137,21 @@ export default function UsersSettings() {
         <FormErrors errors={form.errors} />
         <IdempotencyKeyField />
         <FormField label="Email" meta={fields.email} type="email" autoComplete="off" required />
-        <FormSelect label="Role" meta={fields.role}>
-          <option value="rep">Rep</option>
-          <option value="manager">Manager</option>
-          <option value="admin">Admin</option>
-        </FormSelect>
+        {roles.length > 1 ? (
+          <FormSelect label="Role" meta={fields.role}>
+            {roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </FormSelect>
+        ) : (
+          // A manager invites reps only: no choice to make, said instead of offered.
+          <p className="text-sm text-slate-700">
+            <input type="hidden" name="role" value="rep" />
+            They join as a rep{changesRoles(role) ? '' : '; an admin can change that later'}.
+          </p>
+        )}
         <div>
           <SubmitButton>Send invitation</SubmitButton>
         </div>

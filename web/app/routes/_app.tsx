@@ -8,6 +8,7 @@ import { type NavItem, WorkspaceNav } from '~/components/workspace-nav.tsx'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { takeFlash } from '~/lib/flash.server.ts'
+import { seesSettings } from '~/lib/member-access.ts'
 import { siteFor } from '~/lib/site.server.ts'
 
 async function requireMember(request: Request, context: LoaderFunctionArgs['context']) {
@@ -42,7 +43,8 @@ function navFor(role: WorkspaceMe['role']): NavItem[] {
     { to: '/organizations', label: 'Organizations' },
     { to: '/products', label: 'Products' },
   ]
-  if (role === 'admin') items.push({ to: '/settings', label: 'Settings' })
+  // Admins: every settings section; managers: the Users page (/settings takes them there, ADR 0167).
+  if (seesSettings(role)) items.push({ to: '/settings', label: 'Settings' })
   return items
 }
 

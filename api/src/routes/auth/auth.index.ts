@@ -70,7 +70,11 @@ export const authRoutes = (deps: Deps, lucia: AuraLucia) =>
     })
     .openapi(routes.me, async (c) => c.json(await loadMe(deps.db, currentAuth(c)), 200))
 
-/** F14.3: failed logins are audited on the tenant they targeted (or the platform), without the password. */
+/**
+ * F14.3: failed logins are audited on the tenant they targeted (or the platform), without the password or
+ * the email. When the email is this tenant's member, the row names them as actor and entity (F14.2); the
+ * response is the same either way (the caller answers one 401 for all).
+ */
 async function auditLoginFailure(
   deps: Deps,
   c: Context<AppEnv>,
@@ -80,7 +84,7 @@ async function auditLoginFailure(
   const entry = { action: 'auth.login_failed', requestId: c.get('requestId') }
   if (tenantId) {
     await withTenant(deps.db, { tenantId }, (tx) =>
-      recordAudit(tx, { ...entry, tenantId, entityType: 'user', entityId: userId }),
+      recordAudit(tx, { ...entry, tenantId, actorUserId: userId, entityType: 'user', entityId: userId }),
     )
   } else {
     await withPlatform(deps.db, 'authenticate', (tx) =>

@@ -8,22 +8,29 @@ import { createInvitation } from '../../services/invitations/create-invitation.t
 import { listInvitations } from '../../services/invitations/list-invitations.ts'
 import { previewInvitation } from '../../services/invitations/preview-invitation.ts'
 import { revokeInvitation } from '../../services/invitations/revoke-invitation.ts'
+import { manageableRoles } from '../../services/users/member-authority.ts'
 import * as routes from './invitations.routes.ts'
 
 export const invitationsRoutes = (deps: Deps, lucia: AuraLucia) =>
   createRouter()
     .openapi(routes.createInvitation, async (c) => {
-      const actor = requireMember(c, 'invitations.manage')
+      // Admins invite any role, managers reps only: createInvitation decides (canManageMember).
+      const actor = requireMember(c, 'invitations.invite-reps')
       const input = { ...c.req.valid('json'), origin: new URL(c.req.url).origin }
       return c.json(await memberTx(deps, actor, (tx) => createInvitation(tx, { actor, input })), 201)
     })
     .openapi(routes.listInvitations, async (c) => {
-      const actor = requireMember(c, 'invitations.manage')
+      const actor = requireMember(c, 'invitations.invite-reps')
       const query = c.req.valid('query')
-      return c.json(await memberTx(deps, actor, (tx) => listInvitations(tx, query)), 200)
+      return c.json(
+        await memberTx(deps, actor, (tx) =>
+          listInvitations(tx, { ...query, roles: manageableRoles(actor.role, 'invite') }),
+        ),
+        200,
+      )
     })
     .openapi(routes.revokeInvitation, async (c) => {
-      const actor = requireMember(c, 'invitations.manage')
+      const actor = requireMember(c, 'invitations.invite-reps')
       const { id } = c.req.valid('param')
       await memberTx(deps, actor, (tx) => revokeInvitation(tx, { actor, invitationId: id }))
       return c.body(null, 204)

@@ -23,13 +23,15 @@ export const createInvitation = creatingRoute({
   method: 'post',
   path: '/invitations',
   tags: ['Invitations'],
-  summary: 'Invite someone by email with a role; replaces their pending invitation (admins)',
+  summary:
+    'Invite someone by email with a role; replaces their pending invitation (admins: any role; managers: rep only)',
   request: { body: jsonBody(ZCreateInvitation) },
   responses: {
     201: { description: 'Invitation sent', ...jsonContent(ZInvitation) },
     400: problemResponse('Invalid fields'),
-    409: problemResponse('Already a member'),
+    409: problemResponse('Already a member, or an admin’s pending invitation a manager cannot replace'),
     ...memberRefusals,
+    403: problemResponse('The role may not do this: a manager invites reps only (field `role`)'),
   },
 })
 
@@ -37,7 +39,7 @@ export const listInvitations = createRoute({
   method: 'get',
   path: '/invitations',
   tags: ['Invitations'],
-  summary: 'Pending invitations, newest first (admins)',
+  summary: 'Pending invitations, newest first (admins: all; managers: rep invitations only)',
   request: { query: ZListQuery },
   responses: {
     200: { description: 'A page of pending invitations', ...jsonContent(ZPage(ZInvitation)) },
@@ -49,7 +51,7 @@ export const revokeInvitation = createRoute({
   method: 'delete',
   path: '/invitations/{id}',
   tags: ['Invitations'],
-  summary: 'Withdraw a pending invitation (admins)',
+  summary: 'Withdraw a pending invitation (admins: any; managers: rep invitations only)',
   request: { params: ZIdParam },
   responses: { 204: { description: 'Withdrawn' }, ...memberRefusals },
 })

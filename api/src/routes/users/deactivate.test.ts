@@ -69,8 +69,9 @@ describe('POST /users/{id}/deactivate (F3.4, F3.5)', () => {
     expect((await ws.as(ws.admin, '/me')).status).toBe(200)
   })
 
-  it('is for admins only', async () => {
-    expect((await deactivate(ws.manager, ws.rep.id)).status).toBe(403)
+  it('is for admins, and managers for reps only (managers.test.ts); never for reps', async () => {
+    await elevate(api, ws.manager)
+    expect((await deactivate(ws.manager, ws.admin.id)).status).toBe(403)
     expect((await deactivate(ws.rep, ws.manager.id)).status).toBe(403)
     expect((await ws.as(ws.rep, '/me')).status).toBe(200)
   })

@@ -22,8 +22,9 @@ export const usersRoutes = (deps: Deps) =>
       return c.json(await memberTx(deps, actor, (tx) => updateUser(tx, { actor, userId: id, patch })), 200)
     })
     .openapi(routes.deactivateUser, async (c) => {
-      // Deactivation is Aura's user deletion (F3.4), a sensitive operation under NFR-S8.
-      const actor = requireMember(c, 'users.manage')
+      // Deactivation is Aura's user deletion (F3.4), a sensitive operation under NFR-S8, for admins and
+      // managers alike. Whom a manager may deactivate (reps) is deactivateUser's call (canManageMember).
+      const actor = requireMember(c, 'users.deactivate-reps')
       requireStepUp(c)
       const { id } = c.req.valid('param')
       return c.json(await memberTx(deps, actor, (tx) => deactivateUser(tx, { actor, userId: id })), 200)

@@ -57,11 +57,13 @@ export const deactivateUser = createRoute({
   method: 'post',
   path: '/users/{id}/deactivate',
   tags: ['Users'],
-  summary: 'Soft-delete a member: sessions and API tokens revoked at once, data kept (admins)',
+  summary:
+    'Soft-delete a member: sessions and API tokens revoked at once, data kept (admins: anyone; managers: reps only)',
   request: { params: ZIdParam },
   responses: {
     200: { description: 'The deactivated member', ...jsonContent(ZMember) },
     409: problemResponse('You cannot deactivate yourself'),
     ...memberRefusals,
+    403: problemResponse('The role may not do this: a manager deactivates reps only; or no recent step-up'),
   },
 })

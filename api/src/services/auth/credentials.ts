@@ -16,8 +16,9 @@ export async function verifyCredentials(
     tx.select().from(users).where(eq(users.email, email)).limit(1),
   )
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password)
-  if (!user || !ok || user.status !== 'active') return { user: null, knownUserId: user?.id ?? null }
-  // Another tenant's user: say nothing about them to this tenant (not even in its audit log).
-  if (tenantId !== null && user.tenantId !== tenantId) return { user: null, knownUserId: null }
-  return { user, knownUserId: user.id }
+  // Another tenant's user: say nothing about them to this tenant (not even in its audit log), whether or
+  // not the password was right.
+  const here = user && (tenantId === null || user.tenantId === tenantId) ? user : null
+  if (!here || !ok || here.status !== 'active') return { user: null, knownUserId: here?.id ?? null }
+  return { user: here, knownUserId: here.id }
 }

@@ -22,7 +22,9 @@ const badToken = () =>
  * before anyone is signed in (a tenant transaction with no user): RLS confines the token lookup to this
  * workspace, so another workspace's token is as unknown as a forged one. Consuming the invitation and
  * creating the user commit together; one email belongs to at most one account (users.email is unique),
- * so an address that already has an account anywhere gets 409 and the invitation stays unused.
+ * so an address that already has an account anywhere gets 409 and the invitation stays unused. The row is
+ * locked first, so two acceptances of one token cannot both create a member. The audit row's actor is the new
+ * member; the inviter is in its payload (invitedBy).
  */
 export async function acceptInvitation(
   db: Db,
@@ -35,12 +37,12 @@ export async function acceptInvitation(
     return await withTenant(db, { tenantId }, async (tx) => {
       const now = new Date()
       const [invitation] = await tx
-        .update(i)
-        .set({ acceptedAt: now })
+        .select()
+        .from(i)
         .where(
           and(eq(i.tokenHash, tokenHash), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)),
         )
-        .returning()
+        .for('update')
       if (!invitation) throw badToken()
       const [user] = await tx
         .insert(users)
@@ -56,6 +58,9 @@ export async function acceptInvitation(
         })
         .returning(schema.userColumns)
       if (!user) throw new Error('insert returned no row')
+      // No user is bound yet (nobody is signed in), so the trigger would leave updated_by NULL: the new
+      // member is who accepted it (F14.2).
+      await tx.update(i).set({ acceptedAt: now, updatedBy: user.id }).where(eq(i.id, invitation.id))
       await recordAudit(tx, {
         tenantId,
         action: 'user.created',

@@ -1,11 +1,12 @@
 import { type Role, schema, type Tx } from '@aura/db'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { enqueueEmail } from '../../lib/email/outbox.ts'
 import { emails } from '../../lib/email/templates.ts'
 import { AppError } from '../../lib/problem.ts'
 import { randomToken, sha256Hex } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { assertCanManageMember, manageableRoles } from '../users/member-authority.ts'
 import { toInvitation } from './list-invitations.ts'
 
 /** F3.2: an invitation link works for seven days. */
@@ -21,25 +22,40 @@ export interface CreateInvitationInput {
 /**
  * F3.1/F3.2: invites by email with a role. The token (256 random bits) leaves only in the email; the
  * table keeps its SHA-256. A newer invitation to the same address withdraws the pending one, so only
- * the latest link works.
+ * the latest link works. Admins invite any role, managers reps only (canManageMember, ADR 0167); a manager
+ * cannot replace an admin's pending invitation with another role: that is a 409, the admin's stays.
  */
 export async function createInvitation(
   tx: Tx,
   { actor, input }: { actor: Actor; input: CreateInvitationInput },
 ) {
   const { users, invitations, tenants } = schema
+  assertCanManageMember(actor.role, input.role, 'invite', 'role')
   const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email))
   if (member)
     throw new AppError('conflict', 'This person is already a member of the workspace', {
       errors: [{ field: 'email', message: 'Already a member' }],
     })
   const now = new Date()
+  const pendingTo = and(
+    eq(invitations.email, input.email),
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+  )
+  const mine = manageableRoles(actor.role, 'invite')
+  const [other] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(pendingTo, notInArray(invitations.role, mine)))
+    .limit(1)
+  if (other)
+    throw new AppError('conflict', 'An admin has a pending invitation for this address; ask an admin', {
+      errors: [{ field: 'email', message: 'Has a pending invitation you cannot replace' }],
+    })
   await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(
-      and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
-    )
+    .where(and(pendingTo, inArray(invitations.role, mine)))
   const token = randomToken()
   const [invitation] = await tx
     .insert(invitations)

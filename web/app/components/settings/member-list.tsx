@@ -1,8 +1,10 @@
-// Members with a role select each (one small form per member) and deactivation behind a confirmation
-// (a <details> disclosure: works without JavaScript, and nothing happens on the first click).
+// Members with a role select each (one small form per member; admins) and deactivation behind a
+// confirmation (a <details> disclosure: works without JavaScript, and nothing happens on the first click);
+// a manager sees roles as text and deactivation for reps only (ADR 0167).
 
 import { buttonClass } from '~/components/ui/button.tsx'
 import { ConfirmDisclosure } from '~/components/ui/confirm-disclosure.tsx'
+import { changesRoles, mayDeactivate } from '~/lib/member-access.ts'
 import { Form } from '../form.tsx'
 
 interface Member {
@@ -13,7 +15,16 @@ interface Member {
   status: 'active' | 'deactivated'
 }
 
-export function MemberList({ members, meId }: { members: Member[]; meId: string }) {
+/** `role`: the signed-in member's; an admin changes roles and deactivates anyone, a manager deactivates reps. */
+export function MemberList({
+  members,
+  meId,
+  role,
+}: {
+  members: Member[]
+  meId: string
+  role: Member['role']
+}) {
   return (
     <ul className="mt-2 divide-y divide-slate-100">
       {members.map((m) => {
@@ -27,7 +38,8 @@ export function MemberList({ members, meId }: { members: Member[]; meId: string 
                 {m.status === 'deactivated' && ' · deactivated'}
               </p>
             </div>
-            {m.status === 'active' && (
+            {m.status === 'active' && !changesRoles(role) && <p className="text-slate-600">{m.role}</p>}
+            {m.status === 'active' && changesRoles(role) && (
               <Form method="post" className="flex items-center gap-2">
                 <input type="hidden" name="intent" value="role" />
                 <input type="hidden" name="userId" value={m.id} />
@@ -49,7 +61,7 @@ export function MemberList({ members, meId }: { members: Member[]; meId: string 
                 </button>
               </Form>
             )}
-            {m.status === 'active' && m.id !== meId && (
+            {m.status === 'active' && m.id !== meId && mayDeactivate(role, m.role) && (
               <ConfirmDisclosure summary={`Deactivate ${who}…`} className="w-full sm:w-auto">
                 <input type="hidden" name="intent" value="deactivate" />
                 <input type="hidden" name="userId" value={m.id} />

@@ -1,4 +1,5 @@
 import { NavLink } from '@remix-run/react'
+import { settingsSectionsFor } from '~/lib/member-access.ts'
 
 const SECTIONS = [
   { to: '/settings/workspace', label: 'Workspace' },
@@ -16,11 +17,14 @@ const link = ({ isActive }: { isActive: boolean }) =>
       : 'text-slate-700 hover:bg-slate-100'
   }`
 
-/** The settings sections; on a phone they wrap onto a second row (all six stay in sight, none scrolls away). */
-export function SettingsNav() {
+/**
+ * The settings sections the role may open (a manager: Users only); on a phone they wrap onto a second row
+ * (all six stay in sight, none scrolls away).
+ */
+export function SettingsNav({ role }: { role: 'admin' | 'manager' | 'rep' }) {
   return (
     <nav aria-label="Settings" className="flex flex-wrap gap-1 pb-1">
-      {SECTIONS.map((s) => (
+      {settingsSectionsFor(role, SECTIONS).map((s) => (
         <NavLink key={s.to} to={s.to} className={link}>
           {s.label}
         </NavLink>
