@@ -86,10 +86,16 @@ describe('personal API tokens', () => {
     expect((await api.request(acme.slug, '/me', bearer(expiring))).status).toBe(401)
   })
 
-  it('lets admins revoke anyone’s token, but a manager only their own', async () => {
-    const { id } = await mint(acme.rep)
-    expect((await acme.as(acme.manager, `/tokens/${id}`, { method: 'DELETE' })).status).toBe(404)
-    expect((await acme.as(acme.admin, `/tokens/${id}`, { method: 'DELETE' })).status).toBe(204)
+  it('lets admins revoke anyone’s token, a manager a rep’s (ADR 0167) but never an admin’s', async () => {
+    const admins = await mint(acme.admin)
+    expect((await acme.as(acme.manager, `/tokens/${admins.id}`, { method: 'DELETE' })).status).toBe(404)
+    expect((await acme.as(acme.rep, `/tokens/${admins.id}`, { method: 'DELETE' })).status).toBe(404)
+    const reps = await mint(acme.rep)
+    expect((await acme.as(acme.manager, `/tokens/${reps.id}`, { method: 'DELETE' })).status).toBe(204)
+    const managers = await mint(acme.manager)
+    expect((await acme.as(acme.rep, `/tokens/${managers.id}`, { method: 'DELETE' })).status).toBe(404)
+    expect((await acme.as(acme.admin, `/tokens/${managers.id}`, { method: 'DELETE' })).status).toBe(204)
+    expect((await acme.as(acme.admin, `/tokens/${admins.id}`, { method: 'DELETE' })).status).toBe(204)
   })
 
   it('does not let a token mint tokens, and validates the body', async () => {

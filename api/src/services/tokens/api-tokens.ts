@@ -1,5 +1,6 @@
 // Personal API tokens (F2.2): minted by a signed-in member for their workspace, shown once, stored as
-// SHA-256. They act with the owner's current role; RLS lets owners (and admins) see and revoke them.
+// SHA-256. They act with the owner's current role; RLS lets owners, admins and (for a rep's tokens) managers
+// see and revoke them (ADR 0167).
 import { schema, type Tx } from '@aura/db'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
@@ -61,7 +62,7 @@ export async function createApiToken(
   return { ...row, token }
 }
 
-/** Revokes a token the caller may see (their own; any in the tenant for admins, by RLS). */
+/** Revokes a token the caller may see (their own; any for admins; a rep's for managers; by RLS). */
 export async function revokeApiToken(tx: Tx, { actor, id }: { actor: Actor; id: string }) {
   const [row] = await tx
     .update(t)
