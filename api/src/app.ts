@@ -37,6 +37,7 @@ import { processRoutes } from './routes/processes/processes.index.ts'
 import { productsRoutes } from './routes/products/products.index.ts'
 import { savedViewRoutes } from './routes/saved-views/saved-views.index.ts'
 import { searchRoutes } from './routes/search/search.index.ts'
+import { taskRoutes } from './routes/tasks/tasks.index.ts'
 import { tokenRoutes } from './routes/tokens/tokens.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { workspaceRoutes } from './routes/workspace/workspace.index.ts'
@@ -97,6 +98,7 @@ export function createApp(deps: Deps) {
     .route('/', searchRoutes(deps))
     .route('/', savedViewRoutes(deps))
     .route('/', activityRoutes(deps))
+    .route('/', taskRoutes(deps))
     .route('/', customFieldRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))
     .route('/', tokenRoutes(deps))

@@ -244,6 +244,11 @@ export async function buildRichWorkspace(api: TestApi) {
   await ok(ws, rep, `/activities/${note.id}`, send('DELETE'), z.unknown())
   await createActivity(api.db, { tenantId, contactId: bob.id, type: 'meeting', archivedAt: new Date() })
   expect(call.id).toBeDefined()
+  const task = (body: object, who: Member = rep) =>
+    ok(ws, who, '/tasks', send('POST', { type: 'call', dueAt: '2026-04-02T09:30:00Z', ...body }), ZCreated)
+  await task({ subject: 'Chase the signature', dealId: renewal.id, assigneeUserId: rep.id }, manager)
+  const done = await task({ subject: 'Send the deck', contactId: ada.id, dealId: won.id })
+  await ok(ws, rep, `/tasks/${done.id}/complete`, send('POST'), z.unknown())
 
   return { ws, renewals, left, won, lost, renewal }
 }

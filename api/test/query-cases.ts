@@ -26,6 +26,7 @@ import { listPriceHistory } from '../src/services/products/list-price-history.ts
 import { listProducts } from '../src/services/products/list-products.ts'
 import { findVisibleProduct } from '../src/services/products/product-view.ts'
 import { listSavedViews } from '../src/services/saved-views/saved-views.ts'
+import { listTasks } from '../src/services/tasks/tasks.ts'
 import { listApiTokens } from '../src/services/tokens/api-tokens.ts'
 import { listUsers } from '../src/services/users/list-users.ts'
 import { getWorkspace } from '../src/services/workspace/get-workspace.ts'
@@ -237,6 +238,14 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     }),
     c('saved views of the deals list', 'listSavedViews', (tx) => listSavedViews(tx, caller, 'deals'), {
       bound: LOOKUP_BOUND,
+    }),
+    // A member's open tasks soonest due first (My day), read on the open-task index of the assignee.
+    c('open tasks of the rep (My day)', 'listTasks', (tx) =>
+      listTasks(tx, caller, { assignee: f.rep.id, status: 'open', limit: LIMIT }),
+    ),
+    c('open and done tasks of a deal', 'listTasks', async (tx) => {
+      await listTasks(tx, caller, { dealId: f.dealId, status: 'open', limit: LIMIT })
+      return listTasks(tx, caller, { dealId: f.dealId, status: 'done', limit: LIMIT })
     }),
     c('product price history', 'listPriceHistory', (tx) =>
       listPriceHistory(tx, f.productId, { limit: LIMIT }),

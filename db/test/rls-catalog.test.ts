@@ -86,6 +86,7 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   sales_processes: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   // A user's own saved views only (policies; ADR 0165).
   saved_views: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  tasks: ['SELECT', 'INSERT', 'UPDATE'],
   sessions: ['SELECT', 'DELETE'],
   step_up_codes: [],
   tenants: ['SELECT', 'UPDATE'],

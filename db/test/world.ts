@@ -11,6 +11,7 @@ import {
   productPriceHistory,
   savedViews,
   sessions,
+  tasks,
 } from '../schema/index.ts'
 import {
   createActivity,
@@ -103,6 +104,20 @@ export async function buildTenantWorld(db: Db) {
     name: 'Open deals',
     filters: { status: 'open' },
   })
+  // A next step the manager handed the rep on the rep's deal.
+  const [task] = await db
+    .insert(tasks)
+    .values({
+      tenantId,
+      type: 'call',
+      subject: 'Call back about the proposal',
+      dueAt: new Date(Date.now() + 86_400_000),
+      assigneeUserId: rep.id,
+      dealId: deal.id,
+      createdBy: manager.id,
+    })
+    .returning()
+  if (!task) throw new Error('insert returned no task')
   return {
     tenant,
     tenantId,
@@ -116,6 +131,7 @@ export async function buildTenantWorld(db: Db) {
     deal,
     line,
     activity,
+    task,
     product,
   }
 }

@@ -83,11 +83,22 @@ export const isTextKey = (v: unknown): v is string => typeof v === 'string'
  * `desc nulls last` because drizzle-kit writes `.desc()` indexes that way; a plain `desc` (nulls first)
  * does not match them and sorts every row instead (ADR 0051).
  */
-export function newestFirst(ts: AnyColumn | SQL, id: AnyColumn | SQL, cursor: string | undefined) {
+export const newestFirst = (ts: AnyColumn | SQL, id: AnyColumn | SQL, cursor: string | undefined) =>
+  byTime(ts, id, cursor, 'desc')
+
+/** Soonest first on (ts, id), for a NOT NULL timestamp on an ascending index (tasks by due time). */
+export const soonestFirst = (ts: AnyColumn | SQL, id: AnyColumn | SQL, cursor: string | undefined) =>
+  byTime(ts, id, cursor, 'asc')
+
+function byTime(ts: AnyColumn | SQL, id: AnyColumn | SQL, cursor: string | undefined, dir: 'asc' | 'desc') {
   const from = decodeCursor(cursor, isTimestampKey)
+  const past = dir === 'desc' ? sql`<` : sql`>`
+  const order = dir === 'desc' ? sql`desc nulls last` : sql`asc`
   return {
     key: timestampKey(ts),
-    after: from ? sql`(${ts}, ${id}) < (${fromTimestampKey(String(from[0]))}, ${from[1]}::uuid)` : undefined,
-    orderBy: [sql`${ts} desc nulls last`, sql`${id} desc nulls last`] as const,
+    after: from
+      ? sql`(${ts}, ${id}) ${past} (${fromTimestampKey(String(from[0]))}, ${from[1]}::uuid)`
+      : undefined,
+    orderBy: [sql`${ts} ${order}`, sql`${id} ${order}`] as const,
   }
 }

@@ -75,6 +75,7 @@ describe('Idempotency-Key coverage', () => {
       '/processes/{id}/lost-reasons': [`/processes/${processId}/lost-reasons`, { label: 'Keyed reason' }],
       '/custom-fields': ['/custom-fields', { entity: 'contact', key: 'keyed', label: 'Keyed', type: 'text' }],
       '/saved-views': ['/saved-views', { list: 'deals', name: 'Keyed view', filters: { status: 'open' } }],
+      '/tasks': ['/tasks', { type: 'call', subject: 'Keyed', dueAt: '2030-01-01T09:00:00Z', dealId }],
       '/invitations': ['/invitations', { email: `keyed-${crypto.randomUUID()}@x.test`, role: 'rep' }],
     }
     for (const { path } of creating.filter((r) => declares(r.op))) {

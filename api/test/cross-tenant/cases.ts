@@ -35,6 +35,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     parentId: v.org.id,
     assignedUserId: v.rep.id,
     participantUserId: v.rep.id,
+    assigneeUserId: v.rep.id,
     actor: v.rep.id,
     dealId: v.deal.id,
     entityId: v.deal.id,
@@ -57,6 +58,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     tokens: v.token.id,
     'custom-fields': v.customField.id,
     'saved-views': v.savedView.id,
+    tasks: v.task.id,
   }
   return byResource[resource ?? ''] ?? missing(`${resource}/{id}`)
 }
@@ -75,6 +77,8 @@ export const VALID_BODIES: Record<string, (r: Records) => Record<string, unknown
   'POST /processes/{id}/lost-reasons': () => ({ label: 'Injected reason' }),
   'PATCH /saved-views/{id}': () => ({ name: 'Renamed by attacker' }),
   'POST /deals': () => ({ name: 'Attack deal' }),
+  'POST /tasks': (r) => ({ type: 'call', subject: 'Attack', dueAt: '2030-01-01T09:00:00Z', dealId: r.deal.id }),
+  'PATCH /tasks/{id}': () => ({ subject: 'Changed by attacker' }),
   'PATCH /deals/{id}': () => ({ notes: 'changed by attacker' }),
   'POST /deals/{id}/stage': (r) => ({ stageId: r.stage2.id }),
   'POST /organizations': () => ({ name: 'Attack org' }),

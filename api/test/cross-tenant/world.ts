@@ -66,7 +66,18 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     .insert(schema.savedViews)
     .values({ tenantId, userId: ws.rep.id, list: 'deals', name: 'Private view', filters: { status: 'open' } })
     .returning()
-  if (!customField || !invitation || !token || !savedView) throw new Error('insert returned nothing')
+  const [task] = await db
+    .insert(schema.tasks)
+    .values({
+      tenantId,
+      type: 'call',
+      subject: 'Private next step',
+      dueAt: new Date(Date.now() + 86_400_000),
+      assigneeUserId: ws.rep.id,
+      dealId: deal.id,
+    })
+    .returning()
+  if (!customField || !invitation || !token || !savedView || !task) throw new Error('insert returned nothing')
   // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
   const [lostReason] = await db
     .select()
@@ -92,6 +103,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     invitation,
     token,
     savedView,
+    task,
     rep: ws.rep,
   }
 }

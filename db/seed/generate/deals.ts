@@ -71,6 +71,8 @@ function addDeal(plan: TenantPlan, rng: Rng, weights: number[][], b: ReturnType<
   const updated = laterMs(rng, created, 120)
   const id = rng.uuid()
   plan.dealIds.push(id)
+  plan.dealOwners.push(owner)
+  plan.dealOpen.push(stage.kind === 'open')
 
   let total = 0
   let live = 0

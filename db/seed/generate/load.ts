@@ -13,6 +13,7 @@ import { dealChunks } from './deals.ts'
 import { contactChunks, organizationChunks } from './people.ts'
 import type { TenantPlan } from './plan.ts'
 import type { TenantSpec } from './scales.ts'
+import { taskChunks } from './tasks.ts'
 
 /**
  * How the load skips per-row triggers:
@@ -72,6 +73,7 @@ export async function loadTenant(
     await timed('contacts', () => pump(tx, contactChunks(plan, chunk)))
     await timed('deals', () => pump(tx, dealChunks(plan, chunk)))
     await timed('activities', () => pump(tx, activityChunks(plan, chunk)))
+    await timed('tasks', () => pump(tx, taskChunks(plan, chunk)))
     await bypassTriggers(tx, options.bypass, 'enable')
     return { slug: spec.slug, tenantId: plan.tenantId, ms, rows: plan.rows }
   })
@@ -93,6 +95,8 @@ function newPlan(spec: TenantSpec, seed: number, head: ReturnType<typeof tenantB
     contactOwner: new Int32Array(0),
     contactCreatedMs: new Float64Array(0),
     dealIds: [],
+    dealOwners: [],
+    dealOpen: [],
     rows: { tenants: 1, users: spec.users },
   }
 }

@@ -40,6 +40,9 @@ export interface TenantPlan {
   contactOwner: Int32Array
   contactCreatedMs: Float64Array
   dealIds: string[]
+  /** Per deal: its owner's id, and whether it is open (the tasks draw on both). */
+  dealOwners: string[]
+  dealOpen: boolean[]
   /** Rows written per table. */
   rows: Record<string, number>
 }
@@ -59,6 +62,7 @@ export const GENERATED_TABLES = [
   'deal_line_items',
   'deal_stage_history',
   'activities',
+  'tasks',
 ] as const
 
 export const iso = (ms: number) => new Date(ms).toISOString()

@@ -12,6 +12,7 @@ const sp = schema.salesProcesses
 const ps = schema.processStages
 const li = schema.dealLineItems
 const lr = schema.lostReasons
+const tk = schema.tasks
 
 type DealRecord = typeof d.$inferSelect
 const fromPage = pageColumns(d)
@@ -31,6 +32,13 @@ export function selectDealPage(tx: Tx, page: SQL) {
       // A key lookup that finds nothing for a deal that is not lost.
       lostReason: sql<string | null>`(select ${lr.label} from ${lr}
         where ${lr.tenantId} = page.tenant_id and ${lr.id} = page.lost_reason_id)`,
+      // The deal's next step: its open task due first (one probe of tasks_open_by_deal_idx), as the caller
+      // may see it; none flags the deal in lists and on the board (ADR 0168).
+      nextStep: sql<NextStepJson | null>`(select json_build_object('id', ${tk.id}, 'type', ${tk.type},
+        'subject', ${tk.subject}, 'dueAt', ${tk.dueAt}) from ${tk}
+        where ${tk.tenantId} = page.tenant_id and ${tk.dealId} = page.id
+          and ${tk.completedAt} is null and ${tk.deletedAt} is null
+        order by ${tk.dueAt}, ${tk.id} limit 1)`,
       sortKey: sql<string | null>`page.sort_key`,
     })
     .from(sql`(${page}) as page`)
@@ -38,7 +46,15 @@ export function selectDealPage(tx: Tx, page: SQL) {
     .innerJoin(ps, sql`${ps.tenantId} = page.tenant_id and ${ps.id} = page.stage_id`)
 }
 
+type NextStepJson = {
+  id: string
+  type: (typeof schema.activityType.enumValues)[number]
+  subject: string
+  dueAt: string
+}
+
 type DealRow = DealRecord & {
+  nextStep: NextStepJson | null
   processName: string
   stageName: string
   hasLineItems: boolean
@@ -72,6 +88,7 @@ export const toDeal = (r: DealRow) => ({
   lostReasonId: r.lostReasonId,
   lostReason: r.lostReason,
   customFields: r.customFields,
+  nextStep: r.nextStep && { ...r.nextStep, dueAt: new Date(r.nextStep.dueAt).toISOString() },
   createdBy: r.createdBy,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),

@@ -2,6 +2,7 @@
 // summary's deals), so the component is named here, once.
 import { z } from '@hono/zod-openapi'
 import { ZMoney } from '../../lib/money.ts'
+import { ZTaskType } from '../tasks/tasks.inputs.ts'
 import { ZDealStatus } from './deals.inputs.ts'
 
 const ZCustomFields = z.record(z.string(), z.unknown())
@@ -32,6 +33,11 @@ export const ZDeal = z
     lostReasonId: z.uuid().nullable(),
     lostReason: z.string().nullable(),
     customFields: ZCustomFields,
+    /** The open task due first, or null: a deal without a next step (ADR 0168). */
+    nextStep: z
+      .object({ id: z.uuid(), type: ZTaskType, subject: z.string(), dueAt: z.string() })
+      .nullable()
+      .openapi('NextStep'),
     createdBy: z.uuid().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -48,6 +48,7 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   { name: 'deal_line_items', table: schema.dealLineItems, onRestore: 'empty' },
   { name: 'deal_stage_history', table: schema.dealStageHistory, onRestore: 'empty' },
   { name: 'activities', table: schema.activities, onRestore: 'empty' },
+  { name: 'tasks', table: schema.tasks, onRestore: 'empty' },
   { name: 'audit_log', table: schema.auditLog, onRestore: 'merge' },
 ]
 
