@@ -31,6 +31,6 @@ export {
   ZUpdateStage,
 } from './services/processes/processes.inputs.ts'
 export { ZCreateSavedView, ZUpdateSavedView } from './services/saved-views/saved-views.inputs.ts'
-export { ZCreateTask, ZUpdateTask } from './services/tasks/tasks.inputs.ts'
+export { ZCreateTask, ZTaskFields, ZUpdateTask } from './services/tasks/tasks.inputs.ts'
 export { ZCreateToken, ZTokenParams } from './services/tokens/tokens.inputs.ts'
 export { ZProfileFields, ZUserPatch } from './services/users/users.inputs.ts'

@@ -4,7 +4,15 @@
 // like the API does, so it also works where the owner role is subject to RLS (Neon).
 import { asc, eq } from 'drizzle-orm'
 import { type Db, withPlatform, withTenant } from '../client.ts'
-import { dealStageHistory, processStages, products, salesProcesses, tenants, users } from '../schema/index.ts'
+import {
+  dealStageHistory,
+  processStages,
+  products,
+  salesProcesses,
+  tasks,
+  tenants,
+  users,
+} from '../schema/index.ts'
 import { createActivity, createContact, createDeal, createOrganization } from './crm.ts'
 import type { Executor } from './executor.ts'
 import { createProcess } from './processes.ts'
@@ -201,8 +209,50 @@ async function seedCrm(tx: Executor, tenantId: string, who: { manager: string; r
   }
   const rollOut = await deal('Acme kiosk roll-out', 2, jana, who.rep, '0')
   await deal('Acme Nord scanners', 0, lars, who.rep, '2500.00')
-  await deal('Globex onboarding', 1, ines, who.rep2, '1500.00')
-  await deal('Initech seats', 3, bill, who.manager, '9600.00')
+  const onboarding = await deal('Globex onboarding', 1, ines, who.rep2, '1500.00')
+  const seats = await deal('Initech seats', 3, bill, who.manager, '9600.00')
+  // Next steps (ADR 0168), due around the moment of seeding so My day has something overdue, something
+  // today and something coming; Acme Nord scanners has none, so lists show the "no next step" flag.
+  const hours = (h: number) => new Date(Date.now() + h * 3_600_000)
+  await tx.insert(tasks).values([
+    {
+      tenantId,
+      type: 'email',
+      subject: 'Send the revised kiosk quote',
+      dueAt: hours(-20),
+      assigneeUserId: who.rep,
+      dealId: rollOut.id,
+      createdBy: who.rep,
+    },
+    {
+      tenantId,
+      type: 'call',
+      subject: 'Call Jana about the install date',
+      dueAt: hours(3),
+      assigneeUserId: who.rep,
+      dealId: rollOut.id,
+      contactId: jana.id,
+      createdBy: who.manager,
+    },
+    {
+      tenantId,
+      type: 'meeting',
+      subject: 'Onboarding kick-off with Ines',
+      dueAt: hours(26),
+      assigneeUserId: who.rep2,
+      dealId: onboarding.id,
+      createdBy: who.rep2,
+    },
+    {
+      tenantId,
+      type: 'call',
+      subject: 'Negotiate the seat count',
+      dueAt: hours(50),
+      assigneeUserId: who.manager,
+      dealId: seats.id,
+      createdBy: who.manager,
+    },
+  ])
   // Line items on the roll-out: its amount then follows their total (database trigger).
   const [kiosk] = await tx.select().from(products).where(eq(products.sku, 'HW-KIOSK'))
   const [scanner] = await tx.select().from(products).where(eq(products.sku, 'HW-SCAN'))

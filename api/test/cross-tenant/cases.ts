@@ -77,7 +77,12 @@ export const VALID_BODIES: Record<string, (r: Records) => Record<string, unknown
   'POST /processes/{id}/lost-reasons': () => ({ label: 'Injected reason' }),
   'PATCH /saved-views/{id}': () => ({ name: 'Renamed by attacker' }),
   'POST /deals': () => ({ name: 'Attack deal' }),
-  'POST /tasks': (r) => ({ type: 'call', subject: 'Attack', dueAt: '2030-01-01T09:00:00Z', dealId: r.deal.id }),
+  'POST /tasks': (r) => ({
+    type: 'call',
+    subject: 'Attack',
+    dueAt: '2030-01-01T09:00:00Z',
+    dealId: r.deal.id,
+  }),
   'PATCH /tasks/{id}': () => ({ subject: 'Changed by attacker' }),
   'PATCH /deals/{id}': () => ({ notes: 'changed by attacker' }),
   'POST /deals/{id}/stage': (r) => ({ stageId: r.stage2.id }),

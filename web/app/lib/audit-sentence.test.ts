@@ -357,6 +357,40 @@ const records: Case[] = [
     'Ana Rep archived a call',
   ],
   [
+    'task.created',
+    e('task.created', ADMIN, 'task', OTHER, undefined, {
+      subject: 'Book the demo',
+      type: 'meeting',
+      dueAt: '2026-03-31T09:00:00.000Z',
+      assigneeUserId: ANA,
+      dealId: DEAL,
+      contactId: null,
+    }),
+    'Admin planned “Book the demo” for Ana Rep, due 31 Mar 2026',
+  ],
+  [
+    'task.updated',
+    e(
+      'task.updated',
+      ANA,
+      'task',
+      OTHER,
+      { subject: 'Call', dueAt: '2026-03-31T09:00:00.000Z', assigneeUserId: ANA },
+      { subject: 'Call', dueAt: '2026-04-02T09:00:00.000Z', assigneeUserId: BEN },
+    ),
+    'Ana Rep changed the task’s due date from 31 Mar 2026 to 2 Apr 2026 and assignee from Ana Rep to Ben Manager',
+  ],
+  [
+    'task.completed',
+    e('task.completed', ANA, 'task', OTHER, undefined, { subject: 'Send the quote', dealId: DEAL }),
+    'Ana Rep completed “Send the quote”',
+  ],
+  [
+    'task.deleted',
+    e('task.deleted', ANA, 'task', OTHER, { subject: 'Send the quote' }),
+    'Ana Rep deleted the task “Send the quote”',
+  ],
+  [
     'product.created',
     e('product.created', ADMIN, 'product', OTHER, undefined, {
       sku: 'SEAT-PRO',

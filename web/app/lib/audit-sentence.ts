@@ -37,6 +37,8 @@ const FORMER_MEMBER = 'a former member'
 
 const LABELS: Record<string, string> = {
   assignedUserId: 'owner',
+  assigneeUserId: 'assignee',
+  dueAt: 'due date',
   ownerUserId: 'owner',
   createdBy: 'author',
   contactId: 'contact',
@@ -74,7 +76,14 @@ const LABELS: Record<string, string> = {
 }
 
 /** Fields whose value is a user: shown as that member's name. */
-const USER_FIELDS = new Set(['assignedUserId', 'ownerUserId', 'createdBy', 'invitedBy', 'adminUserId'])
+const USER_FIELDS = new Set([
+  'assignedUserId',
+  'assigneeUserId',
+  'ownerUserId',
+  'createdBy',
+  'invitedBy',
+  'adminUserId',
+])
 const MONEY_FIELDS = new Set([
   'amount',
   'finalAmount',
@@ -396,6 +405,24 @@ const SENTENCES: Record<string, Build> = {
   'activity.deleted': (_e, x) => {
     const type = str(x.before.type)
     return `${x.actor} archived ${article(type ? words(type) : 'activity')}`
+  },
+  'task.created': (e, x) => {
+    const subject = str(x.after.subject)
+    const assignee = x.after.assigneeUserId
+    return [
+      `${x.actor} planned ${subject ? quoted(subject) : 'a task'}`,
+      assignee && assignee !== e.actorUserId ? ` for ${x.person(assignee)}` : '',
+      x.after.dueAt ? `, due ${x.value('dueAt', x.after.dueAt)}` : '',
+    ].join('')
+  },
+  'task.updated': changedSentence('the task’s', 'edited a task'),
+  'task.completed': (_e, x) => {
+    const subject = str(x.after.subject)
+    return `${x.actor} completed ${subject ? quoted(subject) : 'a task'}`
+  },
+  'task.deleted': (_e, x) => {
+    const subject = str(x.before.subject)
+    return `${x.actor} deleted the task${subject ? ` ${quoted(subject)}` : ''}`
   },
 
   // Products

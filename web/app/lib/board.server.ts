@@ -20,6 +20,10 @@ export interface Card {
   closeDate: string | null
   /** The owner's display name (null: unowned, or not a member any more). */
   owner: string | null
+  /** When its next step is due (an instant); null without one. */
+  nextDue: string | null
+  /** Open without a next step: flagged (ADR 0168). */
+  stalled: boolean
 }
 
 type Names = Map<string, string>
@@ -30,6 +34,8 @@ interface ListedDeal {
   amount: string
   closeDate: string | null
   assignedUserId: string | null
+  status: string
+  nextStep: { dueAt: string } | null
 }
 
 const toCard = (d: ListedDeal, names: Names): Card => ({
@@ -38,6 +44,8 @@ const toCard = (d: ListedDeal, names: Names): Card => ({
   amount: d.amount,
   closeDate: d.closeDate,
   owner: (d.assignedUserId && names.get(d.assignedUserId)) || null,
+  nextDue: d.nextStep?.dueAt ?? null,
+  stalled: d.status === 'open' && !d.nextStep,
 })
 
 async function memberNames(api: ReturnType<typeof apiClient>, request: Request, context: AppLoadContext) {

@@ -1,4 +1,4 @@
-// The deal page's form intents (and the activity ones it shares with contacts), each one API call; success redirects back (Post/Redirect/Get) and a
+// The deal page's form intents (and the activity and task ones it shares with contacts), each one API call; success redirects back (Post/Redirect/Get) and a
 // refusal comes back as that form's Conform reply, errors on their fields (ADR 0150).
 import type { Submission } from '@conform-to/react'
 import { type AppLoadContext, data } from '@remix-run/node'
@@ -17,11 +17,15 @@ import {
 } from './deal-form.server.ts'
 import { type FlashKey, redirectWithFlash } from './flash.server.ts'
 import { type FormReply, invalid, parseForm, refusal } from './forms.server.ts'
+import { taskIntent } from './task-actions.server.ts'
 
 export async function dealAction(request: Request, context: AppLoadContext, id: string) {
   const form = await request.formData()
   const api = apiClient(request, context, form)
-  const answered = await activityIntent(request, context, { api, form, back: `/deals/${id}` })
+  const back = `/deals/${id}`
+  const answered =
+    (await activityIntent(request, context, { api, form, back })) ??
+    (await taskIntent(request, context, { api, form, back }))
   if (answered) return answered
   const deal = api.deals[':id']
   const param = { id }

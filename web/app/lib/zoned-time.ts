@@ -36,11 +36,22 @@ export function isoToLocal(iso: string, timeZone: string): string {
   return new Date(t + offsetMs(t, timeZone)).toISOString().slice(0, 16)
 }
 
+/** Tomorrow at `hour` o'clock on the zone's wall clock, as a datetime-local value (a due time offered). */
+export function tomorrowAt(hour: number, timeZone: string, now = Date.now()): string {
+  const day = isoToLocal(new Date(now + 86_400_000).toISOString(), timeZone).slice(0, 10)
+  return `${day}T${String(hour).padStart(2, '0')}:00`
+}
+
 /** An instant as date and time in a zone (the reader's, ADR 0164): "Mar 1, 2026, 9:30 AM". */
 export function formatInZone(iso: string, timeZone: string, locale = 'en'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     new Date(iso),
   )
+}
+
+/** The day an instant falls on in a zone, short: "Mar 1" (a board card's next step). */
+export function formatShortDayInZone(iso: string, timeZone: string, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(new Date(iso))
 }
 
 /** The calendar day an instant falls on in a zone: "Mar 1, 2026". */

@@ -15,6 +15,7 @@ import { loadBoard } from '~/lib/board.server.ts'
 import { moveDeal } from '~/lib/board-move.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
 import type { RouteHandle } from '~/root.tsx'
+import { useMe } from './_app.tsx'
 
 export const handle: RouteHandle = { hydrate: false, scripts: ['/board.js'] }
 
@@ -42,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Board() {
   const board = useLoaderData<typeof loader>()
+  const me = useMe()
   const stages = board.columns.map((c) => ({ stageId: c.stageId, name: c.name }))
   return (
     <div className="flex flex-col gap-4" data-board>
@@ -57,6 +59,7 @@ export default function Board() {
               processId={board.processId}
               stages={stages}
               currency={board.currency}
+              timezone={me.effectiveTimezone}
             />
           ))}
         </div>

@@ -1,5 +1,5 @@
 // One contact: details (edit; owner reassignment for managers and admins), organization link, the
-// timeline with "Log activity" and archive, and the contact's deals. Several forms, told apart by `intent`.
+// next steps, the timeline with "Log activity" and archive, and the contact's deals. Several forms, told apart by `intent`.
 
 import { getFormProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -11,6 +11,7 @@ import { ContactFields } from '~/components/records/contact-fields.tsx'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Pager } from '~/components/records/pager.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
+import { NextSteps } from '~/components/tasks/next-steps.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { activityIntent } from '~/lib/activity-actions.server.ts'
 import { apiClient } from '~/lib/api.server.ts'
@@ -21,6 +22,8 @@ import { invalid, parseForm, refusal } from '~/lib/forms.server.ts'
 import { ZContactInput } from '~/lib/inputs.server.ts'
 import { ownerChoices, workspaceLocale } from '~/lib/records.server.ts'
 import { canReassign, listMembers, listOrganizations, must } from '~/lib/sales.server.ts'
+import { taskIntent } from '~/lib/task-actions.server.ts'
+import { tomorrowAt } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -36,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The contact first: an unknown or other-tenant id is a 404 before anything else is fetched.
   const me = await requireUser(request, context)
   const contact = await must(await api.contacts[':id'].$get({ param: { id } }), request, context)
-  const [timeline, deals, organizations, members, locale] = await Promise.all([
+  const [timeline, deals, organizations, members, locale, tasks] = await Promise.all([
     api.contacts[':id'].timeline.$get({
       param: { id },
       query: { limit: '20', ...(cursor ? { cursor } : {}) },
@@ -45,8 +48,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listOrganizations(api, request, context, contact.organizationId),
     listMembers(api, request, context),
     workspaceLocale(api, request, context),
+    api.tasks.$get({ query: { contactId: id, limit: '25' } }).then((r) => must(r, request, context)),
   ])
   return {
+    tasks: tasks.data,
+    now: Date.now(),
+    defaultDue: tomorrowAt(9, locale.timezone),
     me: { id: me.id, manages: canReassign(me.role ?? '') },
     contact,
     timeline: await must(timeline, request, context),
@@ -65,12 +72,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData()
   const api = apiClient(request, context, form)
   const done = (what: FlashKey) => redirectWithFlash(request, `/contacts/${id}`, what)
-  const answered = await activityIntent(request, context, {
-    api,
-    form,
-    back: `/contacts/${id}`,
-    contactId: id,
-  })
+  const back = `/contacts/${id}`
+  const answered =
+    (await activityIntent(request, context, { api, form, back, contactId: id })) ??
+    (await taskIntent(request, context, { api, form, back }))
   if (answered) return answered
   // The edit form sends every field: the full input schema, so a blank first name is refused, not skipped.
   const submission = parseForm(form, ZContactInput)
@@ -83,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ContactPage() {
-  const { me, contact, timeline, deals, organizations, owners, names, locale, onFirstPage } =
+  const { me, contact, timeline, deals, organizations, owners, names, locale, onFirstPage, ...next } =
     useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [form, fields] = useForm<z.input<typeof ZContactInput>>({
@@ -126,6 +131,25 @@ export default function ContactPage() {
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-6">
+          <div className={cardClass}>
+            <NextSteps
+              tasks={next.tasks}
+              timezone={locale.timezone}
+              now={next.now}
+              names={names}
+              stalled={false}
+              manages={me.manages}
+              refused={replyFor(result, 'complete-task') ?? replyFor(result, 'reschedule-task')}
+              plan={{
+                lastResult: replyFor(result, 'plan-task'),
+                timezone: locale.timezone,
+                defaultDue: next.defaultDue,
+                record: { contactId: contact.id },
+                assignees: owners,
+                me: me.id,
+              }}
+            />
+          </div>
           <section className={cardClass}>
             <LogActivityForm
               lastResult={replyFor(result, 'log-activity')}

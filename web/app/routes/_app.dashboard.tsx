@@ -1,27 +1,30 @@
-// The dashboard: the pipeline of one process (switchable), my open deals and recent activity, all from
-// one loader whose API calls run in parallel.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+// The dashboard: my day (open tasks, with Done and Reschedule), the pipeline of one process (switchable), my
+// open deals and recent activity, all from one loader whose API calls run in parallel.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PipelineChart } from '~/components/sales/pipeline-chart.tsx'
 import { ProcessSwitcher } from '~/components/sales/process-switcher.tsx'
+import { MyDay } from '~/components/tasks/my-day.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
+import { errorPage } from '~/lib/errors.server.ts'
 import { formatDate, formatMoney } from '~/lib/money.ts'
 import { listProcesses, must } from '~/lib/sales.server.ts'
+import { taskIntent } from '~/lib/task-actions.server.ts'
 import { formatInZone } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
 import { useMe } from './_app.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Aura CRM' }]
 
-// Links and GET forms only: the dashboard ships no JavaScript.
+// Links and plain forms only: the dashboard ships no JavaScript.
 export const handle: RouteHandle = { hydrate: false }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = apiClient(request, context)
   const processId = new URL(request.url).searchParams.get('process') ?? undefined
-  const [me, workspace, processes, summary, activities] = await Promise.all([
+  const [me, workspace, processes, summary, activities, tasks] = await Promise.all([
     requireUser(request, context),
     api.workspace.$get().then((r) => must(r, request, context)),
     listProcesses(api, request, context),
@@ -29,21 +32,41 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .$get({ query: processId ? { processId } : {} })
       .then((r) => must(r, request, context)),
     api.activities.$get({ query: { limit: '5' } }).then(async (r) => (r.ok ? (await r.json()).data : [])),
+    api.tasks.$get({ query: { assignee: 'me', limit: '25' } }).then((r) => must(r, request, context)),
   ])
   const myDeals = await api.deals
     .$get({
       query: { assignedUserId: me.id, status: 'open', limit: '5', sort: 'closeDate', direction: 'asc' },
     })
     .then((r) => must(r, request, context))
-  return { currency: workspace.currency, processes, summary, myDeals: myDeals.data, activities }
+  return {
+    currency: workspace.currency,
+    processes,
+    summary,
+    myDeals: myDeals.data,
+    activities,
+    tasks: tasks.data,
+    now: Date.now(),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const api = apiClient(request, context, form)
+  const answered = await taskIntent(request, context, { api, form, back: new URL(request.url).pathname })
+  if (answered) return answered
+  throw errorPage(400)
 }
 
 export default function Dashboard() {
   const me = useMe()
-  const { currency, processes, summary, myDeals, activities } = useLoaderData<typeof loader>()
+  const { currency, processes, summary, myDeals, activities, tasks, now } = useLoaderData<typeof loader>()
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {me.name ?? me.email}</h1>
+      <div className={cardClass}>
+        <MyDay tasks={tasks} timezone={me.effectiveTimezone} now={now} />
+      </div>
       <section aria-labelledby="pipeline-heading" className={`${cardClass} flex flex-col gap-3`}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="pipeline-heading" className="text-lg font-semibold">

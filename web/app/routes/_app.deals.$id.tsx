@@ -17,6 +17,7 @@ import {
 import { DealFacts } from '~/components/sales/deal-facts.tsx'
 import { DealProgress } from '~/components/sales/deal-progress.tsx'
 import { LineItems } from '~/components/sales/line-items.tsx'
+import { NextSteps } from '~/components/tasks/next-steps.tsx'
 import { cardClass } from '~/components/ui/card.ts'
 import { Disclosure } from '~/components/ui/disclosure.tsx'
 import { LinkDisclosure } from '~/components/ui/link-disclosure.tsx'
@@ -38,6 +39,7 @@ import {
   organizationChoice,
   seesMargins,
 } from '~/lib/sales.server.ts'
+import { tomorrowAt } from '~/lib/zoned-time.ts'
 import type { RouteHandle } from '~/root.tsx'
 
 export const handle: RouteHandle = { hydrate: false }
@@ -58,26 +60,38 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     request,
     context,
   )
-  const [me, history, activities, reasons, products, processes, members, organizations, contacts, locale] =
-    await Promise.all([
-      requireUser(request, context),
-      api.deals[':id'].history.$get({ param }).then((r) => must(r, request, context)),
-      api.activities.$get({ query: { dealId: deal.id, limit: '50' } }).then((r) => must(r, request, context)),
-      api.processes[':id']['lost-reasons']
-        .$get({ param: { id: deal.processId } })
-        .then((r) => must(r, request, context)),
-      api.products.$get({ query: { active: 'true', limit: '100' } }).then((r) => must(r, request, context)),
-      listProcesses(api, request, context),
-      listMembers(api, request, context),
-      editing
-        ? listOrganizations(api, request, context, deal.organizationId)
-        : organizationChoice(api, deal.organizationId).then((o) => (o ? [o] : [])),
-      // Log activity offers contacts only for a deal without one (the API files activities under one).
-      editing || !deal.contactId
-        ? listContacts(api, request, context, deal.contactId)
-        : contactChoice(api, deal.contactId).then((c) => (c ? [c] : [])),
-      workspaceLocale(api, request, context),
-    ])
+  const [
+    me,
+    history,
+    activities,
+    reasons,
+    products,
+    processes,
+    members,
+    organizations,
+    contacts,
+    locale,
+    tasks,
+  ] = await Promise.all([
+    requireUser(request, context),
+    api.deals[':id'].history.$get({ param }).then((r) => must(r, request, context)),
+    api.activities.$get({ query: { dealId: deal.id, limit: '50' } }).then((r) => must(r, request, context)),
+    api.processes[':id']['lost-reasons']
+      .$get({ param: { id: deal.processId } })
+      .then((r) => must(r, request, context)),
+    api.products.$get({ query: { active: 'true', limit: '100' } }).then((r) => must(r, request, context)),
+    listProcesses(api, request, context),
+    listMembers(api, request, context),
+    editing
+      ? listOrganizations(api, request, context, deal.organizationId)
+      : organizationChoice(api, deal.organizationId).then((o) => (o ? [o] : [])),
+    // Log activity offers contacts only for a deal without one (the API files activities under one).
+    editing || !deal.contactId
+      ? listContacts(api, request, context, deal.contactId)
+      : contactChoice(api, deal.contactId).then((c) => (c ? [c] : [])),
+    workspaceLocale(api, request, context),
+    api.tasks.$get({ query: { dealId: deal.id, limit: '25' } }).then((r) => must(r, request, context)),
+  ])
   return {
     deal,
     me: { id: me.id, manages: canReassign(me.role ?? '') },
@@ -96,6 +110,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organizations,
     contacts,
     timezone: locale.timezone,
+    tasks: tasks.data,
+    now: Date.now(),
+    defaultDue: tomorrowAt(9, locale.timezone),
     seesMargins: seesMargins(me.role ?? ''),
     owners: canReassign(me.role ?? '')
       ? members.filter((m) => m.status === 'active').map((m) => ({ id: m.id, name: m.name ?? m.email }))
@@ -174,6 +191,25 @@ export default function DealPage() {
               )}
             </div>
           </section>
+          <div className={cardClass}>
+            <NextSteps
+              tasks={d.tasks}
+              timezone={d.timezone}
+              now={d.now}
+              names={d.names}
+              stalled={deal.status === 'open' && d.tasks.length === 0}
+              manages={d.me.manages}
+              refused={replyFor(result, 'complete-task') ?? replyFor(result, 'reschedule-task')}
+              plan={{
+                lastResult: replyFor(result, 'plan-task'),
+                timezone: d.timezone,
+                defaultDue: d.defaultDue,
+                record: { dealId: deal.id },
+                assignees: d.owners,
+                me: d.me.id,
+              }}
+            />
+          </div>
           <div className={cardClass}>
             <LineItems
               lines={d.lines}

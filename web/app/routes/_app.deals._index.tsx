@@ -20,6 +20,7 @@ import type { OrganizationFilter } from '~/lib/organization-filter.ts'
 import { canReassign, listMembers, listProcesses, organizationNames, present } from '~/lib/sales.server.ts'
 import { currentView, listSavedViews, savedViewAction, viewQuery } from '~/lib/saved-views.server.ts'
 import type { RouteHandle } from '~/root.tsx'
+import { useMe } from './_app.tsx'
 
 const BULK_FORM_ID = 'deals-bulk'
 
@@ -141,6 +142,7 @@ export default function Deals() {
     views,
     currentViewId,
   } = useLoaderData<typeof loader>()
+  const me = useMe()
   const reply = useActionData<FormReply>()
   const chips = chipsFor({ filters, processes, names })
   const filtered = chips.length > 0
@@ -192,6 +194,7 @@ export default function Deals() {
       <DealTable
         deals={page.data}
         names={names}
+        timezone={me.effectiveTimezone}
         selectFor={BULK_FORM_ID}
         empty={
           filtered ? (

@@ -11,22 +11,22 @@ const ZId = z.uuid('Not a valid id')
 const ZSubject = line(200).min(1, 'Say what is to be done')
 const ZNotes = z.string().trim().max(10_000).nullable()
 
-export const ZCreateTask = z
-  .object({
-    type: ZTaskType,
-    subject: ZSubject,
-    notes: ZNotes.optional(),
-    dueAt: ZDateTime,
-    /** Who does it; the caller when absent. A rep plans for themself only. */
-    assigneeUserId: ZId.optional(),
-    dealId: ZId.nullable().optional(),
-    contactId: ZId.nullable().optional(),
-  })
-  .strict()
-  .refine((t) => t.dealId || t.contactId, {
-    message: 'Link the task to a deal or a contact',
-    path: ['dealId'],
-  })
+/** A task's fields as one plain object: what a form picks from (the web's "Plan a next step"). */
+export const ZTaskFields = z.object({
+  type: ZTaskType,
+  subject: ZSubject,
+  notes: ZNotes.optional(),
+  dueAt: ZDateTime,
+  /** Who does it; the caller when absent. A rep plans for themself only. */
+  assigneeUserId: ZId.optional(),
+  dealId: ZId.nullable().optional(),
+  contactId: ZId.nullable().optional(),
+})
+
+export const ZCreateTask = ZTaskFields.strict().refine((t) => t.dealId || t.contactId, {
+  message: 'Link the task to a deal or a contact',
+  path: ['dealId'],
+})
 export type TCreateTask = z.infer<typeof ZCreateTask>
 
 /** Reschedule, reassign or reword an open task; the records it is linked to stay. */

@@ -28,11 +28,14 @@ export function BoardColumn({
   processId,
   stages,
   currency,
+  timezone,
 }: {
   column: Column
   processId: string
   stages: Stage[]
   currency: string
+  /** The reader's zone, for the day each card's next step is due. */
+  timezone: string
 }) {
   const headingId = `col-${column.stageId}`
   const page = (cursor: string) =>
@@ -67,6 +70,7 @@ export function BoardColumn({
             processId={processId}
             stages={stages}
             currency={currency}
+            timezone={timezone}
           />
         ))}
       </ul>

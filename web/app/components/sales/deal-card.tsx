@@ -4,6 +4,7 @@ import { buttonClass } from '~/components/ui/button.tsx'
 import type { Card } from '~/lib/board.server.ts'
 import type { MoveResult } from '~/lib/board-move.server.ts'
 import { formatDate, formatMoney } from '~/lib/money.ts'
+import { formatShortDayInZone } from '~/lib/zoned-time.ts'
 
 /**
  * The card's small controls (Move…, Cancel): plain words, as a 44 px tap target with the house's focus
@@ -30,7 +31,7 @@ function useWithMove() {
 
 /**
  * A compact board card (issue 13: a laptop sees six or more per column): name, amount and close date,
- * owner, and a Move… disclosure beside the facts rather than under them. Server-rendered only (a static
+ * owner and when the next step is due (or "no next step" on an open deal, ADR 0168), and a Move… disclosure beside the facts rather than under them. Server-rendered only (a static
  * page): Move… is a link to the board with this card's picker open (`?move=`), whose form posts to the
  * board's action; public/board.js opens the same form in place instead (from the board's template),
  * makes the card draggable (the grab cursor once the board says `data-draggable-cards`) and dims it
@@ -43,12 +44,14 @@ export function DealCard({
   processId,
   stages,
   currency,
+  timezone,
 }: {
   card: Card
   stageId: string
   processId: string
   stages: Stage[]
   currency: string
+  timezone: string
 }) {
   const withMove = useWithMove()
   const [params] = useSearchParams()
@@ -75,7 +78,14 @@ export function DealCard({
       <p className="col-start-1 text-slate-600 tabular-nums">
         {`${formatMoney(card.amount, currency)} · ${formatDate(card.closeDate)}`}
       </p>
-      {card.owner && <p className="col-start-1 text-slate-600">{card.owner}</p>}
+      {(card.owner || card.nextDue || card.stalled) && (
+        <p className="col-start-1 truncate text-slate-600">
+          {card.owner}
+          {card.owner && (card.nextDue || card.stalled) && ' · '}
+          {card.nextDue && `next ${formatShortDayInZone(card.nextDue, timezone)}`}
+          {card.stalled && <span className="font-medium text-amber-800">no next step</span>}
+        </p>
+      )}
       {refused && <MoveError dealId={card.id} moveError={refused} />}
       {/* Beside the facts (rows 2–3 of the card's grid), so the tap target adds no height of its own.
           Hidden, not left out, while the form is open: board.js shows it again on Cancel. */}

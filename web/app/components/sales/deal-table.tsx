@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { bulkSelectColumn } from '~/components/ui/bulk-change.tsx'
 import { type Column, DataTable } from '~/components/ui/data-table.tsx'
 import { formatDate, formatMoney } from '~/lib/money.ts'
+import { formatShortDayInZone } from '~/lib/zoned-time.ts'
 
 export interface DealRow {
   id: string
@@ -16,19 +17,35 @@ export interface DealRow {
   closeDate: string | null
   organizationId: string | null
   assignedUserId: string | null
+  nextStep: { dueAt: string } | null
 }
 
 type Names = { users: Record<string, string>; orgs: Record<string, string> }
 
-function columns(names: Names): Column<DealRow>[] {
+/** An open deal's next step, or the flag that it has none (ADR 0168); nothing for a closed deal. */
+function NextStep({ deal, timezone }: { deal: DealRow; timezone: string }) {
+  if (deal.status !== 'open') return null
+  return deal.nextStep ? (
+    <span className="block text-xs text-slate-600">
+      Next step {formatShortDayInZone(deal.nextStep.dueAt, timezone)}
+    </span>
+  ) : (
+    <span className="block text-xs font-medium text-amber-800">No next step</span>
+  )
+}
+
+function columns(names: Names, timezone: string): Column<DealRow>[] {
   return [
     {
       header: 'Deal',
       primary: true,
       cell: (d) => (
-        <Link to={`/deals/${d.id}`} className="inline-flex min-h-11 items-center text-indigo-700 underline">
-          {d.name}
-        </Link>
+        <>
+          <Link to={`/deals/${d.id}`} className="inline-flex min-h-11 items-center text-indigo-700 underline">
+            {d.name}
+          </Link>
+          <NextStep deal={d} timezone={timezone} />
+        </>
       ),
     },
     { header: 'Organization', cell: (d) => (d.organizationId && names.orgs[d.organizationId]) ?? '—' },
@@ -57,14 +74,17 @@ export function DealTable({
   names,
   empty,
   selectFor,
+  timezone,
 }: {
   deals: DealRow[]
   names: Names
+  /** The reader's zone, for the day each next step is due. */
+  timezone: string
   empty: ReactNode
   /** The bulk form's id: each row gets a tick box for it. */
   selectFor?: string
 }) {
-  const all = columns(names)
+  const all = columns(names, timezone)
   return (
     <DataTable
       caption="Deals"

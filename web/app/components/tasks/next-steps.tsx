@@ -1,0 +1,63 @@
+// A deal's or contact's next steps (ADR 0168): its open tasks soonest first, a warning when an open deal
+// has none (it is stalling), and "Plan a next step" one disclosure away (open when there is none).
+import type { ComponentProps } from 'react'
+import { Alert } from '~/components/ui/alert.tsx'
+import { Disclosure } from '~/components/ui/disclosure.tsx'
+import type { FormReply } from '~/lib/forms.server.ts'
+import { PlanTaskForm } from './plan-task.tsx'
+import { type OpenTask, TaskItem } from './task-item.tsx'
+
+export function NextSteps({
+  tasks,
+  timezone,
+  now,
+  names,
+  stalled,
+  manages,
+  refused,
+  plan,
+}: {
+  tasks: OpenTask[]
+  timezone: string
+  now: number
+  names: Record<string, string>
+  /** An open deal with no open task: say so. */
+  stalled: boolean
+  /** A lead completes and reschedules anyone's task; a rep their own. */
+  manages: boolean
+  /** A refused Done or Reschedule (a task changed meanwhile). */
+  refused: FormReply | undefined
+  plan: ComponentProps<typeof PlanTaskForm>
+}) {
+  return (
+    <section aria-labelledby="next-steps-heading" className="flex flex-col gap-2">
+      <h2 id="next-steps-heading" className="text-lg font-semibold">
+        Next steps
+      </h2>
+      {refused?.error && <Alert tone="error">{Object.values(refused.error).flat().join(' ')}</Alert>}
+      {tasks.length === 0 ? (
+        stalled ? (
+          <Alert tone="warning">No next step: plan one so this deal does not stall.</Alert>
+        ) : (
+          <p className="text-sm text-slate-600">Nothing planned.</p>
+        )
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {tasks.map((t) => (
+            <TaskItem
+              key={t.id}
+              task={t}
+              timezone={timezone}
+              now={now}
+              assignee={t.assigneeUserId === plan.me ? null : (names[t.assigneeUserId] ?? 'a former member')}
+              canChange={manages || t.assigneeUserId === plan.me}
+            />
+          ))}
+        </ul>
+      )}
+      <Disclosure summary="Plan a next step" open={stalled || Boolean(plan.lastResult)}>
+        <PlanTaskForm {...plan} />
+      </Disclosure>
+    </section>
+  )
+}
