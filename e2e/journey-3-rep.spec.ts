@@ -161,7 +161,7 @@ test('a rep finds a contact by phone, sells a renewal with two products, logs a 
 
   // 5. A call logged on the contact, about this deal.
   await page.goto(contactUrl.split('?')[0] ?? contactUrl)
-  await page.getByLabel('Type').selectOption('call')
+  await page.getByRole('form', { name: 'Log activity' }).getByLabel('Type').selectOption('call')
   await page.getByLabel('Subject').fill(callSubject)
   await page.getByLabel('Description').fill('Confirmed three seats and two scanners for the renewal.')
   await page.getByLabel('About deal').selectOption({ label: dealName })

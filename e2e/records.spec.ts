@@ -72,7 +72,7 @@ test('a manager organizes companies and contacts; the rep finds theirs', async (
   // Timeline: an activity is required to say what happened; then logged, shown, and archived.
   await page.getByRole('button', { name: 'Log activity' }).click()
   await expect(page.getByText('Describe what happened')).toBeVisible()
-  await page.getByLabel('Type').selectOption('meeting')
+  await page.getByRole('form', { name: 'Log activity' }).getByLabel('Type').selectOption('meeting')
   await page.getByLabel('Subject').fill('Kick-off')
   await page.getByLabel('When').fill('2026-03-02T10:30')
   await page.getByLabel('Description').fill('Met the team; they want a pilot.')

@@ -34,13 +34,13 @@ for (const [label, width, js] of [
       await logIn(page, baseURL, 'rep@demo.aura.test')
       const name = demoData.name('Next-step deal')
       const id = await createDeal(page, baseURL, { name })
-      await expect(nextSteps(page).getByRole('alert')).toHaveText(
+      await expect(nextSteps(page).getByTestId('no-next-step')).toHaveText(
         'No next step: plan one so this deal does not stall.',
       )
       const subject = demoData.name('Send the revised quote')
       await plan(page, subject)
       await expect(nextSteps(page).getByRole('listitem')).toContainText(`Email: ${subject}`)
-      await expect(nextSteps(page).getByRole('alert')).toHaveCount(0)
+      await expect(nextSteps(page).getByTestId('no-next-step')).toHaveCount(0)
       await noSidewaysScroll(page)
 
       await page.goto(demo(baseURL, '/dashboard'))
@@ -69,7 +69,7 @@ for (const [label, width, js] of [
       await expect(page.getByTestId('flash')).toHaveText(`Done: ${subject}.`)
       await expect(myDay(page).getByRole('listitem').filter({ hasText: subject })).toHaveCount(0)
       await page.goto(demo(baseURL, `/deals/${id}`))
-      await expect(nextSteps(page).getByRole('alert')).toHaveText(
+      await expect(nextSteps(page).getByTestId('no-next-step')).toHaveText(
         'No next step: plan one so this deal does not stall.',
       )
     })

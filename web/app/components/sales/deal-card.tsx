@@ -82,7 +82,14 @@ export function DealCard({
         <p className="col-start-1 truncate text-slate-600">
           {card.owner}
           {card.owner && (card.nextDue || card.stalled) && ' · '}
-          {card.nextDue && `next ${formatShortDayInZone(card.nextDue, timezone)}`}
+          {card.nextDue &&
+            (Date.parse(card.nextDue) < Date.now() ? (
+              <span className="font-medium text-red-700">
+                overdue {formatShortDayInZone(card.nextDue, timezone)}
+              </span>
+            ) : (
+              `next ${formatShortDayInZone(card.nextDue, timezone)}`
+            ))}
           {card.stalled && <span className="font-medium text-amber-800">no next step</span>}
         </p>
       )}

@@ -25,13 +25,15 @@ type Names = { users: Record<string, string>; orgs: Record<string, string> }
 /** An open deal's next step, or the flag that it has none (ADR 0168); nothing for a closed deal. */
 function NextStep({ deal, timezone }: { deal: DealRow; timezone: string }) {
   if (deal.status !== 'open') return null
-  return deal.nextStep ? (
-    <span className="block text-xs text-slate-600">
-      Next step {formatShortDayInZone(deal.nextStep.dueAt, timezone)}
-    </span>
-  ) : (
-    <span className="block text-xs font-medium text-amber-800">No next step</span>
-  )
+  if (deal.nextStep) {
+    const day = formatShortDayInZone(deal.nextStep.dueAt, timezone)
+    return Date.parse(deal.nextStep.dueAt) < Date.now() ? (
+      <span className="block text-xs font-medium text-red-700">Next step overdue ({day})</span>
+    ) : (
+      <span className="block text-xs text-slate-600">Next step {day}</span>
+    )
+  }
+  return <span className="block text-xs font-medium text-amber-800">No next step</span>
 }
 
 function columns(names: Names, timezone: string): Column<DealRow>[] {

@@ -37,7 +37,13 @@ export function NextSteps({
       {refused?.error && <Alert tone="error">{Object.values(refused.error).flat().join(' ')}</Alert>}
       {tasks.length === 0 ? (
         stalled ? (
-          <Alert tone="warning">No next step: plan one so this deal does not stall.</Alert>
+          // Part of the page, not an event: styled as a warning, but no alert role to interrupt a reader.
+          <p
+            data-testid="no-next-step"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            No next step: plan one so this deal does not stall.
+          </p>
         ) : (
           <p className="text-sm text-slate-600">Nothing planned.</p>
         )
