@@ -64,3 +64,20 @@ CREATE TRIGGER guard_task_update BEFORE UPDATE ON tasks
 COMMENT ON POLICY "tasks are visible to assignees, creators, record viewers" ON "tasks" IS 'A task follows its deal or contact (EXISTS under their policies), and its assignee and creator always see it, so a manager can hand a rep a next step on the rep’s own record.';--> statement-breakpoint
 COMMENT ON POLICY "tasks are created by leads, or a rep for themself" ON "tasks" IS 'A rep plans, reschedules and completes their own tasks only (they cannot hand work to a colleague); admins and managers assign anyone. Rows are never deleted: deleted_at is set.';--> statement-breakpoint
 COMMENT ON POLICY "tasks are changed by leads, or a rep for themself" ON "tasks" IS 'A rep plans, reschedules and completes their own tasks only (they cannot hand work to a colleague); admins and managers assign anyone. Rows are never deleted: deleted_at is set.';
+--> statement-breakpoint
+-- A deal handed to someone else takes its open next steps along: the previous owner's open tasks on it
+-- become the new owner's (a step of someone else, a manager's own say, stays theirs). In the reassigning
+-- statement's transaction, under the caller's policies (reassigning is for leads, who may change any task).
+CREATE OR REPLACE FUNCTION tasks_follow_deal_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.assigned_user_id IS NOT NULL AND OLD.assigned_user_id IS NOT NULL
+     AND NEW.assigned_user_id IS DISTINCT FROM OLD.assigned_user_id THEN
+    UPDATE tasks SET assignee_user_id = NEW.assigned_user_id
+      WHERE tenant_id = NEW.tenant_id AND deal_id = NEW.id AND assignee_user_id = OLD.assigned_user_id
+        AND completed_at IS NULL AND deleted_at IS NULL;
+  END IF;
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER tasks_follow_deal_owner AFTER UPDATE OF assigned_user_id ON deals
+  FOR EACH ROW EXECUTE FUNCTION tasks_follow_deal_owner();

@@ -167,3 +167,29 @@ it('lists open tasks soonest due first (overdue on top), a page at a time', asyn
   }
   expect(seen).toEqual([...due].sort((a, b) => a - b).map((h) => `in ${h} h`))
 })
+
+it('a reassigned deal takes its owner’s open steps along; done ones and others’ stay', async ({ ws }) => {
+  const dealId = await dealOf(ws, ws.rep)
+  const open = (await plan(ws, ws.rep, { dealId, subject: 'Open step' })).body.id
+  const done = (await plan(ws, ws.rep, { dealId, subject: 'Done step' })).body.id
+  await call(ws, ws.rep, `/tasks/${done}/complete`, send('POST'), ZTask)
+  const managers = (await plan(ws, ws.manager, { dealId, subject: 'Manager’s own step' })).body.id
+  const colleague = await ws.member('rep')
+  const moved = await call(
+    ws,
+    ws.manager,
+    `/deals/${dealId}`,
+    send('PATCH', { assignedUserId: colleague.id }),
+    ZDeal,
+  )
+  expect(moved.status).toBe(200)
+  const assignee = async (id: string) =>
+    (await call(ws, ws.admin, `/tasks/${id}`, undefined, ZTask)).body.assigneeUserId
+  expect([await assignee(open), await assignee(done), await assignee(managers)]).toEqual([
+    colleague.id,
+    ws.rep.id,
+    ws.manager.id,
+  ])
+  expect(await ids(ws, colleague, 'assignee=me')).toEqual([open])
+  expect(await ids(ws, ws.rep, 'assignee=me')).not.toContain(open)
+})
