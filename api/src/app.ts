@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health/health.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
 import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
 import { localOutboxRoutes } from './routes/local-outbox/local-outbox.index.ts'
+import { notificationRoutes } from './routes/notifications/notifications.index.ts'
 import { organizationRoutes } from './routes/organizations/organizations.index.ts'
 import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summary.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
@@ -99,6 +100,7 @@ export function createApp(deps: Deps) {
     .route('/', savedViewRoutes(deps))
     .route('/', activityRoutes(deps))
     .route('/', taskRoutes(deps))
+    .route('/', notificationRoutes(deps))
     .route('/', customFieldRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))
     .route('/', tokenRoutes(deps))

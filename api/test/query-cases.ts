@@ -18,6 +18,7 @@ import { listDeals } from '../src/services/deals/list-deals.ts'
 import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
 import { listInvitations } from '../src/services/invitations/list-invitations.ts'
 import { listLineItems } from '../src/services/line-items/list-line-items.ts'
+import { countUnread, listNotifications } from '../src/services/notifications/notifications.ts'
 import { listOrganizations } from '../src/services/organizations/list-organizations.ts'
 import { loadOrganization } from '../src/services/organizations/organization-view.ts'
 import { listLostReasons } from '../src/services/processes/lost-reasons.ts'
@@ -246,6 +247,15 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('open and done tasks of a deal', 'listTasks', async (tx) => {
       await listTasks(tx, caller, { dealId: f.dealId, status: 'open', limit: LIMIT })
       return listTasks(tx, caller, { dealId: f.dealId, status: 'done', limit: LIMIT })
+    }),
+    // The caller's feed newest first and its unread ones (ADR 0169), each on its index of the recipient; the
+    // badge reads at most UNREAD_CAP + 1 rows.
+    c('notifications feed', 'listNotifications', (tx) =>
+      listNotifications(tx, caller, { limit: LIMIT, unread: false }),
+    ),
+    c('unread notifications and their count', 'countUnread', async (tx) => {
+      await listNotifications(tx, caller, { limit: LIMIT, unread: true })
+      return countUnread(tx, caller)
     }),
     c('product price history', 'listPriceHistory', (tx) =>
       listPriceHistory(tx, f.productId, { limit: LIMIT }),

@@ -32,6 +32,8 @@ export const SERVICES: Record<string, 'case' | string> = {
       'listPriceHistory',
       'listSavedViews',
       'listTasks',
+      'listNotifications',
+      'countUnread',
     ].map((name) => [name, 'case']),
   ),
   selectDealPage: 'query builder used by getDeal and listDeals',
@@ -41,6 +43,9 @@ export const SERVICES: Record<string, 'case' | string> = {
   pageOfLines: 'part of listLineItems and of getDeal with its lines',
   loadStages: 'part of getProcess',
   getTask: 'one task by primary key, its deal and contact by key',
+  getPreferences: 'a member’s own preferences by primary key (tenant, user, kind): a handful of rows',
+  notify:
+    'write path: the recipients, their records and their in-app choice by key, then one insert (ADR 0169)',
   lineChange: 'write path: reads back one changed line by key',
   bulkDeals:
     'write path: selects through listDeals (its case) in pages of 100, then the single-deal writes by key',
@@ -112,6 +117,8 @@ export const SERVICES: Record<string, 'case' | string> = {
       'updateTask',
       'completeTask',
       'deleteTask',
+      'markRead',
+      'setPreferences',
     ].map((name) => [name, 'write path (or a check inside one)']),
   ),
   claimKey: 'write path: one key by primary key (tenant, user, key)',

@@ -73,6 +73,10 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   // Per-account login backoff: the privileged path only (ADR 0147).
   login_backoff: [],
   lost_reasons: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  // Written by whoever makes the change, for its recipient; read and marked read (read_at only) by them (ADR 0169).
+  notifications: ['SELECT', 'INSERT', 'UPDATE'],
+  // A member's own choices only (policies; ADR 0169).
+  notification_preferences: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   organizations: ['SELECT', 'INSERT', 'UPDATE'],
   password_reset_tokens: [],
   // Written only by the deals triggers (crm_summary, ADR 0105).

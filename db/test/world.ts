@@ -8,6 +8,8 @@ import {
   emailOutbox,
   idempotencyKeys,
   invitations,
+  notificationPreferences,
+  notifications,
   productPriceHistory,
   savedViews,
   sessions,
@@ -118,6 +120,23 @@ export async function buildTenantWorld(db: Db) {
     })
     .returning()
   if (!task) throw new Error('insert returned no task')
+  // The rep was told the manager handed them that step; the rep keeps won deals out of their feed.
+  await db.insert(notifications).values({
+    tenantId,
+    recipientUserId: rep.id,
+    kind: 'task.assigned',
+    actorUserId: manager.id,
+    taskId: task.id,
+    dealId: deal.id,
+  })
+  await db.insert(notificationPreferences).values({
+    tenantId,
+    userId: rep.id,
+    kind: 'deal.won',
+    inApp: false,
+    email: false,
+    digest: false,
+  })
   return {
     tenant,
     tenantId,

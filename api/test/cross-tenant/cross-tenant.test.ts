@@ -55,6 +55,7 @@ async function snapshotOfA() {
     schema.customFieldDefinitions,
     schema.invitations,
     schema.apiTokens,
+    schema.notifications,
     schema.users,
   ]
   const rows = []
@@ -117,6 +118,20 @@ describe('tenant B cannot reach tenant A', () => {
     for (const who of [b.admin, b.manager, b.rep])
       for (const attack of attacks) await expectNothingFound(b, who, attack)
   }, 300_000)
+
+  it('through notification ids to mark read (`ids`): nothing is marked, as for unknown ids', async () => {
+    const before = await snapshotOfA()
+    for (const who of [b.admin, b.manager, b.rep, outsider]) {
+      const ws = who === outsider ? a : b
+      const res = await ws.as(who, '/notifications/read', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ids: [victim.notification.id] }),
+      })
+      expect([who.role, res.status, await res.json()]).toEqual([who.role, 200, { marked: 0 }])
+    }
+    expect(await snapshotOfA()).toBe(before)
+  })
 
   it("through ids in request bodies on B's own records: refused, and nothing of A changes", async () => {
     const before = await snapshotOfA()

@@ -77,7 +77,19 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
       dealId: deal.id,
     })
     .returning()
-  if (!customField || !invitation || !token || !savedView || !task) throw new Error('insert returned nothing')
+  // The rep was told of the deal (ADR 0169): marking it read by id is a body id like any other.
+  const [notification] = await db
+    .insert(schema.notifications)
+    .values({
+      tenantId,
+      recipientUserId: ws.rep.id,
+      kind: 'deal.assigned',
+      actorUserId: ws.admin.id,
+      dealId: deal.id,
+    })
+    .returning()
+  if (!customField || !invitation || !token || !savedView || !task || !notification)
+    throw new Error('insert returned nothing')
   // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
   const [lostReason] = await db
     .select()
@@ -104,6 +116,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     token,
     savedView,
     task,
+    notification,
     rep: ws.rep,
   }
 }

@@ -1,6 +1,7 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { AppError, notFound } from '../../lib/problem.ts'
+import { notify } from '../notifications/notify.ts'
 import { activityView } from './activity-view.ts'
 
 export interface ActivityInput {
@@ -17,25 +18,33 @@ const refuse = (field: string, message: string) =>
 
 /**
  * Logs an activity on a contact the caller can see (F10.1, F10.2). A deal, when given, must be a live
- * deal the caller can see (RLS: a rep's own) — a hidden deal is refused like a missing one.
+ * deal the caller can see (RLS: a rep's own) — a hidden deal is refused like a missing one. The owners of
+ * the contact and of the deal hear of it (once each; never the caller `userId`, ADR 0169).
  */
 export async function createActivity(
   tx: Tx,
-  { tenantId, contactId, input }: { tenantId: string; contactId: string; input: ActivityInput },
+  {
+    tenantId,
+    userId,
+    contactId,
+    input,
+  }: { tenantId: string; userId: string; contactId: string; input: ActivityInput },
 ) {
   const c = schema.contacts
   const [contact] = await tx
-    .select({ id: c.id })
+    .select({ id: c.id, ownerId: c.assignedUserId })
     .from(c)
     .where(and(eq(c.tenantId, tenantId), eq(c.id, contactId), isNull(c.deletedAt)))
   if (!contact) throw notFound('Contact')
+  let dealOwnerId: string | null = null
   if (input.dealId) {
     const d = schema.deals
     const [deal] = await tx
-      .select({ id: d.id })
+      .select({ id: d.id, ownerId: d.assignedUserId })
       .from(d)
       .where(and(eq(d.tenantId, tenantId), eq(d.id, input.dealId), isNull(d.deletedAt)))
     if (!deal) throw refuse('dealId', 'The deal does not exist in this workspace')
+    dealOwnerId = deal.ownerId
   }
   if (input.participantUserId) {
     const u = schema.users
@@ -59,5 +68,10 @@ export async function createActivity(
     })
     .returning()
   if (!row) throw new Error('insert returned no row')
+  const links = { contactId, dealId: row.dealId }
+  await notify(tx, { tenantId, userId }, [
+    { kind: 'activity.logged', recipientUserId: contact.ownerId, about: { contactId }, also: links },
+    { kind: 'activity.logged', recipientUserId: dealOwnerId, about: { dealId: row.dealId }, also: links },
+  ])
   return activityView(row)
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notify } from '../notifications/notify.ts'
 import { type LostReason, resolveLostReason } from '../processes/lost-reasons.ts'
 import { assertRequiredFields } from './check-deal-fields.ts'
 import { getDeal, lockDeal } from './deal-view.ts'
@@ -72,6 +73,10 @@ export async function moveDealToStage(
     },
     requestId: actor.requestId,
   })
+  // The deal's owner hears of a move someone else made (notify never tells the actor).
+  const kind =
+    after.status === 'won' ? 'deal.won' : after.status === 'lost' ? 'deal.lost' : 'deal.stage_changed'
+  await notify(tx, actor, [{ kind, recipientUserId: after.assignedUserId, about: { dealId: id } }])
   return after
 }
 

@@ -6,6 +6,7 @@ import { can } from '../../lib/permissions.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { validateCustomFields } from '../custom-fields/validate-custom-fields.ts'
+import { notify } from '../notifications/notify.ts'
 import { assertRequiredFields, checkDealLinks } from './check-deal-fields.ts'
 import { getDeal, lockDeal } from './deal-view.ts'
 import type { TUpdateDeal } from './deals.inputs.ts'
@@ -85,6 +86,9 @@ export async function updateDeal(
       after: { assignedUserId: after.assignedUserId },
       requestId: actor.requestId,
     })
+    await notify(tx, actor, [
+      { kind: 'deal.assigned', recipientUserId: after.assignedUserId, about: { dealId: id } },
+    ])
   }
   return after
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../lib/db-errors.ts'
 import { AppError } from '../../lib/problem.ts'
 import { sha256Hex } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notify } from '../notifications/notify.ts'
 
 export interface AcceptInvitationInput {
   token: string
@@ -75,6 +76,17 @@ export async function acceptInvitation(
         },
         requestId,
       })
+      // The workspace's admins hear of a new member; the insert policy asks only for the bound tenant, so
+      // this unbound transaction may write it (ADR 0169). The new member is the actor (never told).
+      const admins = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.tenantId, tenantId), eq(users.role, 'admin'), eq(users.status, 'active')))
+      await notify(
+        tx,
+        { tenantId, userId: user.id },
+        admins.map((a) => ({ kind: 'invitation.accepted' as const, recipientUserId: a.id })),
+      )
       return user
     })
   } catch (err) {

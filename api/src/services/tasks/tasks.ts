@@ -10,6 +10,7 @@ import { iso } from '../../lib/dates.ts'
 import { newestFirst, soonestFirst, timestampKey, toPage } from '../../lib/pagination.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notify } from '../notifications/notify.ts'
 import type { TCreateTask, TTaskListQuery, TUpdateTask } from './tasks.inputs.ts'
 
 const t = schema.tasks
@@ -161,8 +162,20 @@ export async function createTask(tx: Tx, { actor, input }: { actor: Actor; input
   if (!row) throw new Error('insert returned no task')
   const task = await getTask(tx, row.id)
   await audit(tx, actor, 'task.created', task.id, undefined, summary(task))
+  await notifyAssignee(tx, actor, task)
   return task
 }
+
+/** A task planned for, or handed to, someone else: they hear of it (ADR 0169). */
+const notifyAssignee = (tx: Tx, actor: Actor, task: Task) =>
+  notify(tx, actor, [
+    {
+      kind: 'task.assigned',
+      recipientUserId: task.assigneeUserId,
+      about: { taskId: task.id },
+      also: { dealId: task.dealId, contactId: task.contactId },
+    },
+  ])
 
 const summary = (task: Task) => ({
   subject: task.subject,
@@ -227,6 +240,7 @@ export async function updateTask(
     .where(eq(t.id, id))
   const after = await getTask(tx, id)
   await audit(tx, actor, 'task.updated', id, summary(before), summary(after))
+  if (after.assigneeUserId !== before.assigneeUserId) await notifyAssignee(tx, actor, after)
   return after
 }
 

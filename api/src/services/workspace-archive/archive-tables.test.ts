@@ -65,6 +65,8 @@ describe('what a workspace archive covers', () => {
       'email_outbox',
       'idempotency_keys',
       'invitations',
+      'notification_preferences',
+      'notifications',
       'pipeline_stage_totals',
       'platform_audit_log',
       'saved_views',

@@ -75,6 +75,10 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   idempotency_keys: 'answers to retried POSTs kept 24 h (ADR 0130), per user: a cache, not records',
   saved_views:
     'personal display preferences (ADR 0165) naming ids the restore gives anew: restored people save their views again',
+  notifications:
+    'derived messages about changes (ADR 0169), naming ids the restore gives anew; a restored workspace starts with an empty feed',
+  notification_preferences:
+    'personal choices (ADR 0169) like saved views: restored people set them again (the defaults apply meanwhile)',
   activity_owners:
     'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
 }

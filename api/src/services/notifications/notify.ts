@@ -1,0 +1,162 @@
+// Writing notifications (F15.2, ADR 0169): the one function every service that makes a notable change calls,
+// in its own transaction, so a notification exists exactly when the change committed. It decides who really
+// receives one: never the actor themself, only active members of the workspace, only a recipient who sees
+// every record the notification is about (a notification never reveals a record), and only if the recipient
+// has not turned the kind off in the app (their preference, read through notification_in_app(): the
+// policies keep preferences from everyone else). Rows are inserted without RETURNING: the writer may not
+// read a message addressed to someone else.
+import { type Role, schema, type Tx } from '@aura/db'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { IN_APP_DEFAULT, type NotificationKind } from './preferences.ts'
+
+/** The records a notification names. */
+export interface Links {
+  dealId?: string | null
+  contactId?: string | null
+  taskId?: string | null
+}
+
+export interface Notice {
+  kind: NotificationKind
+  /** Who should hear of it (null or undefined: nobody, e.g. an unassigned deal). */
+  recipientUserId: string | null | undefined
+  /** What it is about: a recipient who cannot see each of these gets no notification. */
+  about?: Links
+  /** Named besides, where the recipient sees it (an activity's contact on the deal owner's notification). */
+  also?: Links
+}
+
+/** Who made the change (an Actor will do); the user is null only where nobody is bound. */
+export interface Writer {
+  tenantId: string
+  userId: string | null
+}
+
+const d = schema.deals
+const c = schema.contacts
+const t = schema.tasks
+const u = schema.users
+
+type Owner = { assigned: string | null; createdBy: string | null }
+type Ref = 'dealId' | 'contactId' | 'taskId'
+const KEYS: Ref[] = ['dealId', 'contactId', 'taskId']
+
+/** Writes the notifications of one change; notices for the same recipient and kind become one. */
+export async function notify(tx: Tx, writer: Writer, notices: Notice[]): Promise<void> {
+  const merged = new Map<string, Notice & { recipientUserId: string }>()
+  for (const n of notices) {
+    if (!n.recipientUserId || n.recipientUserId === writer.userId) continue
+    const key = `${n.recipientUserId} ${n.kind}`
+    const first = merged.get(key)
+    if (!first) merged.set(key, { ...n, recipientUserId: n.recipientUserId })
+    else first.also = { ...n.about, ...n.also, ...first.also }
+  }
+  if (merged.size === 0) return
+  const wanted = [...merged.values()]
+  const roles = await activeRoles(tx, writer.tenantId, [...new Set(wanted.map((n) => n.recipientUserId))])
+  const sees = await visibility(tx, writer.tenantId, wanted)
+  const rows: (typeof schema.notifications.$inferInsert)[] = []
+  for (const n of wanted) {
+    const role = roles.get(n.recipientUserId)
+    if (!role) continue
+    const can = (key: Ref, id: string | null | undefined) => !id || sees(n.recipientUserId, role, key, id)
+    if (!KEYS.every((k) => can(k, n.about?.[k]))) continue
+    const link = (k: Ref) => n.about?.[k] ?? (can(k, n.also?.[k]) ? n.also?.[k] : null) ?? null
+    rows.push({
+      tenantId: writer.tenantId,
+      recipientUserId: n.recipientUserId,
+      kind: n.kind,
+      actorUserId: writer.userId,
+      dealId: link('dealId'),
+      contactId: link('contactId'),
+      taskId: link('taskId'),
+    })
+  }
+  const kept = await inAppWanted(tx, rows)
+  if (kept.length) await tx.insert(schema.notifications).values(kept)
+}
+
+/** The roles of those recipients who are active members of the workspace. */
+async function activeRoles(tx: Tx, tenantId: string, ids: string[]) {
+  const members = await tx
+    .select({ id: u.id, role: u.role })
+    .from(u)
+    .where(and(eq(u.tenantId, tenantId), inArray(u.id, ids), eq(u.status, 'active')))
+  return new Map(members.map((m) => [m.id, m.role]))
+}
+
+/**
+ * Whether a recipient sees a record, as the records' policies decide it (F9.3, F9.4, ADR 0168): leads see
+ * every one; a rep a deal or contact assigned to or created by them, a task assigned to or created by them
+ * or on a record they see. Read by the writer, who sees the records of the change it is making.
+ */
+async function visibility(tx: Tx, tenantId: string, notices: Notice[]) {
+  const ids = (k: Ref) => [
+    ...new Set(notices.flatMap((n) => [n.about?.[k], n.also?.[k]]).filter((id): id is string => !!id)),
+  ]
+  const taskIds = ids('taskId')
+  const taskRows = taskIds.length
+    ? await tx
+        .select({
+          id: t.id,
+          assigned: t.assigneeUserId,
+          createdBy: t.createdBy,
+          dealId: t.dealId,
+          contactId: t.contactId,
+        })
+        .from(t)
+        .where(and(eq(t.tenantId, tenantId), inArray(t.id, taskIds)))
+    : []
+  const linked = (k: 'dealId' | 'contactId') => [
+    ...new Set([...ids(k), ...taskRows.map((r) => r[k]).filter((id): id is string => !!id)]),
+  ]
+  const owners = async (table: typeof d | typeof c, list: string[]) =>
+    new Map<string, Owner>(
+      list.length
+        ? (
+            await tx
+              .select({ id: table.id, assigned: table.assignedUserId, createdBy: table.createdBy })
+              .from(table)
+              .where(and(eq(table.tenantId, tenantId), inArray(table.id, list)))
+          ).map((r) => [r.id, r])
+        : [],
+    )
+  const deals = await owners(d, linked('dealId'))
+  const contacts = await owners(c, linked('contactId'))
+  const tasks = new Map(taskRows.map((r) => [r.id, r]))
+  const owns = (o: Owner | undefined, userId: string) =>
+    !!o && (o.assigned === userId || o.createdBy === userId)
+  return (userId: string, role: Role, key: Ref, id: string): boolean => {
+    const known = key === 'dealId' ? deals.has(id) : key === 'contactId' ? contacts.has(id) : tasks.has(id)
+    if (!known) return false
+    if (role !== 'rep') return true
+    if (key === 'dealId') return owns(deals.get(id), userId)
+    if (key === 'contactId') return owns(contacts.get(id), userId)
+    const task = tasks.get(id)
+    return (
+      owns(task, userId) ||
+      (!!task?.dealId && owns(deals.get(task.dealId), userId)) ||
+      (!!task?.contactId && owns(contacts.get(task.contactId), userId))
+    )
+  }
+}
+
+/** The rows whose recipient wants the kind in the app: their stored choice, else the default. */
+async function inAppWanted(tx: Tx, rows: (typeof schema.notifications.$inferInsert)[]) {
+  const kept: typeof rows = []
+  for (const kind of new Set(rows.map((r) => r.kind))) {
+    const ofKind = rows.filter((r) => r.kind === kind)
+    const users = ofKind.map((r) => r.recipientUserId)
+    const list = sql.join(
+      users.map((id) => sql`${id}`),
+      sql`, `,
+    )
+    const stored = (await tx.execute(sql`select user_id, in_app
+      from notification_in_app(${kind}, array[${list}]::uuid[])`)) as unknown as {
+      rows: { user_id: string; in_app: boolean }[]
+    }
+    const choice = new Map(stored.rows.map((r) => [r.user_id, r.in_app]))
+    kept.push(...ofKind.filter((r) => choice.get(r.recipientUserId) ?? IN_APP_DEFAULT[kind]))
+  }
+  return kept
+}
