@@ -1,7 +1,7 @@
 // Helpers for the sales journeys: log in on the demo workspace and make this test's own deals through
 // the "New deal" form (plain HTML, so it works with JavaScript on or off), so specs never share data.
 import { expect, type Page } from '@playwright/test'
-import { workspaceUrl } from './fixtures.ts'
+import { test, workspaceUrl } from './fixtures.ts'
 
 export const demo = (baseURL: string | undefined, path: string) => workspaceUrl(baseURL, 'demo', path)
 
@@ -54,3 +54,22 @@ export async function createDeal(
 /** A board column (a region named by its stage heading). */
 export const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true })
 export const card = (page: Page, id: string) => page.locator(`li[data-deal-id="${id}"]`)
+
+/**
+ * The two ways a journey is walked (issue 13): a 320 px phone without JavaScript and a 1280 px laptop with
+ * it. Declares the tests `body` declares once per way, each in a describe named after it.
+ */
+export function inEachLayout(body: (way: { js: boolean; width: number }) => void) {
+  for (const way of [
+    { label: '320 px, JavaScript off', width: 320, js: false },
+    { label: '1280 px, JavaScript on', width: 1280, js: true },
+  ]) {
+    test.describe(way.label, () => {
+      test.use({
+        javaScriptEnabled: way.js,
+        viewport: { width: way.width, height: way.width === 320 ? 640 : 800 },
+      })
+      body(way)
+    })
+  }
+}

@@ -3,7 +3,7 @@
 // 320 px and 1280 px. A view is theirs alone: a manager of the same workspace never sees it.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { demo, logIn, noSidewaysScroll } from './sales-helpers.ts'
+import { demo, inEachLayout, logIn, noSidewaysScroll } from './sales-helpers.ts'
 
 const views = (page: Page) => page.getByRole('region', { name: 'Saved views' })
 
@@ -21,50 +21,40 @@ async function saveOpenDealsByAmount(page: Page, baseURL: string | undefined, na
   await expect(views(page).getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
 }
 
-for (const [label, width, js] of [
-  ['320 px, JavaScript off', 320, false],
-  ['1280 px, JavaScript on', 1280, true],
-] as const) {
-  test.describe(label, () => {
-    test.use({ javaScriptEnabled: js, viewport: { width, height: width === 320 ? 640 : 800 } })
+inEachLayout(() => {
+  test('save the filters shown as a view, open it from All deals, rename and delete it', async ({
+    page,
+    baseURL,
+    demoData,
+  }) => {
+    const name = demoData.name('Open by amount')
+    await logIn(page, baseURL, 'rep@demo.aura.test')
+    await saveOpenDealsByAmount(page, baseURL, name)
+    await noSidewaysScroll(page)
 
-    test('save the filters shown as a view, open it from All deals, rename and delete it', async ({
-      page,
-      baseURL,
-      demoData,
-    }) => {
-      const name = demoData.name('Open by amount')
-      await logIn(page, baseURL, 'rep@demo.aura.test')
-      await saveOpenDealsByAmount(page, baseURL, name)
-      await noSidewaysScroll(page)
+    await views(page).getByRole('link', { name: 'All deals' }).click()
+    await expect(page).toHaveURL(/\/deals$/)
+    await expect(views(page).getByRole('link', { name: 'All deals' })).toHaveAttribute('aria-current', 'page')
+    await views(page).getByRole('link', { name }).click()
+    await expect(page).toHaveURL(/status=open&sort=amount/)
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Status: open')
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Sorted by amount')
 
-      await views(page).getByRole('link', { name: 'All deals' }).click()
-      await expect(page).toHaveURL(/\/deals$/)
-      await expect(views(page).getByRole('link', { name: 'All deals' })).toHaveAttribute(
-        'aria-current',
-        'page',
-      )
-      await views(page).getByRole('link', { name }).click()
-      await expect(page).toHaveURL(/status=open&sort=amount/)
-      await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Status: open')
-      await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Sorted by amount')
+    const renamed = `${name} (renamed)`
+    await views(page).getByText(`Rename or delete “${name}”`).click()
+    await page.getByLabel('New name').fill(renamed)
+    await page.getByRole('button', { name: 'Rename' }).click()
+    await expect(page.getByTestId('flash')).toHaveText(`View renamed to “${renamed}”.`)
+    await expect(views(page).getByRole('link', { name: renamed })).toHaveAttribute('aria-current', 'page')
 
-      const renamed = `${name} (renamed)`
-      await views(page).getByText(`Rename or delete “${name}”`).click()
-      await page.getByLabel('New name').fill(renamed)
-      await page.getByRole('button', { name: 'Rename' }).click()
-      await expect(page.getByTestId('flash')).toHaveText(`View renamed to “${renamed}”.`)
-      await expect(views(page).getByRole('link', { name: renamed })).toHaveAttribute('aria-current', 'page')
-
-      await views(page).getByText(`Rename or delete “${renamed}”`).click()
-      await page.getByRole('button', { name: 'Delete this view' }).click()
-      await expect(page.getByTestId('flash')).toHaveText('View deleted.')
-      await expect(views(page).getByRole('link', { name: renamed })).toHaveCount(0)
-      // The list is still the one the view showed: deleting a view changes no deal and no filter.
-      await expect(page).toHaveURL(/status=open&sort=amount/)
-    })
+    await views(page).getByText(`Rename or delete “${renamed}”`).click()
+    await page.getByRole('button', { name: 'Delete this view' }).click()
+    await expect(page.getByTestId('flash')).toHaveText('View deleted.')
+    await expect(views(page).getByRole('link', { name: renamed })).toHaveCount(0)
+    // The list is still the one the view showed: deleting a view changes no deal and no filter.
+    await expect(page).toHaveURL(/status=open&sort=amount/)
   })
-}
+})
 
 test('a view is private: the same name twice is refused, and a manager never sees a rep’s view', async ({
   page,

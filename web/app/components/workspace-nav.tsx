@@ -1,6 +1,7 @@
-// The workspace's top bar. On a laptop: wordmark, every section, the account. On a phone (below `sm`, 640 px)
+// The workspace's top bar. On a laptop: wordmark, every section, the inbox, the account. On a phone (below `sm`, 640 px)
 // a row of six sections does not fit 320 px, and a bar that scrolls sideways hides half of them with no
-// hint, so the bar shows the wordmark, where you are, and a Menu that opens every section and the account.
+// hint, so the bar shows the wordmark, the inbox (its unread count in sight), where you are, and a Menu that
+// opens every section and the account.
 // The menu is a <details> element: it opens and closes without JavaScript, and it is keyed by the path so
 // a client-side navigation (JavaScript on) closes it the way a full page load does.
 import { Form, NavLink, useLocation } from '@remix-run/react'
@@ -69,6 +70,24 @@ function QuickAdd({ pathname }: { pathname: string }) {
   )
 }
 
+/** The inbox (ADR 0169), with its unread count as a badge; "99+" past what the API counts. */
+function Inbox({ unread, className }: { unread: Unread; className: string }) {
+  const count = unread?.count ?? 0
+  return (
+    <NavLink to="/notifications" className={(s) => `${link(s)} ${className} gap-1`}>
+      Inbox
+      {count > 0 && (
+        <span className="rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
+          {unread?.more ? '99+' : count}
+          <span className="sr-only"> unread</span>
+        </span>
+      )}
+    </NavLink>
+  )
+}
+
+type Unread = { count: number; more: boolean } | null
+
 function Account({ userName }: { userName: string }) {
   return (
     <>
@@ -88,10 +107,12 @@ export function WorkspaceNav({
   workspace,
   items,
   userName,
+  unread,
 }: {
   workspace: string
   items: NavItem[]
   userName: string
+  unread: Unread
 }) {
   const { pathname } = useLocation()
   const here = currentSection(items, pathname)
@@ -118,9 +139,11 @@ export function WorkspaceNav({
           <NavLink to="/search" className={(s) => `${link(s)} md:hidden`}>
             Search
           </NavLink>
+          <Inbox unread={unread} className="" />
           <Account userName={userName} />
         </div>
-        <details key={pathname} data-phone-menu="" className="group ml-auto sm:hidden">
+        <Inbox unread={unread} className="ml-auto sm:hidden" />
+        <details key={pathname} data-phone-menu="" className="group sm:hidden">
           <summary
             className={`${plainButton} flex cursor-pointer list-none items-center gap-2 font-medium [&::-webkit-details-marker]:hidden`}
           >

@@ -13,6 +13,8 @@ const MESSAGES = {
   'task.planned': 'Next step planned.',
   'task.done': 'Done: {name}.',
   'task.rescheduled': 'Rescheduled.',
+  'notifications.read': 'All marked as read.',
+  'notifications.preferences': 'Your choices are saved.',
   'organization.created': 'Organization created.',
   'organization.saved': 'Organization saved.',
   'product.created': 'Product created.',

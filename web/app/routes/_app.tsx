@@ -5,6 +5,7 @@ import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from '@remix-r
 import { useState } from 'react'
 import { FlashMessage } from '~/components/flash-message.tsx'
 import { type NavItem, WorkspaceNav } from '~/components/workspace-nav.tsx'
+import { apiClient } from '~/lib/api.server.ts'
 import { requireUser } from '~/lib/auth.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { takeFlash } from '~/lib/flash.server.ts'
@@ -21,10 +22,18 @@ async function requireMember(request: Request, context: LoaderFunctionArgs['cont
 export type WorkspaceMe = Awaited<ReturnType<typeof requireMember>>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const me = await requireMember(request, context)
+  // The inbox's unread count beside the member check, not after it: one round trip for the shell. A count
+  // that fails (the API busy) only leaves the badge out.
+  const [me, unread] = await Promise.all([
+    requireMember(request, context),
+    apiClient(request, context)
+      .notifications['unread-count'].$get()
+      .then(async (r) => (r.ok ? await r.json() : null))
+      .catch(() => null),
+  ])
   // The confirmation an action left for this page, shown once (lib/flash.server.ts).
   const flash = await takeFlash(request)
-  return data({ me, flash: flash.message }, flash.headers ? { headers: flash.headers } : undefined)
+  return data({ me, unread, flash: flash.message }, flash.headers ? { headers: flash.headers } : undefined)
 }
 
 /** The signed-in member, for any route inside the workspace shell. */
@@ -69,6 +78,7 @@ export default function WorkspaceShell() {
         workspace={me.tenant.companyName}
         items={navFor(me.role)}
         userName={me.name ?? me.email}
+        unread={loaded.unread}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <FlashMessage key={flash.key} message={flash.message} />
