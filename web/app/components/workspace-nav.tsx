@@ -12,7 +12,7 @@ export interface NavItem {
 }
 
 const link = ({ isActive }: { isActive: boolean }) =>
-  `inline-flex min-h-11 shrink-0 items-center rounded-md px-3 text-sm font-medium ${
+  `inline-flex min-h-11 shrink-0 items-center rounded-md px-3 lg:px-2 text-sm font-medium ${
     isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100'
   }`
 
@@ -70,12 +70,23 @@ function QuickAdd({ pathname }: { pathname: string }) {
   )
 }
 
-/** The inbox (ADR 0169), with its unread count as a badge; "99+" past what the API counts. */
-function Inbox({ unread, className }: { unread: Unread; className: string }) {
+/**
+ * The inbox (ADR 0169), with its unread count as a badge ("99+" past what the API counts). On a laptop the
+ * word gives way to a bell (the word stays for screen readers), so the bar keeps to one line at 1280 px.
+ */
+function Inbox({ unread, compact }: { unread: Unread; compact: boolean }) {
   const count = unread?.count ?? 0
   return (
-    <NavLink to="/notifications" className={(s) => `${link(s)} ${className} gap-1`}>
-      Inbox
+    <NavLink
+      to="/notifications"
+      className={(s) => `${link(s)} gap-1 ${compact ? 'px-2' : 'ml-auto sm:hidden'}`}
+    >
+      {compact && (
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
+          <path d="M10 2a5 5 0 0 0-5 5v2.6L3.3 13A1 1 0 0 0 4.2 14.5h11.6a1 1 0 0 0 .9-1.5L15 9.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
+        </svg>
+      )}
+      <span className={compact ? 'sr-only' : undefined}>Inbox</span>
       {count > 0 && (
         <span className="rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
           {unread?.more ? '99+' : count}
@@ -135,14 +146,14 @@ export function WorkspaceNav({
         </nav>
         <div className="ml-auto hidden items-center gap-2 sm:flex">
           <QuickAdd pathname={pathname} />
-          <SearchBox id="global-search" className="hidden w-44 md:block" />
+          <SearchBox id="global-search" className="hidden w-40 md:block" />
           <NavLink to="/search" className={(s) => `${link(s)} md:hidden`}>
             Search
           </NavLink>
-          <Inbox unread={unread} className="" />
+          <Inbox unread={unread} compact />
           <Account userName={userName} />
         </div>
-        <Inbox unread={unread} className="ml-auto sm:hidden" />
+        <Inbox unread={unread} compact={false} />
         <details key={pathname} data-phone-menu="" className="group sm:hidden">
           <summary
             className={`${plainButton} flex cursor-pointer list-none items-center gap-2 font-medium [&::-webkit-details-marker]:hidden`}
