@@ -43,6 +43,7 @@ export const SERVICES: Record<string, 'case' | string> = {
   pageOfLines: 'part of listLineItems and of getDeal with its lines',
   loadStages: 'part of getProcess',
   getTask: 'one task by primary key, its deal and contact by key',
+  ownersOf: 'write path: the owners of the few deals or contacts one change names, by key',
   getPreferences: 'a member’s own preferences by primary key (tenant, user, kind): a handful of rows',
   notify:
     'write path: the recipients, their records and their in-app choice by key, then one insert (ADR 0169)',

@@ -27,12 +27,7 @@ export const activityRoutes = (deps: Deps) =>
       const actor = requireMember(c)
       const { id } = c.req.valid('param')
       const activity = await memberTx(deps, actor, (tx) =>
-        createActivity(tx, {
-          tenantId: actor.tenantId,
-          userId: actor.userId,
-          contactId: id,
-          input: c.req.valid('json'),
-        }),
+        createActivity(tx, { actor, contactId: id, input: c.req.valid('json') }),
       )
       return c.json(activity, 201)
     })

@@ -1,5 +1,6 @@
 import { schema, type Tx } from '@aura/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../lib/actor.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { notify } from '../notifications/notify.ts'
 import { activityView } from './activity-view.ts'
@@ -19,17 +20,13 @@ const refuse = (field: string, message: string) =>
 /**
  * Logs an activity on a contact the caller can see (F10.1, F10.2). A deal, when given, must be a live
  * deal the caller can see (RLS: a rep's own) — a hidden deal is refused like a missing one. The owners of
- * the contact and of the deal hear of it (once each; never the caller `userId`, ADR 0169).
+ * the contact and of the deal hear of it (once each; never the caller, ADR 0169).
  */
 export async function createActivity(
   tx: Tx,
-  {
-    tenantId,
-    userId,
-    contactId,
-    input,
-  }: { tenantId: string; userId: string; contactId: string; input: ActivityInput },
+  { actor, contactId, input }: { actor: Actor; contactId: string; input: ActivityInput },
 ) {
+  const { tenantId } = actor
   const c = schema.contacts
   const [contact] = await tx
     .select({ id: c.id, ownerId: c.assignedUserId })
@@ -69,7 +66,7 @@ export async function createActivity(
     .returning()
   if (!row) throw new Error('insert returned no row')
   const links = { contactId, dealId: row.dealId }
-  await notify(tx, { tenantId, userId }, [
+  await notify(tx, actor, [
     { kind: 'activity.logged', recipientUserId: contact.ownerId, about: { contactId }, also: links },
     { kind: 'activity.logged', recipientUserId: dealOwnerId, about: { dealId: row.dealId }, also: links },
   ])

@@ -7,6 +7,7 @@
 // read a message addressed to someone else.
 import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, inArray, sql } from 'drizzle-orm'
+import { ownedBy, ownersOf } from '../records/record-owners.ts'
 import { IN_APP_DEFAULT, type NotificationKind } from './preferences.ts'
 
 /** The records a notification names. */
@@ -37,7 +38,6 @@ const c = schema.contacts
 const t = schema.tasks
 const u = schema.users
 
-type Owner = { assigned: string | null; createdBy: string | null }
 type Ref = 'dealId' | 'contactId' | 'taskId'
 const KEYS: Ref[] = ['dealId', 'contactId', 'taskId']
 
@@ -110,33 +110,20 @@ async function visibility(tx: Tx, tenantId: string, notices: Notice[]) {
   const linked = (k: 'dealId' | 'contactId') => [
     ...new Set([...ids(k), ...taskRows.map((r) => r[k]).filter((id): id is string => !!id)]),
   ]
-  const owners = async (table: typeof d | typeof c, list: string[]) =>
-    new Map<string, Owner>(
-      list.length
-        ? (
-            await tx
-              .select({ id: table.id, assigned: table.assignedUserId, createdBy: table.createdBy })
-              .from(table)
-              .where(and(eq(table.tenantId, tenantId), inArray(table.id, list)))
-          ).map((r) => [r.id, r])
-        : [],
-    )
-  const deals = await owners(d, linked('dealId'))
-  const contacts = await owners(c, linked('contactId'))
+  const deals = await ownersOf(tx, tenantId, d, linked('dealId'))
+  const contacts = await ownersOf(tx, tenantId, c, linked('contactId'))
   const tasks = new Map(taskRows.map((r) => [r.id, r]))
-  const owns = (o: Owner | undefined, userId: string) =>
-    !!o && (o.assigned === userId || o.createdBy === userId)
   return (userId: string, role: Role, key: Ref, id: string): boolean => {
     const known = key === 'dealId' ? deals.has(id) : key === 'contactId' ? contacts.has(id) : tasks.has(id)
     if (!known) return false
     if (role !== 'rep') return true
-    if (key === 'dealId') return owns(deals.get(id), userId)
-    if (key === 'contactId') return owns(contacts.get(id), userId)
+    if (key === 'dealId') return ownedBy(deals.get(id), userId)
+    if (key === 'contactId') return ownedBy(contacts.get(id), userId)
     const task = tasks.get(id)
     return (
-      owns(task, userId) ||
-      (!!task?.dealId && owns(deals.get(task.dealId), userId)) ||
-      (!!task?.contactId && owns(contacts.get(task.contactId), userId))
+      ownedBy(task, userId) ||
+      (!!task?.dealId && ownedBy(deals.get(task.dealId), userId)) ||
+      (!!task?.contactId && ownedBy(contacts.get(task.contactId), userId))
     )
   }
 }

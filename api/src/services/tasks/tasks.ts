@@ -4,13 +4,14 @@
 // assignee must be an active member who sees the linked records (422), a completed task no longer changes
 // (409). Every change is audited in its transaction.
 import { schema, type Tx } from '@aura/db'
-import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { iso } from '../../lib/dates.ts'
 import { newestFirst, soonestFirst, timestampKey, toPage } from '../../lib/pagination.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { notify } from '../notifications/notify.ts'
+import { ownedBy, ownersOf } from '../records/record-owners.ts'
 import type { TCreateTask, TTaskListQuery, TUpdateTask } from './tasks.inputs.ts'
 
 const t = schema.tasks
@@ -109,21 +110,9 @@ async function checkAssignee(
     .where(and(eq(u.tenantId, actor.tenantId), eq(u.id, assigneeUserId), eq(u.status, 'active')))
   if (!member) throw refuse('assigneeUserId', 'Not an active member of this workspace')
   if (member.role !== 'rep') return
-  const owns = (table: typeof d | typeof c) =>
-    or(eq(table.assignedUserId, assigneeUserId), eq(table.createdBy, assigneeUserId))
-  const [deal] = links.dealId
-    ? await tx
-        .select({ owned: sql<boolean>`${owns(d)}` })
-        .from(d)
-        .where(eq(d.id, links.dealId))
-    : [{ owned: true }]
-  const [contact] = links.contactId
-    ? await tx
-        .select({ owned: sql<boolean>`${owns(c)}` })
-        .from(c)
-        .where(eq(c.id, links.contactId))
-    : [{ owned: true }]
-  if (!deal?.owned || !contact?.owned) {
+  const sees = async (table: typeof d | typeof c, id: string | null) =>
+    !id || ownedBy((await ownersOf(tx, actor.tenantId, table, [id])).get(id), assigneeUserId)
+  if (!(await sees(d, links.dealId)) || !(await sees(c, links.contactId))) {
     throw refuse('assigneeUserId', 'This rep cannot see the deal or contact; reassign it to them first')
   }
 }
