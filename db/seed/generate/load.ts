@@ -10,6 +10,7 @@ import { activityChunks } from './activities.ts'
 import { pump } from './bulk.ts'
 import { processBatches, productBatches, tenantBatches } from './catalog.ts'
 import { dealChunks } from './deals.ts'
+import { notificationChunks } from './notifications.ts'
 import { contactChunks, organizationChunks } from './people.ts'
 import type { TenantPlan } from './plan.ts'
 import type { TenantSpec } from './scales.ts'
@@ -74,6 +75,7 @@ export async function loadTenant(
     await timed('deals', () => pump(tx, dealChunks(plan, chunk)))
     await timed('activities', () => pump(tx, activityChunks(plan, chunk)))
     await timed('tasks', () => pump(tx, taskChunks(plan, chunk)))
+    await timed('notifications', () => pump(tx, notificationChunks(plan, chunk)))
     await bypassTriggers(tx, options.bypass, 'enable')
     return { slug: spec.slug, tenantId: plan.tenantId, ms, rows: plan.rows }
   })

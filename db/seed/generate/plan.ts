@@ -63,6 +63,7 @@ export const GENERATED_TABLES = [
   'deal_stage_history',
   'activities',
   'tasks',
+  'notifications',
 ] as const
 
 export const iso = (ms: number) => new Date(ms).toISOString()
