@@ -22,11 +22,7 @@ export { BULK_LIMIT, ZBulkDeals, ZDealFilter } from './services/deals/bulk-deals
 export { ZCreateDeal, ZMoveDeal, ZUpdateDeal } from './services/deals/deals.inputs.ts'
 export { ZAcceptInvitation, ZCreateInvitation } from './services/invitations/invitations.inputs.ts'
 export { ZLineItemCreate, ZLineItemPatch } from './services/line-items/line-items.inputs.ts'
-export {
-  ZMarkRead,
-  ZNotificationPreference,
-  ZNotificationPreferences,
-} from './services/notifications/notifications.inputs.ts'
+export { ZNotificationKind } from './services/notifications/notifications.inputs.ts'
 export { ZActivateAccount, ZDeleteTenant } from './services/platform/platform.inputs.ts'
 export {
   ZCreateLostReason,

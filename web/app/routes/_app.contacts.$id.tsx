@@ -137,17 +137,13 @@ export default function ContactPage() {
               timezone={locale.timezone}
               now={next.now}
               names={names}
-              stalled={false}
+              me={me.id}
               manages={me.manages}
-              refused={replyFor(result, 'complete-task') ?? replyFor(result, 'reschedule-task')}
-              plan={{
-                lastResult: replyFor(result, 'plan-task'),
-                timezone: locale.timezone,
-                defaultDue: next.defaultDue,
-                record: { contactId: contact.id },
-                assignees: owners,
-                me: me.id,
-              }}
+              stalled={false}
+              result={result}
+              record={{ contactId: contact.id }}
+              assignees={owners}
+              defaultDue={next.defaultDue}
             />
           </div>
           <section className={cardClass}>

@@ -197,17 +197,13 @@ export default function DealPage() {
               timezone={d.timezone}
               now={d.now}
               names={d.names}
-              stalled={deal.status === 'open' && d.tasks.length === 0}
+              me={d.me.id}
               manages={d.me.manages}
-              refused={replyFor(result, 'complete-task') ?? replyFor(result, 'reschedule-task')}
-              plan={{
-                lastResult: replyFor(result, 'plan-task'),
-                timezone: d.timezone,
-                defaultDue: d.defaultDue,
-                record: { dealId: deal.id },
-                assignees: d.owners,
-                me: d.me.id,
-              }}
+              stalled={deal.status === 'open' && d.tasks.length === 0}
+              result={result}
+              record={{ dealId: deal.id }}
+              assignees={d.owners}
+              defaultDue={d.defaultDue}
             />
           </div>
           <div className={cardClass}>

@@ -3,6 +3,7 @@
 // JavaScript needed, none shipped.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { Pager } from '~/components/records/pager.tsx'
 import { buttonClass } from '~/components/ui/button.tsx'
 import { cardClass } from '~/components/ui/card.ts'
@@ -10,6 +11,8 @@ import { Disclosure } from '~/components/ui/disclosure.tsx'
 import { apiClient } from '~/lib/api.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
+import { parseForm } from '~/lib/forms.server.ts'
+import { ZNotificationKind } from '~/lib/inputs.server.ts'
 import { KIND_LABELS, notificationSentence } from '~/lib/notification-sentence.ts'
 import { workspaceLocale } from '~/lib/records.server.ts'
 import { listMembers, must } from '~/lib/sales.server.ts'
@@ -39,6 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+/** The kinds the choices form showed (hidden fields), each the API's own kind. */
+const ZInAppChoices = z.object({ kind: z.array(ZNotificationKind).min(1) })
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const api = apiClient(request, context, form)
@@ -47,10 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithFlash(request, '/notifications', 'notifications.read')
   }
   if (form.get('intent') === 'preferences') {
-    // A tick box sends its name only when ticked: every kind shown is set, ticked or not. E-mail and the
-    // digest keep what they were (their delivery is not built yet, ADR 0169).
-    const current = await must(await api.me['notification-preferences'].$get(), request, context)
-    const preferences = current.data.map((p) => ({ ...p, inApp: form.has(`inApp.${p.kind}`) }))
+    // A tick box sends its name only when ticked, so each row also names its kind: every kind shown is
+    // set, ticked or not. Only the in-app channel is sent; e-mail and the digest keep what they were
+    // (their delivery is not built yet, ADR 0169).
+    const parsed = parseForm(form, ZInAppChoices)
+    if (parsed.status !== 'success') throw errorPage(400)
+    const preferences = parsed.value.kind.map((kind) => ({ kind, inApp: form.has(`inApp.${kind}`) }))
     await must(await api.me['notification-preferences'].$put({ json: { preferences } }), request, context)
     return redirectWithFlash(request, '/notifications', 'notifications.preferences')
   }
@@ -114,6 +122,7 @@ export default function Inbox() {
               <legend className="mb-1 text-sm font-medium">Tell me in the inbox when…</legend>
               {preferences.map((p) => (
                 <label key={p.kind} className="flex min-h-11 items-center gap-2 text-sm">
+                  <input type="hidden" name="kind" value={p.kind} />
                   <input
                     type="checkbox"
                     name={`inApp.${p.kind}`}

@@ -198,6 +198,15 @@ it('a preference with inApp off stops that kind only; unknown keys and repeated 
     email: false,
     digest: true,
   })
+  // A change names only the channels it changes: the others keep what they were (stored or default).
+  const inAppOnly = await put({ preferences: [{ kind: 'deal.assigned', inApp: false }] })
+  expect(inAppOnly.body.data.find((p) => p.kind === 'deal.assigned')).toEqual({
+    kind: 'deal.assigned',
+    inApp: false,
+    email: true,
+    digest: false,
+  })
+  await put({ preferences: [{ kind: 'deal.assigned', inApp: true }] })
   const dealId = await dealOf(ws, rep)
   await move(ws, ws.manager, dealId, 'Qualified')
   await move(ws, ws.manager, dealId, 'Won')

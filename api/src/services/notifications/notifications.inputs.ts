@@ -28,13 +28,17 @@ export const ZMarkRead = z
   })
 export type TMarkRead = z.infer<typeof ZMarkRead>
 
+/** A member's choice for one kind: in the app, by e-mail, in a digest. */
 export const ZNotificationPreference = z
   .object({ kind: ZNotificationKind, inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })
   .strict()
 
-/** The caller's choice for some kinds (each at most once); the kinds not named keep theirs. */
+/** A change of that choice: the channels named; the others keep what they were. */
+const ZPreferenceChange = ZNotificationPreference.partial({ inApp: true, email: true, digest: true })
+
+/** The caller's choice for some kinds (each at most once); the kinds and channels not named keep theirs. */
 export const ZNotificationPreferences = z
-  .object({ preferences: z.array(ZNotificationPreference).max(schema.NOTIFICATION_KINDS.length) })
+  .object({ preferences: z.array(ZPreferenceChange).max(schema.NOTIFICATION_KINDS.length) })
   .strict()
   .refine((b) => new Set(b.preferences.map((p) => p.kind)).size === b.preferences.length, {
     message: 'Name each kind once',

@@ -41,12 +41,27 @@ export async function getPreferences(tx: Tx, actor: Actor): Promise<Preference[]
   return schema.NOTIFICATION_KINDS.map((kind) => byKind.get(kind) ?? defaultPreference(kind))
 }
 
-/** Sets the caller's choice for the kinds given (the others keep theirs) and answers them all. */
+/**
+ * Sets the caller's choice for the kinds and channels given (the others keep theirs: stored, or the
+ * defaults) and answers them all.
+ */
 export async function setPreferences(tx: Tx, actor: Actor, input: TNotificationPreferences) {
   if (input.preferences.length) {
+    const current = new Map((await getPreferences(tx, actor)).map((pref) => [pref.kind, pref]))
+    const rows = input.preferences.map((change) => {
+      const was = current.get(change.kind) ?? defaultPreference(change.kind)
+      return {
+        tenantId: actor.tenantId,
+        userId: actor.userId,
+        kind: change.kind,
+        inApp: change.inApp ?? was.inApp,
+        email: change.email ?? was.email,
+        digest: change.digest ?? was.digest,
+      }
+    })
     await tx
       .insert(p)
-      .values(input.preferences.map((pref) => ({ tenantId: actor.tenantId, userId: actor.userId, ...pref })))
+      .values(rows)
       .onConflictDoUpdate({
         target: [p.tenantId, p.userId, p.kind],
         set: { inApp: sql`excluded.in_app`, email: sql`excluded.email`, digest: sql`excluded.digest` },

@@ -1,8 +1,8 @@
 // A deal's or contact's next steps (ADR 0168): its open tasks soonest first, a warning when an open deal
 // has none (it is stalling), and "Plan a next step" one disclosure away (open when there is none).
-import type { ComponentProps } from 'react'
 import { Alert } from '~/components/ui/alert.tsx'
 import { Disclosure } from '~/components/ui/disclosure.tsx'
+import { replyFor } from '~/lib/form-reply.ts'
 import type { FormReply } from '~/lib/forms.server.ts'
 import { PlanTaskForm } from './plan-task.tsx'
 import { type OpenTask, TaskItem } from './task-item.tsx'
@@ -12,23 +12,34 @@ export function NextSteps({
   timezone,
   now,
   names,
-  stalled,
+  me,
   manages,
-  refused,
-  plan,
+  stalled,
+  result,
+  record,
+  assignees,
+  defaultDue,
 }: {
   tasks: OpenTask[]
   timezone: string
   now: number
   names: Record<string, string>
-  /** An open deal with no open task: say so. */
-  stalled: boolean
+  /** The reader. */
+  me: string
   /** A lead completes and reschedules anyone's task; a rep their own. */
   manages: boolean
-  /** A refused Done or Reschedule (a task changed meanwhile). */
-  refused: FormReply | undefined
-  plan: ComponentProps<typeof PlanTaskForm>
+  /** An open deal with no open task: say so. */
+  stalled: boolean
+  /** The page's last action answer: a refused plan, Done or Reschedule shows here. */
+  result: FormReply | undefined
+  record: { dealId: string } | { contactId: string }
+  /** Whom a lead may assign; null for a rep. */
+  assignees: { id: string; name: string }[] | null
+  defaultDue: string
 }) {
+  // A refused Done or Reschedule (the task changed meanwhile).
+  const refused = replyFor(result, 'complete-task') ?? replyFor(result, 'reschedule-task')
+  const planned = replyFor(result, 'plan-task')
   return (
     <section aria-labelledby="next-steps-heading" className="flex flex-col gap-2">
       <h2 id="next-steps-heading" className="text-lg font-semibold">
@@ -55,14 +66,21 @@ export function NextSteps({
               task={t}
               timezone={timezone}
               now={now}
-              assignee={t.assigneeUserId === plan.me ? null : (names[t.assigneeUserId] ?? 'a former member')}
-              canChange={manages || t.assigneeUserId === plan.me}
+              assignee={t.assigneeUserId === me ? null : (names[t.assigneeUserId] ?? 'a former member')}
+              canChange={manages || t.assigneeUserId === me}
             />
           ))}
         </ul>
       )}
-      <Disclosure summary="Plan a next step" open={stalled || Boolean(plan.lastResult)}>
-        <PlanTaskForm {...plan} />
+      <Disclosure summary="Plan a next step" open={stalled || Boolean(planned)}>
+        <PlanTaskForm
+          lastResult={planned}
+          timezone={timezone}
+          defaultDue={defaultDue}
+          record={record}
+          assignees={assignees}
+          me={me}
+        />
       </Disclosure>
     </section>
   )
