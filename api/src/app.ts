@@ -27,6 +27,7 @@ import { dealsBulkRoutes } from './routes/deals-bulk/deals-bulk.index.ts'
 import { registerOpenApi } from './routes/docs/openapi.ts'
 import { exportRoutes } from './routes/export/export.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { insightRoutes } from './routes/insight/insight.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
 import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
 import { localOutboxRoutes } from './routes/local-outbox/local-outbox.index.ts'
@@ -93,6 +94,7 @@ export function createApp(deps: Deps) {
     .route('/', dealsBulkRoutes(deps))
     .route('/', dealRoutes(deps))
     .route('/', pipelineSummaryRoutes(deps))
+    .route('/', insightRoutes(deps))
     .route('/', organizationRoutes(deps))
     .route('/', contactsBulkRoutes(deps))
     .route('/', contactRoutes(deps))

@@ -16,6 +16,7 @@ import { withFirstDealsPerStage } from '../src/services/deals/first-deals-per-st
 import { listDealHistory } from '../src/services/deals/list-deal-history.ts'
 import { listDeals } from '../src/services/deals/list-deals.ts'
 import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
+import { getInsight } from '../src/services/insight/insight.ts'
 import { listInvitations } from '../src/services/invitations/list-invitations.ts'
 import { listLineItems } from '../src/services/line-items/list-line-items.ts'
 import { countUnread, listNotifications } from '../src/services/notifications/notifications.ts'
@@ -40,6 +41,11 @@ export const LIMIT = 25
 export const PAGE_BOUND = 20 * LIMIT
 /** Rows a list of a tenant's catalogue (products: hundreds) may read: the whole catalogue and its page. */
 export const CATALOGUE_BOUND = 1_000
+/**
+ * Rows insight may read: summary rows, never deals — months × processes × outcomes × owners of the close
+ * totals and stages × owners of the stage totals (ADR 0170).
+ */
+export const INSIGHT_BOUND = 5_000
 /** Rows a lookup of one record (and its few children) may read. */
 export const LOOKUP_BOUND = 100
 
@@ -257,6 +263,25 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
       await listNotifications(tx, caller, { limit: LIMIT, unread: true })
       return countUnread(tx, caller)
     }),
+    // Manager insight (ADR 0170): the team's (a lead's default), one process's with its funnel, a rep's own.
+    c(
+      'insight of the team, all processes, this quarter',
+      'getInsight',
+      (tx) => getInsight(tx, caller, { period: 'quarter' }),
+      { bound: INSIGHT_BOUND },
+    ),
+    c(
+      'insight of one process with its funnel, this month',
+      'getInsight',
+      (tx) => getInsight(tx, caller, { period: 'month', processId: f.processId }),
+      { bound: INSIGHT_BOUND },
+    ),
+    c(
+      'insight of a rep, this year',
+      'getInsight',
+      (tx) => getInsight(tx, { ...caller, userId: f.rep.id, role: 'rep' }, { period: 'year' }),
+      { bound: INSIGHT_BOUND },
+    ),
     c('product price history', 'listPriceHistory', (tx) =>
       listPriceHistory(tx, f.productId, { limit: LIMIT }),
     ),

@@ -34,6 +34,7 @@ export const SERVICES: Record<string, 'case' | string> = {
       'listTasks',
       'listNotifications',
       'countUnread',
+      'getInsight',
     ].map((name) => [name, 'case']),
   ),
   selectDealPage: 'query builder used by getDeal and listDeals',

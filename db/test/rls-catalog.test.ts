@@ -79,8 +79,9 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   notification_preferences: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   organizations: ['SELECT', 'INSERT', 'UPDATE'],
   password_reset_tokens: [],
-  // Written only by the deals triggers (crm_summary, ADR 0105).
+  // Written only by the deals triggers (crm_summary, ADR 0105, ADR 0170).
   pipeline_stage_totals: ['SELECT'],
+  deal_close_totals: ['SELECT'],
   platform_audit_log: [],
   pricing_blueprints: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   process_stages: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
@@ -197,7 +198,7 @@ describe('row level security', () => {
 
 describe('every record', () => {
   it('has created_at, updated_at, created_by and updated_by, and the trigger that keeps updated_*', async () => {
-    // Counters and derived indexes, not records (ADR 0010, 0105, 0102): nobody authors a row. audit_log_archive holds copies:
+    // Counters and derived indexes, not records (ADR 0010, 0105, 0102, 0170): nobody authors a row. audit_log_archive holds copies:
     // created_at is the archived entry's own, archived_at the copy's (ADR 0093). idempotency_keys caches
     // answers, written once by their user_id and never edited (ADR 0130). login_backoff counts failed
     // logins per address (ADR 0147).
@@ -206,6 +207,7 @@ describe('every record', () => {
       'rate_limit_counters',
       'login_backoff',
       'pipeline_stage_totals',
+      'deal_close_totals',
       'audit_log_archive',
       'idempotency_keys',
     ])

@@ -41,6 +41,16 @@ export async function buildTenantWorld(db: Db) {
   const org = await createOrganization(db, { tenantId })
   const contact = await createContact(db, { tenantId, organizationId: org.id, assignedUserId: rep.id })
   const deal = await createDeal(db, { tenantId, contactId: contact.id, assignedUserId: rep.id })
+  // A deal already won, unowned: the close totals (ADR 0170) have a row in every world, and no member's
+  // counts of their own deals change.
+  const wonStage = defaults.defaultProcess.stages.find((s) => s.kind === 'won')
+  await createDeal(db, {
+    tenantId,
+    stageId: wonStage?.id,
+    status: 'won',
+    closedAt: new Date(),
+    assignedUserId: null,
+  })
   const line = await createLineItem(db, { tenantId, dealId: deal.id, productId: product.id, quantity: 2 })
   const activity = await createActivity(db, { tenantId, contactId: contact.id, dealId: deal.id })
   await db.insert(dealStageHistory).values({

@@ -36,6 +36,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     assignedUserId: v.rep.id,
     participantUserId: v.rep.id,
     assigneeUserId: v.rep.id,
+    ownerId: v.rep.id,
     actor: v.rep.id,
     dealId: v.deal.id,
     entityId: v.deal.id,

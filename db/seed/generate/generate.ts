@@ -116,12 +116,15 @@ export async function generateData(db: Db, options: GenerateOptions = {}): Promi
   for (const r of reports) {
     await db.execute(sql`select rebuild_pipeline_stage_totals(${r.tenantId}::uuid)`)
     await db.execute(sql`select rebuild_activity_owners(${r.tenantId}::uuid)`)
+    await db.execute(sql`select rebuild_deal_close_totals(${r.tenantId}::uuid)`)
   }
   ms.totals = Math.round(performance.now() - p)
   if (options.analyze ?? true) {
     const a = performance.now()
     await db.execute(
-      sql.raw(`analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals', 'activity_owners'].join(', ')}`),
+      sql.raw(
+        `analyze ${[...GENERATED_TABLES, 'pipeline_stage_totals', 'deal_close_totals', 'activity_owners'].join(', ')}`,
+      ),
     )
     ms.analyze = Math.round(performance.now() - a)
   }

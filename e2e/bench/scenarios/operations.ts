@@ -29,6 +29,10 @@ export const auraOps = (f: TenantFacts, cursors: Cursors) => ({
   summary: [get(`/api/v1/pipeline-summary?processId=${f.process.id}`)],
   search: [get(`/api/v1/contacts?q=${encodeURIComponent(f.commonName)}&limit=25`)],
   board: [get(`/board?process=${f.process.id}`)],
+  // Issue 14: what a manager opens besides the lists — the team's insight, its page, the inbox feed.
+  insight: [get('/api/v1/insight?period=quarter')],
+  insightPage: [get(`/insight?process=${f.process.id}&period=year`)],
+  feed: [get('/api/v1/notifications?limit=25')],
 })
 
 export const peerOps = (f: TenantFacts, cursors: Cursors) => ({

@@ -137,6 +137,24 @@ export function buildScenarios(ctx: ScenarioContext, pageN: number): Scenario[] 
     ),
     read('search', `contact search "${f.commonName}"`, true),
     read('board', 'board page (web, HTML)', false, 'n/a: PostGraphile serves no pages'),
+    read(
+      'insight',
+      'insight: the team, all processes, this quarter',
+      false,
+      'n/a: no aggregates in the pinned release train',
+    ),
+    read(
+      'insightPage',
+      `insight page (web, HTML): one process (${f.process.deals} deals), this year`,
+      false,
+      'n/a: PostGraphile serves no pages',
+    ),
+    read(
+      'feed',
+      'notifications feed (25 newest, names joined)',
+      false,
+      'n/a: not compared (no peer query written)',
+    ),
     {
       key: 'move',
       name: 'move deal stage',

@@ -129,7 +129,7 @@ export function WorkspaceNav({
   const here = currentSection(items, pathname)
   return (
     <header data-workspace-nav="" className="relative border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-x-4 px-4 py-2">
+      <div className="mx-auto flex max-w-7xl items-center gap-x-3 px-4 py-2">
         <a
           href="/dashboard"
           className="flex min-h-11 min-w-0 items-center gap-2 font-semibold tracking-tight"

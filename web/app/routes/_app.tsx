@@ -48,6 +48,7 @@ function navFor(role: WorkspaceMe['role']): NavItem[] {
     { to: '/dashboard', label: 'Dashboard' },
     { to: '/deals', label: 'Deals' },
     { to: '/board', label: 'Board' },
+    { to: '/insight', label: 'Insight' },
     { to: '/contacts', label: 'Contacts' },
     { to: '/organizations', label: 'Organizations' },
     { to: '/products', label: 'Products' },

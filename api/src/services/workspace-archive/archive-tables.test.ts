@@ -62,6 +62,7 @@ describe('what a workspace archive covers', () => {
       'activity_owners',
       'api_tokens',
       'audit_log_archive',
+      'deal_close_totals',
       'email_outbox',
       'idempotency_keys',
       'invitations',

@@ -72,6 +72,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   audit_log_archive: 'audit entries of purged workspaces, kept by the platform',
   pipeline_stage_totals:
     'derived (ADR 0105): the statement triggers on deals count the restored deals as they are inserted',
+  deal_close_totals:
+    'derived (ADR 0170): the statement triggers on deals count the restored closed deals as they are inserted',
   idempotency_keys: 'answers to retried POSTs kept 24 h (ADR 0130), per user: a cache, not records',
   saved_views:
     'personal display preferences (ADR 0165) naming ids the restore gives anew: restored people save their views again',
