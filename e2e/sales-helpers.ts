@@ -56,14 +56,21 @@ export const column = (page: Page, stage: string) => page.getByRole('region', { 
 export const card = (page: Page, id: string) => page.locator(`li[data-deal-id="${id}"]`)
 
 /**
- * The two ways a journey is walked (issue 13): a 320 px phone without JavaScript and a 1280 px laptop with
- * it. Declares the tests `body` declares once per way, each in a describe named after it.
+ * The ways a journey is walked (issue 13): a 320 px phone without JavaScript and a 1280 px laptop with it
+ * (and on request a 320 px phone with it). Declares the tests `body` declares once per way, each in a
+ * describe named after it.
  */
-export function inEachLayout(body: (way: { js: boolean; width: number }) => void) {
-  for (const way of [
+export function inEachLayout(
+  body: (way: { js: boolean; width: number }) => void,
+  /** Also a 320 px phone with JavaScript on (issue 14 asks its pages at 320 px both ways). */
+  { phoneWithJavaScript = false } = {},
+) {
+  const ways = [
     { label: '320 px, JavaScript off', width: 320, js: false },
+    ...(phoneWithJavaScript ? [{ label: '320 px, JavaScript on', width: 320, js: true }] : []),
     { label: '1280 px, JavaScript on', width: 1280, js: true },
-  ]) {
+  ]
+  for (const way of ways) {
     test.describe(way.label, () => {
       test.use({
         javaScriptEnabled: way.js,

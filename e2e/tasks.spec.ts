@@ -1,6 +1,6 @@
 // Next steps (issue 14, ADR 0168): a rep plans one on their deal, finds it in My day on the dashboard,
 // reschedules it (overdue turns red) and marks it done; a manager hands a rep a step; the board and the
-// deals list flag an open deal with none. At 320 px without JavaScript and at 1280 px with it.
+// deals list flag an open deal with none. At 320 px with and without JavaScript and at 1280 px with it.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { card, createDeal, demo, inEachLayout, logIn, noSidewaysScroll } from './sales-helpers.ts'
@@ -18,56 +18,59 @@ async function plan(page: Page, subject: string, assignee?: string) {
   await expect(page.getByTestId('flash')).toHaveText('Next step planned.')
 }
 
-inEachLayout(({ js }) => {
-  test('a rep plans a next step, meets it in My day, reschedules it and marks it done', async ({
-    page,
-    baseURL,
-    demoData,
-    checkA11y,
-  }) => {
-    await logIn(page, baseURL, 'rep@demo.aura.test')
-    const name = demoData.name('Next-step deal')
-    const id = await createDeal(page, baseURL, { name })
-    await expect(nextSteps(page).getByTestId('no-next-step')).toHaveText(
-      'No next step: plan one so this deal does not stall.',
-    )
-    const subject = demoData.name('Send the revised quote')
-    await plan(page, subject)
-    await expect(nextSteps(page).getByRole('listitem')).toContainText(`Email: ${subject}`)
-    await expect(nextSteps(page).getByTestId('no-next-step')).toHaveCount(0)
-    await noSidewaysScroll(page)
+inEachLayout(
+  ({ js }) => {
+    test('a rep plans a next step, meets it in My day, reschedules it and marks it done', async ({
+      page,
+      baseURL,
+      demoData,
+      checkA11y,
+    }) => {
+      await logIn(page, baseURL, 'rep@demo.aura.test')
+      const name = demoData.name('Next-step deal')
+      const id = await createDeal(page, baseURL, { name })
+      await expect(nextSteps(page).getByTestId('no-next-step')).toHaveText(
+        'No next step: plan one so this deal does not stall.',
+      )
+      const subject = demoData.name('Send the revised quote')
+      await plan(page, subject)
+      await expect(nextSteps(page).getByRole('listitem')).toContainText(`Email: ${subject}`)
+      await expect(nextSteps(page).getByTestId('no-next-step')).toHaveCount(0)
+      await noSidewaysScroll(page)
 
-    await page.goto(demo(baseURL, '/dashboard'))
-    const item = myDay(page).getByRole('listitem').filter({ hasText: subject })
-    await expect(item).toContainText('Due ')
-    await expect(item.getByRole('link', { name })).toHaveAttribute('href', `/deals/${id}`)
-    await noSidewaysScroll(page)
-    if (js) await checkA11y('dashboard with My day')
+      await page.goto(demo(baseURL, '/dashboard'))
+      const item = myDay(page).getByRole('listitem').filter({ hasText: subject })
+      await expect(item).toContainText('Due ')
+      await expect(item.getByRole('link', { name })).toHaveAttribute('href', `/deals/${id}`)
+      await noSidewaysScroll(page)
+      if (js) await checkA11y('dashboard with My day')
 
-    // Due an hour ago (the reader's wall clock): now overdue, on top, in red.
-    await item.getByText('Reschedule').click()
-    const past = await item.locator('input[type="datetime-local"]').evaluate((el: HTMLInputElement) => {
-      const d = new Date(Date.now() - 3_600_000)
-      const pad = (n: number) => String(n).padStart(2, '0')
-      el.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-      return el.value
+      // Due an hour ago (the reader's wall clock): now overdue, on top, in red.
+      await item.getByText('Reschedule').click()
+      const past = await item.locator('input[type="datetime-local"]').evaluate((el: HTMLInputElement) => {
+        const d = new Date(Date.now() - 3_600_000)
+        const pad = (n: number) => String(n).padStart(2, '0')
+        el.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+        return el.value
+      })
+      expect(past).toMatch(/T\d\d:\d\d$/)
+      await item.getByRole('button', { name: 'Save' }).click()
+      await expect(page.getByTestId('flash')).toHaveText('Rescheduled.')
+      const overdue = myDay(page).getByRole('listitem').filter({ hasText: subject })
+      await expect(overdue).toContainText('Overdue · ')
+      await expect(myDay(page).getByRole('heading', { name: /^Overdue/ })).toBeVisible()
+
+      await overdue.getByRole('button', { name: `Done: ${subject}` }).click()
+      await expect(page.getByTestId('flash')).toHaveText(`Done: ${subject}.`)
+      await expect(myDay(page).getByRole('listitem').filter({ hasText: subject })).toHaveCount(0)
+      await page.goto(demo(baseURL, `/deals/${id}`))
+      await expect(nextSteps(page).getByTestId('no-next-step')).toHaveText(
+        'No next step: plan one so this deal does not stall.',
+      )
     })
-    expect(past).toMatch(/T\d\d:\d\d$/)
-    await item.getByRole('button', { name: 'Save' }).click()
-    await expect(page.getByTestId('flash')).toHaveText('Rescheduled.')
-    const overdue = myDay(page).getByRole('listitem').filter({ hasText: subject })
-    await expect(overdue).toContainText('Overdue · ')
-    await expect(myDay(page).getByRole('heading', { name: /^Overdue/ })).toBeVisible()
-
-    await overdue.getByRole('button', { name: `Done: ${subject}` }).click()
-    await expect(page.getByTestId('flash')).toHaveText(`Done: ${subject}.`)
-    await expect(myDay(page).getByRole('listitem').filter({ hasText: subject })).toHaveCount(0)
-    await page.goto(demo(baseURL, `/deals/${id}`))
-    await expect(nextSteps(page).getByTestId('no-next-step')).toHaveText(
-      'No next step: plan one so this deal does not stall.',
-    )
-  })
-})
+  },
+  { phoneWithJavaScript: true },
+)
 
 test.describe('1280 px, JavaScript on', () => {
   test.use({ viewport: { width: 1280, height: 800 } })
