@@ -33,7 +33,7 @@ export async function getInsight(tx: Tx, actor: Actor, query: TInsightQuery): Pr
     processId: query.processId,
     ownerId: isLead(actor.role) ? query.ownerId : actor.userId,
   }
-  const calendar = await periodOf(tx, query.period)
+  const calendar = await periodOf(tx, actor.tenantId, query.period)
   const stages = scope.processId ? await funnel(tx, scope) : []
   const figures = await figuresByOwner(tx, scope, calendar.from, calendar.thisMonth)
   const team = figures.find((f) => f.team)
@@ -61,7 +61,7 @@ interface Calendar {
 
 const LENGTH = { month: '1 month', quarter: '3 months', year: '1 year' } as const
 
-async function periodOf(tx: Tx, period: TInsightQuery['period']): Promise<Calendar> {
+async function periodOf(tx: Tx, tenantId: string, period: TInsightQuery['period']): Promise<Calendar> {
   const unit = sql.raw(`'${period}'`)
   const { rows } = (await tx.execute(sql`
     select t.currency,
@@ -69,7 +69,7 @@ async function periodOf(tx: Tx, period: TInsightQuery['period']): Promise<Calend
       (date_trunc(${unit}, now() at time zone t.timezone) + ${sql.raw(`interval '${LENGTH[period]}'`)}
         - interval '1 day')::date::text as "to",
       date_trunc('month', now() at time zone t.timezone)::date::text as "thisMonth"
-    from tenants t`)) as unknown as { rows: Calendar[] }
+    from tenants t where t.id = ${tenantId}`)) as unknown as { rows: Calendar[] }
   const row = rows[0]
   if (!row) throw notFound('Workspace')
   return row
