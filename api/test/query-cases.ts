@@ -18,7 +18,11 @@ import { listDeals } from '../src/services/deals/list-deals.ts'
 import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
 import { listInvitations } from '../src/services/invitations/list-invitations.ts'
 import { listLineItems } from '../src/services/line-items/list-line-items.ts'
-import { countUnread, listNotifications } from '../src/services/notifications/notifications.ts'
+import {
+  countUnread,
+  listNotifications,
+  listUnreadSince,
+} from '../src/services/notifications/notifications.ts'
 import { listOrganizations } from '../src/services/organizations/list-organizations.ts'
 import { loadOrganization } from '../src/services/organizations/organization-view.ts'
 import { listLostReasons } from '../src/services/processes/lost-reasons.ts'
@@ -257,6 +261,15 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
       await listNotifications(tx, caller, { limit: LIMIT, unread: true })
       return countUnread(tx, caller)
     }),
+    // The digest's day of unread notifications (ADR 0171): the unread index, newest first, from a day back.
+    c('a day of unread notifications for the digest', 'listUnreadSince', (tx) =>
+      listUnreadSince(tx, caller, {
+        kinds: ['deal.assigned', 'deal.stage_changed', 'task.due'],
+        since: new Date(Date.now() - 24 * 60 * 60_000),
+        until: new Date(),
+        limit: 51,
+      }),
+    ),
     c('product price history', 'listPriceHistory', (tx) =>
       listPriceHistory(tx, f.productId, { limit: LIMIT }),
     ),
