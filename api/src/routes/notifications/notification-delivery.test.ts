@@ -19,6 +19,7 @@ import {
 } from '../../../test/fixtures.ts'
 import { ZPage } from '../../lib/pagination.ts'
 import { workspaceOrigins } from '../../services/notifications/delivery-members.ts'
+import { defaultPreference } from '../../services/notifications/preferences.ts'
 import { remindDueTasks } from '../../services/notifications/remind-due-tasks.ts'
 import { localClock, sendDigests } from '../../services/notifications/send-digests.ts'
 import { ZDeal } from '../deals/deals.schemas.ts'
@@ -79,6 +80,16 @@ it('a notification whose kind the recipient wants by e-mail queues one e-mail, t
   )
   expect(await mailTo(api, rep, 'notification')).toHaveLength(1)
   expect((await feed(ws, rep)).map((n) => n.kind)).toEqual(['deal.stage_changed', 'deal.assigned'])
+})
+
+it('no kind has the digest on by default: the digest job looks only at stored choices', () => {
+  for (const kind of schema.NOTIFICATION_KINDS) expect(defaultPreference(kind).digest, kind).toBe(false)
+  expect(defaultPreference('task.due')).toEqual({
+    kind: 'task.due',
+    inApp: true,
+    email: false,
+    digest: false,
+  })
 })
 
 /** A time zone whose local hour now is within [from, to] (Etc/GMT±N cover every offset). */
