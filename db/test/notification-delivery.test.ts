@@ -24,10 +24,32 @@ describe('task reminders', () => {
   const reminders = (userId: string, role: Role) => as(userId, role, (tx) => tx.select().from(taskReminders))
 
   it('are written and seen by whoever sees the task, never in another workspace, never deleted', async () => {
+    // The world's task was reminded once before it moved; its assignee's job run claims the new time.
     const row = { tenantId: suite.w.tenantId, taskId: suite.w.task.id, dueAt: suite.w.task.dueAt }
-    expect(await outcome(() => as(suite.w.rep.id, 'rep', (tx) => tx.insert(taskReminders).values(row)))).toBe(
-      'ok',
+    const claimed = await as(suite.w.rep.id, 'rep', (tx) =>
+      tx
+        .insert(taskReminders)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [taskReminders.tenantId, taskReminders.taskId],
+          set: { dueAt: row.dueAt },
+          setWhere: sql`task_reminders.due_at is distinct from excluded.due_at`,
+        })
+        .returning(),
     )
+    expect(claimed).toHaveLength(1)
+    const again = await as(suite.w.rep.id, 'rep', (tx) =>
+      tx
+        .insert(taskReminders)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [taskReminders.tenantId, taskReminders.taskId],
+          set: { dueAt: row.dueAt },
+          setWhere: sql`task_reminders.due_at is distinct from excluded.due_at`,
+        })
+        .returning(),
+    )
+    expect(again).toEqual([])
     expect((await reminders(suite.w.rep.id, 'rep')).map((r) => r.taskId)).toEqual([suite.w.task.id])
     expect((await reminders(suite.w.manager.id, 'manager')).map((r) => r.taskId)).toEqual([suite.w.task.id])
     expect(await reminders(suite.w.otherRep.id, 'rep')).toEqual([])
@@ -79,7 +101,8 @@ describe('notification digests', () => {
       ),
     ).toBe(INSUFFICIENT_PRIVILEGE)
     expect(await as(suite.w.admin.id, 'admin', (tx) => tx.select().from(notificationDigests))).toEqual([])
-    expect(await as(suite.w.rep.id, 'rep', (tx) => tx.select().from(notificationDigests))).toHaveLength(1)
+    const own = await as(suite.w.rep.id, 'rep', (tx) => tx.select().from(notificationDigests))
+    expect(own.map((d) => d.day).sort()).toEqual(['2026-12-01', '2026-12-03'])
     const foreign = await stranger()
     expect(await foreign((tx) => tx.select().from(notificationDigests))).toEqual([])
     expect(await outcome(() => as(suite.w.rep.id, 'rep', (tx) => tx.delete(notificationDigests)))).toBe(
