@@ -7,7 +7,7 @@
 import { type Db, schema, withPlatform } from '@aura/db'
 import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Logger } from '../../lib/logger.ts'
-import { asMember, type DeliveryMember, type OriginOf } from './delivery-members.ts'
+import { asEachMember, type DeliveryMember, type OriginOf } from './delivery-members.ts'
 import { notify } from './notify.ts'
 
 /** A task more than a day overdue when the job first sees it gets no reminder: My day lists it anyway. */
@@ -46,46 +46,34 @@ export async function remindDueTasks(
       .limit(opts.limit ?? 500),
   )
   const members = found.filter((m): m is DeliveryMember => m.role !== null)
-  const result = { reminded: 0, failed: 0 }
-  for (const m of members) {
-    try {
-      result.reminded += await asMember(db, m, opts.originOf, 'task-reminders', async (tx, actor) => {
-        const claimed = (await tx.execute(sql`
-          insert into task_reminders (tenant_id, task_id, due_at)
-          select k.tenant_id, k.id, k.due_at from tasks k
-           where k.tenant_id = ${m.tenantId} and k.assignee_user_id = ${m.userId}
-             and k.completed_at is null and k.deleted_at is null
-             and k.due_at > ${since} and k.due_at <= ${now}
-          on conflict (tenant_id, task_id) do update set due_at = excluded.due_at
-           where task_reminders.due_at is distinct from excluded.due_at
-          returning task_id`)) as unknown as { rows: { task_id: string }[] }
-        const ids = claimed.rows.map((c) => c.task_id)
-        if (ids.length === 0) return 0
-        const tasks = await tx
-          .select({ id: t.id, dealId: t.dealId, contactId: t.contactId })
-          .from(t)
-          .where(and(eq(t.tenantId, m.tenantId), inArray(t.id, ids)))
-        // The system reminds: no actor, so the assignee is not left out as the one who made the change.
-        const system = { tenantId: m.tenantId, userId: null, origin: actor.origin }
-        for (const task of tasks)
-          await notify(tx, system, [
-            {
-              kind: 'task.due',
-              recipientUserId: m.userId,
-              about: { taskId: task.id },
-              also: { dealId: task.dealId, contactId: task.contactId },
-            },
-          ])
-        return ids.length
-      })
-    } catch (err) {
-      result.failed++
-      opts.logger?.error('task reminders failed for a member', {
-        tenantId: m.tenantId,
-        userId: m.userId,
-        error: (err as Error).name,
-      })
-    }
-  }
-  return result
+  const run = await asEachMember(db, members, 'task-reminders', opts, async (tx, actor, m) => {
+    const claimed = (await tx.execute(sql`
+      insert into task_reminders (tenant_id, task_id, due_at)
+      select k.tenant_id, k.id, k.due_at from tasks k
+       where k.tenant_id = ${m.tenantId} and k.assignee_user_id = ${m.userId}
+         and k.completed_at is null and k.deleted_at is null
+         and k.due_at > ${since} and k.due_at <= ${now}
+      on conflict (tenant_id, task_id) do update set due_at = excluded.due_at
+       where task_reminders.due_at is distinct from excluded.due_at
+      returning task_id`)) as unknown as { rows: { task_id: string }[] }
+    const ids = claimed.rows.map((c) => c.task_id)
+    if (ids.length === 0) return 0
+    const tasks = await tx
+      .select({ id: t.id, dealId: t.dealId, contactId: t.contactId })
+      .from(t)
+      .where(and(eq(t.tenantId, m.tenantId), inArray(t.id, ids)))
+    // The system reminds: no actor, so the assignee is not left out as the one who made the change.
+    const system = { tenantId: m.tenantId, userId: null, origin: actor.origin }
+    for (const task of tasks)
+      await notify(tx, system, [
+        {
+          kind: 'task.due',
+          recipientUserId: m.userId,
+          about: { taskId: task.id },
+          also: { dealId: task.dealId, contactId: task.contactId },
+        },
+      ])
+    return ids.length
+  })
+  return { reminded: run.results.reduce((a, b) => a + b, 0), failed: run.failed }
 }

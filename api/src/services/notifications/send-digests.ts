@@ -11,7 +11,7 @@ import { enqueueEmail } from '../../lib/email/outbox.ts'
 import { emails } from '../../lib/email/templates.ts'
 import type { Logger } from '../../lib/logger.ts'
 import { notificationText } from '../../lib/notification-text.ts'
-import { asMember, type DeliveryMember, type OriginOf } from './delivery-members.ts'
+import { asEachMember, type DeliveryMember, type OriginOf } from './delivery-members.ts'
 import { listUnreadSince } from './notifications.ts'
 import { getPreferences } from './preferences.ts'
 
@@ -53,25 +53,15 @@ export async function sendDigests(
   opts: { now?: Date; originOf?: OriginOf; logger?: Logger } = {},
 ): Promise<{ sent: number; empty: number; failed: number }> {
   const now = opts.now ?? new Date()
-  const result = { sent: 0, empty: 0, failed: 0 }
-  for (const c of await candidates(db)) {
+  const due = (await candidates(db)).flatMap((c) => {
     const { day, hour } = localClock(now, c.zone)
-    if (hour < DIGEST_HOUR || (c.lastDay !== null && c.lastDay >= day)) continue
-    try {
-      const outcome = await asMember(db, c, opts.originOf, 'notification-digest', (tx, actor) =>
-        digest(tx, actor, day, now),
-      )
-      if (outcome) result[outcome]++
-    } catch (err) {
-      result.failed++
-      opts.logger?.error('digest failed for a member', {
-        tenantId: c.tenantId,
-        userId: c.userId,
-        error: (err as Error).name,
-      })
-    }
-  }
-  return result
+    return hour >= DIGEST_HOUR && (c.lastDay === null || c.lastDay < day) ? [{ ...c, day }] : []
+  })
+  const run = await asEachMember(db, due, 'notification-digest', opts, (tx, actor, c) =>
+    digest(tx, actor, c.day, now),
+  )
+  const count = (o: 'sent' | 'empty') => run.results.filter((r) => r === o).length
+  return { sent: count('sent'), empty: count('empty'), failed: run.failed }
 }
 
 /** Active members of active workspaces with a digest chosen for some kind, their zone and last digest day. */
