@@ -202,3 +202,4 @@ export type PlatformReason =
   | 'step-up'
   | 'security-event'
   | 'maintenance'
+  | 'notification-delivery'

@@ -17,7 +17,7 @@ async function handToRita(manager: Page, baseURL: string | undefined, name: stri
 async function chooseAssignedNotice(page: Page, baseURL: string | undefined, on: boolean) {
   await page.goto(demo(baseURL, '/notifications'))
   await page.getByText('Choose what you are told').click()
-  await page.getByLabel('A deal is assigned to me').setChecked(on)
+  await page.getByLabel('A deal is assigned to me', { exact: true }).setChecked(on)
   await page.getByRole('button', { name: 'Save my choices' }).click()
   await expect(page.getByTestId('flash')).toHaveText('Your choices are saved.')
 }

@@ -12,6 +12,8 @@ import { type Config, databaseLimits, parseConfig } from './config.ts'
 import { transportFromConfig } from './lib/email/transport.ts'
 import { createLogger } from './lib/logger.ts'
 import { dispatchEmails } from './services/email/dispatch-emails.ts'
+import { workspaceOrigins } from './services/notifications/delivery-members.ts'
+import { runNotificationJobs } from './services/notifications/run-notification-jobs.ts'
 import { purgeDeletedTenants } from './services/platform/purge-deleted-tenants.ts'
 
 /** Bindings: `vars` from wrangler.toml, secrets set with `wrangler secret put`. */
@@ -61,8 +63,10 @@ const PURGE_CRON = '17 * * * *'
 export default {
   /**
    * Cron Triggers (wrangler.toml). Every minute: drain the email outbox, so mail queued by a request whose
-   * background send failed, or retried after backoff, leaves without waiting for the next write request.
-   * Hourly: also hard-delete tenants whose retention period has ended (F1.8).
+   * background send failed, or retried after backoff, leaves without waiting for the next write request;
+   * and remind tasks now due and make the digests due now (ADR 0171: idempotent, so an overlapping run
+   * sends nothing twice; their mail leaves with the next drain). Hourly: also hard-delete tenants whose
+   * retention period has ended (F1.8).
    */
   async scheduled(event: { cron: string }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     if (!env.DATABASE_URL) return
@@ -73,6 +77,7 @@ export default {
       dispatchEmails(neon.db, transportFromConfig(config, logger), { limit: 50, logger }).then((r) => {
         if (r.sent + r.failed > 0) logger.info('outbox drained', { ...r })
       }),
+      runNotificationJobs(neon.db, { originOf: workspaceOrigins(config.ROOT_DOMAIN), logger }),
     ]
     if (event.cron === PURGE_CRON)
       work.push(

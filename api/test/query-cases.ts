@@ -19,7 +19,11 @@ import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
 import { getInsight } from '../src/services/insight/insight.ts'
 import { listInvitations } from '../src/services/invitations/list-invitations.ts'
 import { listLineItems } from '../src/services/line-items/list-line-items.ts'
-import { countUnread, listNotifications } from '../src/services/notifications/notifications.ts'
+import {
+  countUnread,
+  listNotifications,
+  listUnreadSince,
+} from '../src/services/notifications/notifications.ts'
 import { listOrganizations } from '../src/services/organizations/list-organizations.ts'
 import { loadOrganization } from '../src/services/organizations/organization-view.ts'
 import { listLostReasons } from '../src/services/processes/lost-reasons.ts'
@@ -281,6 +285,15 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
       'getInsight',
       (tx) => getInsight(tx, { ...caller, userId: f.rep.id, role: 'rep' }, { period: 'year' }),
       { bound: INSIGHT_BOUND },
+    ),
+    // The digest's day of unread notifications (ADR 0171): the unread index, newest first, from a day back.
+    c('a day of unread notifications for the digest', 'listUnreadSince', (tx) =>
+      listUnreadSince(tx, caller, {
+        kinds: ['deal.assigned', 'deal.stage_changed', 'task.due'],
+        since: new Date(Date.now() - 24 * 60 * 60_000),
+        until: new Date(),
+        limit: 51,
+      }),
     ),
     c('product price history', 'listPriceHistory', (tx) =>
       listPriceHistory(tx, f.productId, { limit: LIMIT }),

@@ -35,6 +35,7 @@ export const SERVICES: Record<string, 'case' | string> = {
       'listNotifications',
       'countUnread',
       'getInsight',
+      'listUnreadSince',
     ].map((name) => [name, 'case']),
   ),
   selectDealPage: 'query builder used by getDeal and listDeals',
@@ -48,6 +49,10 @@ export const SERVICES: Record<string, 'case' | string> = {
   getPreferences: 'a member’s own preferences by primary key (tenant, user, kind): a handful of rows',
   notify:
     'write path: the recipients, their records and their in-app choice by key, then one insert (ADR 0169)',
+  emailNotifications:
+    'write path (notify): the names of the few records, actors and recipients of one change, by key (ADR 0171)',
+  notifyProcessChanged:
+    'write path: the distinct owners of a process’s open deals on deals_tenant_id_process_stage_updated_idx, an admin’s rare change (ADR 0171)',
   lineChange: 'write path: reads back one changed line by key',
   bulkDeals:
     'write path: selects through listDeals (its case) in pages of 100, then the single-deal writes by key',

@@ -20,6 +20,7 @@ import { auditColumns, id, timestamptz } from './_columns.ts'
 import { currentUserId, inTenant, policies } from './_rls.ts'
 import { contacts } from './contacts.ts'
 import { deals } from './deals.ts'
+import { salesProcesses } from './processes.ts'
 import { tasks } from './tasks.ts'
 import { tenantId } from './tenants.ts'
 import { users } from './users.ts'
@@ -33,6 +34,8 @@ export const NOTIFICATION_KINDS = [
   'activity.logged',
   'task.assigned',
   'invitation.accepted',
+  'task.due',
+  'process.changed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -50,6 +53,8 @@ export const notifications = pgTable(
     dealId: uuid('deal_id'),
     contactId: uuid('contact_id'),
     taskId: uuid('task_id'),
+    /** The sales process of a `process.changed` notice (ADR 0171). */
+    processId: uuid('process_id'),
     readAt: timestamptz('read_at'),
     ...auditColumns(),
   },
@@ -79,6 +84,11 @@ export const notifications = pgTable(
       name: 'notifications_task_fk',
       columns: [t.tenantId, t.taskId],
       foreignColumns: [tasks.tenantId, tasks.id],
+    }),
+    foreignKey({
+      name: 'notifications_process_fk',
+      columns: [t.tenantId, t.processId],
+      foreignColumns: [salesProcesses.tenantId, salesProcesses.id],
     }),
     check('notifications_kind_known', sql`${t.kind} in (${kindList})`),
     // The feed: a member's notifications newest first, a page at a time.

@@ -69,6 +69,11 @@ export const tasks = pgTable(
     index('tasks_contact_idx')
       .on(t.tenantId, t.contactId, t.dueAt, t.id)
       .where(sql`${t.deletedAt} is null and ${t.contactId} is not null`),
+    // The due-reminder job (ADR 0171): open tasks of every workspace whose due time has just arrived. The
+    // one index not led by tenant_id: a platform job's scan across tenants, like the outbox's due index.
+    index('tasks_open_due_idx')
+      .on(t.dueAt, t.tenantId, t.id)
+      .where(sql`${t.completedAt} is null and ${t.deletedAt} is null`),
     ...policies({
       table: 'tasks',
       noun: 'tasks',

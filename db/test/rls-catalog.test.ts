@@ -77,6 +77,9 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   notifications: ['SELECT', 'INSERT', 'UPDATE'],
   // A member's own choices only (policies; ADR 0169).
   notification_preferences: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  // The scheduled job's claims, made as the member it acts for (ADR 0171).
+  notification_digests: ['SELECT', 'INSERT'],
+  task_reminders: ['SELECT', 'INSERT', 'UPDATE'],
   organizations: ['SELECT', 'INSERT', 'UPDATE'],
   password_reset_tokens: [],
   // Written only by the deals triggers (crm_summary, ADR 0105, ADR 0170).

@@ -8,11 +8,13 @@ import {
   emailOutbox,
   idempotencyKeys,
   invitations,
+  notificationDigests,
   notificationPreferences,
   notifications,
   productPriceHistory,
   savedViews,
   sessions,
+  taskReminders,
   tasks,
 } from '../schema/index.ts'
 import {
@@ -146,6 +148,18 @@ export async function buildTenantWorld(db: Db) {
     inApp: false,
     email: false,
     digest: false,
+  })
+  // The step was due yesterday once and reminded then, before it moved to tomorrow; the rep's digest of
+  // the day before yesterday found nothing to send (ADR 0171).
+  await db
+    .insert(taskReminders)
+    .values({ tenantId, taskId: task.id, dueAt: new Date(Date.now() - 86_400_000) })
+  await db.insert(notificationDigests).values({
+    tenantId,
+    userId: rep.id,
+    day: '2026-12-01',
+    coveredUntil: new Date(Date.now() - 2 * 86_400_000),
+    notificationCount: 0,
   })
   return {
     tenant,

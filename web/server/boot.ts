@@ -1,12 +1,14 @@
 // Boots the in-process API for the web server: connect, migrate (waiting with backoff while the database
 // cannot be reached), make sure the demo workspace exists (seedDemo is idempotent; SEED_DEMO=0 skips it,
-// e.g. for a production database), start the email dispatcher.
+// e.g. for a production database), start the email dispatcher and the notification jobs.
 import { parseConfig } from '@aura/api/config'
 import { databaseTrouble } from '@aura/api/lib/db-errors'
 import { transportFromConfig } from '@aura/api/lib/email/transport'
 import { createLogger, type Logger } from '@aura/api/lib/logger'
 import { createNodeApi, type NodeApi } from '@aura/api/node'
 import { startEmailDispatcher } from '@aura/api/services/email/start-email-dispatcher'
+import { workspaceOrigins } from '@aura/api/services/notifications/delivery-members'
+import { startNotificationJobs } from '@aura/api/services/notifications/run-notification-jobs'
 import { purgeDeletedTenants } from '@aura/api/services/platform/purge-deleted-tenants'
 import { seedDemo } from '@aura/db/seed/demo'
 
@@ -45,12 +47,18 @@ export async function bootApi(
     transport: transportFromConfig(api.config, api.logger),
     logger: api.logger,
   })
+  // Due reminders and digests (ADR 0171), every minute like the Worker's Cron Trigger.
+  const stopNotifications = startNotificationJobs(api.conn.db, {
+    originOf: workspaceOrigins(api.config.ROOT_DOMAIN, env.PORT ?? 3000),
+    logger: api.logger,
+  })
   const purge = setInterval(() => void purgeExpired(api), 60 * 60_000)
   purge.unref()
   return {
     ...api,
     close: async () => {
       clearInterval(purge)
+      await stopNotifications()
       await stopEmail()
       await api.close()
     },

@@ -11,6 +11,8 @@ export interface Actor {
   role: Role
   /** The request's id, written into audit rows and logs. */
   requestId: string
+  /** The workspace's origin as the request addressed it (https://acme.example.com), for links in e-mail. */
+  origin?: string
 }
 
 /**

@@ -145,6 +145,7 @@ export function requireMember(c: Context<AppEnv>, permission?: Permission): Acto
     userId: auth.userId,
     role: auth.role,
     requestId: c.get('requestId'),
+    origin: new URL(c.req.url).origin,
     proof: auth.proof,
     ...(sharedTx ? { sharedTx } : {}),
   }

@@ -29,6 +29,13 @@ describe('notification sentences', () => {
     expect(notificationSentence(item('invitation.accepted', { dealName: null }), names)).toBe(
       'Max Manager joined the workspace',
     )
+    // Due reminders come from the system (no actor); process notices name the process (ADR 0171).
+    expect(
+      notificationSentence(item('task.due', { actorUserId: null, taskSubject: 'Send the quote' }), names),
+    ).toBe('A next step of yours is due: “Send the quote”')
+    expect(notificationSentence(item('process.changed', { processName: 'Enterprise' }), names)).toBe(
+      'Max Manager changed the stages or name of the process “Enterprise”',
+    )
     expect(Object.keys(KIND_LABELS).sort()).toEqual([...schema.NOTIFICATION_KINDS].sort())
     for (const kind of schema.NOTIFICATION_KINDS) {
       expect(notificationSentence(item(kind), names), kind).not.toMatch(/something of yours/)

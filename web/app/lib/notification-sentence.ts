@@ -1,6 +1,8 @@
-// A notification as a sentence (ADR 0169), with the actor's name and the record it is about; pure, so the
-// feed and its tests say the same. The record names come from the feed (joined at read time under the
-// reader's policies); a name the reader no longer gets is left out rather than guessed.
+// A notification as a sentence (ADR 0169), with the actor's name and the record it is about. The wording is
+// the API's (api/src/lib/notification-text.ts, also used for e-mail, ADR 0171), so Inbox and mail agree.
+// The record names come from the feed (joined at read time under the reader's policies); a name the reader
+// no longer gets is left out rather than guessed.
+import { notificationText } from '@aura/api/lib/notification-text'
 
 export interface FeedItem {
   kind: string
@@ -8,33 +10,12 @@ export interface FeedItem {
   dealName: string | null
   contactName: string | null
   taskSubject: string | null
+  processName?: string | null
 }
 
-const quoted = (s: string) => `“${s}”`
-
 export function notificationSentence(n: FeedItem, names: Record<string, string>): string {
-  const actor = n.actorUserId ? (names[n.actorUserId] ?? 'A former member') : 'Aura'
-  const deal = n.dealName ? quoted(n.dealName) : 'a deal'
-  switch (n.kind) {
-    case 'deal.assigned':
-      return `${actor} made you the owner of ${deal}`
-    case 'deal.stage_changed':
-      return `${actor} moved ${deal} to another stage`
-    case 'deal.won':
-      return `${actor} marked ${deal} as won`
-    case 'deal.lost':
-      return `${actor} marked ${deal} as lost`
-    case 'activity.logged': {
-      const on = n.contactName ?? (n.dealName ? quoted(n.dealName) : 'your records')
-      return `${actor} logged an activity with ${on}`
-    }
-    case 'task.assigned':
-      return `${actor} gave you a next step${n.taskSubject ? `: ${quoted(n.taskSubject)}` : ''}`
-    case 'invitation.accepted':
-      return `${actor} joined the workspace`
-    default:
-      return `${actor} changed something of yours`
-  }
+  const actorName = n.actorUserId ? (names[n.actorUserId] ?? 'A former member') : null
+  return notificationText({ ...n, actorName })
 }
 
 /** What each kind is called where a member chooses what they are told. */
@@ -46,4 +27,6 @@ export const KIND_LABELS: Record<string, string> = {
   'activity.logged': 'An activity is logged on my contact or deal',
   'task.assigned': 'Someone gives me a next step',
   'invitation.accepted': 'Someone joins the workspace (admins)',
+  'task.due': 'A next step of mine is due',
+  'process.changed': 'A process I have open deals in changes its stages or name',
 }

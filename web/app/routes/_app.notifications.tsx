@@ -1,6 +1,6 @@
 // The inbox (F15, ADR 0169): what happened to the reader's work, newest first, unread ones marked; "Mark
-// all as read"; and what they want to be told in the app, kind by kind. Plain links and forms: no
-// JavaScript needed, none shipped.
+// all as read"; and what they want to be told, kind by kind: in the Inbox, by e-mail, in the daily digest
+// (ADR 0171). Plain links and forms: no JavaScript needed, none shipped.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -54,11 +54,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (form.get('intent') === 'preferences') {
     // A tick box sends its name only when ticked, so each row also names its kind: every kind shown is
-    // set, ticked or not. Only the in-app channel is sent; e-mail and the digest keep what they were
-    // (their delivery is not built yet, ADR 0169).
+    // set, each of its three channels ticked or not.
     const parsed = parseForm(form, ZInAppChoices)
     if (parsed.status !== 'success') throw errorPage(400)
-    const preferences = parsed.value.kind.map((kind) => ({ kind, inApp: form.has(`inApp.${kind}`) }))
+    const preferences = parsed.value.kind.map((kind) => ({
+      kind,
+      inApp: form.has(`inApp.${kind}`),
+      email: form.has(`email.${kind}`),
+      digest: form.has(`digest.${kind}`),
+    }))
     await must(await api.me['notification-preferences'].$put({ json: { preferences } }), request, context)
     return redirectWithFlash(request, '/notifications', 'notifications.preferences')
   }
@@ -120,18 +124,47 @@ export default function Inbox() {
             <input type="hidden" name="intent" value="preferences" />
             <fieldset className="flex flex-col gap-1">
               <legend className="mb-1 text-sm font-medium">Tell me in the inbox when…</legend>
-              {preferences.map((p) => (
-                <label key={p.kind} className="flex min-h-11 items-center gap-2 text-sm">
-                  <input type="hidden" name="kind" value={p.kind} />
-                  <input
-                    type="checkbox"
-                    name={`inApp.${p.kind}`}
-                    defaultChecked={p.inApp}
-                    className="size-5"
-                  />
-                  {KIND_LABELS[p.kind] ?? p.kind}
-                </label>
-              ))}
+              <p className="text-sm text-slate-600">
+                Beside each: also by e-mail at once, or in a daily digest e-mail (from 7:00 your time) of what
+                is still unread in the inbox.
+              </p>
+              {preferences.map((p) => {
+                const label = KIND_LABELS[p.kind] ?? p.kind
+                return (
+                  <div key={p.kind} className="flex flex-wrap items-center gap-x-4 text-sm">
+                    <input type="hidden" name="kind" value={p.kind} />
+                    <label className="flex min-h-11 grow items-center gap-2">
+                      <input
+                        type="checkbox"
+                        name={`inApp.${p.kind}`}
+                        defaultChecked={p.inApp}
+                        className="size-5"
+                      />
+                      {label}
+                    </label>
+                    <label className="flex min-h-11 items-center gap-2 text-slate-700">
+                      <input
+                        type="checkbox"
+                        name={`email.${p.kind}`}
+                        defaultChecked={p.email}
+                        aria-label={`E-mail: ${label}`}
+                        className="size-5"
+                      />
+                      <span aria-hidden="true">E-mail</span>
+                    </label>
+                    <label className="flex min-h-11 items-center gap-2 text-slate-700">
+                      <input
+                        type="checkbox"
+                        name={`digest.${p.kind}`}
+                        defaultChecked={p.digest}
+                        aria-label={`Daily digest: ${label}`}
+                        className="size-5"
+                      />
+                      <span aria-hidden="true">Digest</span>
+                    </label>
+                  </div>
+                )
+              })}
             </fieldset>
             <div>
               <button type="submit" className={buttonClass.primary}>

@@ -6,6 +6,8 @@ export type EmailTemplate =
   | 'step-up-code'
   | 'signup-exists'
   | 'password-changed'
+  | 'notification'
+  | 'notification-digest'
 
 export interface RenderedEmail {
   template: EmailTemplate
@@ -73,6 +75,27 @@ export const emails = {
       `You're invited to ${workspace} on Aura CRM`,
       [`You have been invited to join ${workspace} as ${role}. The link works once, for 7 days.`],
       { href: link, label: 'Accept the invitation' },
+    ),
+  /** One notification by e-mail (ADR 0171): its sentence, and a link to its record when there is one. */
+  notification: (workspace: string, sentence: string, link: string | null): RenderedEmail =>
+    render(
+      'notification',
+      `${sentence} (${workspace})`,
+      [`${sentence}.`, `You get this e-mail because of your notification choices in ${workspace}.`],
+      link ? { href: link, label: 'Open it in Aura CRM' } : undefined,
+    ),
+  /** The day's digest (ADR 0171): one line a notification, the newest first, and a link to the Inbox. */
+  notificationDigest: (workspace: string, sentences: string[], more: boolean, inbox: string | null) =>
+    render(
+      'notification-digest',
+      `Your daily digest from ${workspace}`,
+      [
+        `Unread in ${workspace} since your last digest:`,
+        ...sentences.map((s) => `• ${s}`),
+        ...(more ? ['…and more in your Inbox.'] : []),
+        'You get this e-mail because you chose a daily digest in your notification choices.',
+      ],
+      inbox ? { href: inbox, label: 'Open your Inbox' } : undefined,
     ),
   stepUpCode: (workspace: string, code: string): RenderedEmail =>
     render('step-up-code', `Your ${workspace} verification code: ${code}`, [

@@ -19,6 +19,8 @@ export const ZNotification = z
     contactName: z.string().nullable(),
     taskId: z.uuid().nullable(),
     taskSubject: z.string().nullable(),
+    processId: z.uuid().nullable(),
+    processName: z.string().nullable(),
     read: z.boolean(),
     createdAt: z.string(),
   })

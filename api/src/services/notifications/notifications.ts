@@ -3,7 +3,7 @@
 // record the reader can no longer see (reassigned away, deleted) is left out: it never reveals a record, nor
 // a name as it was. Every statement names the caller as recipient, so it reads their index (RLS agrees).
 import { schema, type Tx } from '@aura/db'
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { newestFirst, timestampKey, toPage } from '../../lib/pagination.ts'
 import type { TMarkRead, TNotificationListQuery } from './notifications.inputs.ts'
@@ -12,6 +12,7 @@ const n = schema.notifications
 const d = schema.deals
 const c = schema.contacts
 const t = schema.tasks
+const sp = schema.salesProcesses
 
 /** The badge counts this many unread at most (more reads "99+"), so it costs a bounded read. */
 export const UNREAD_CAP = 99
@@ -26,6 +27,13 @@ const columns = {
   contactName: c.fullName,
   taskId: n.taskId,
   taskSubject: t.subject,
+  processId: n.processId,
+  // Looked up only for a process notice (the few rows that name one), never joined: a join, or a lookup per
+  // row, reads the small processes table whole on each and broke the feed's plan bound (ADR 0171).
+  processName: sql<
+    string | null
+  >`case when ${n.processId} is null then null else (select ${sp.name} from ${sp}
+    where ${sp.tenantId} = ${n.tenantId} and ${sp.id} = ${n.processId}) end`,
   readAt: n.readAt,
   createdAt: n.createdAt,
   sortKey: timestampKey(n.createdAt),
@@ -93,4 +101,29 @@ export async function markRead(tx: Tx, actor: Actor, input: TMarkRead) {
     )
     .returning({ id: n.id })
   return { marked: changed.length }
+}
+
+/**
+ * The caller's unread notifications of some kinds created in (since, until], newest first, at most `limit`
+ * (the digest, ADR 0171): read as the feed is, so only what the caller may still see.
+ */
+export async function listUnreadSince(
+  tx: Tx,
+  actor: Actor,
+  q: { kinds: string[]; since: Date; until: Date; limit: number },
+) {
+  if (q.kinds.length === 0) return []
+  const rows = await withRecords(tx)
+    .where(
+      and(
+        ...mine(actor),
+        isNull(n.readAt),
+        inArray(n.kind, q.kinds as (typeof schema.NOTIFICATION_KINDS)[number][]),
+        gt(n.createdAt, q.since),
+        lte(n.createdAt, q.until),
+      ),
+    )
+    .orderBy(...newestFirst(n.createdAt, n.id, undefined).orderBy)
+    .limit(q.limit)
+  return rows.map(({ sortKey: _, ...r }) => r)
 }

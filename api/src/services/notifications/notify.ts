@@ -2,19 +2,23 @@
 // in its own transaction, so a notification exists exactly when the change committed. It decides who really
 // receives one: never the actor themself, only active members of the workspace, only a recipient who sees
 // every record the notification is about (a notification never reveals a record), and only if the recipient
-// has not turned the kind off in the app (their preference, read through notification_in_app(): the
-// policies keep preferences from everyone else). Rows are inserted without RETURNING: the writer may not
-// read a message addressed to someone else.
+// their preference allows: in the app (a row in the Inbox) and by e-mail (a row in the outbox, same
+// transaction; ADR 0171), each read through notification_channels(): the policies keep preferences from
+// everyone else. Rows are inserted without RETURNING: the writer may not read a message addressed to
+// someone else.
 import { type Role, schema, type Tx } from '@aura/db'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { ownedBy, ownersOf } from '../records/record-owners.ts'
-import { IN_APP_DEFAULT, type NotificationKind } from './preferences.ts'
+import { emailNotifications } from './notify-email.ts'
+import { defaultPreference, type NotificationKind } from './preferences.ts'
 
 /** The records a notification names. */
 export interface Links {
   dealId?: string | null
   contactId?: string | null
   taskId?: string | null
+  /** A sales process (`process.changed`): every member sees processes, so it is never a reason to skip. */
+  processId?: string | null
 }
 
 export interface Notice {
@@ -27,10 +31,12 @@ export interface Notice {
   also?: Links
 }
 
-/** Who made the change (an Actor will do); the user is null only where nobody is bound. */
+/** Who made the change (an Actor will do); the user is null for the system (a due reminder). */
 export interface Writer {
   tenantId: string
   userId: string | null
+  /** The workspace's origin, for the link in an e-mail (absent: the e-mail has no link). */
+  origin?: string | undefined
 }
 
 const d = schema.deals
@@ -70,10 +76,12 @@ export async function notify(tx: Tx, writer: Writer, notices: Notice[]): Promise
       dealId: link('dealId'),
       contactId: link('contactId'),
       taskId: link('taskId'),
+      processId: n.about?.processId ?? n.also?.processId ?? null,
     })
   }
-  const kept = await inAppWanted(tx, rows)
-  if (kept.length) await tx.insert(schema.notifications).values(kept)
+  const { inApp, email } = await wantedChannels(tx, rows)
+  if (inApp.length) await tx.insert(schema.notifications).values(inApp)
+  if (email.length) await emailNotifications(tx, writer, email)
 }
 
 /** The roles of those recipients who are active members of the workspace. */
@@ -128,22 +136,24 @@ async function visibility(tx: Tx, tenantId: string, notices: Notice[]) {
   }
 }
 
-/** The rows whose recipient wants the kind in the app: their stored choice, else the default. */
-async function inAppWanted(tx: Tx, rows: (typeof schema.notifications.$inferInsert)[]) {
-  const kept: typeof rows = []
+/** The rows whose recipient wants the kind in the app, and those by e-mail: their stored choice, else the default. */
+async function wantedChannels(tx: Tx, rows: (typeof schema.notifications.$inferInsert)[]) {
+  const inApp: typeof rows = []
+  const email: typeof rows = []
   for (const kind of new Set(rows.map((r) => r.kind))) {
     const ofKind = rows.filter((r) => r.kind === kind)
-    const users = ofKind.map((r) => r.recipientUserId)
     const list = sql.join(
-      users.map((id) => sql`${id}`),
+      ofKind.map((r) => sql`${r.recipientUserId}`),
       sql`, `,
     )
-    const stored = (await tx.execute(sql`select user_id, in_app
-      from notification_in_app(${kind}, array[${list}]::uuid[])`)) as unknown as {
-      rows: { user_id: string; in_app: boolean }[]
+    const stored = (await tx.execute(sql`select user_id, in_app, email
+      from notification_channels(${kind}, array[${list}]::uuid[])`)) as unknown as {
+      rows: { user_id: string; in_app: boolean; email: boolean }[]
     }
-    const choice = new Map(stored.rows.map((r) => [r.user_id, r.in_app]))
-    kept.push(...ofKind.filter((r) => choice.get(r.recipientUserId) ?? IN_APP_DEFAULT[kind]))
+    const choice = new Map(stored.rows.map((r) => [r.user_id, r]))
+    const fallback = defaultPreference(kind)
+    inApp.push(...ofKind.filter((r) => choice.get(r.recipientUserId)?.in_app ?? fallback.inApp))
+    email.push(...ofKind.filter((r) => choice.get(r.recipientUserId)?.email ?? fallback.email))
   }
-  return kept
+  return { inApp, email }
 }

@@ -1,6 +1,7 @@
 // A member's notification preferences (F15.1, ADR 0169): per kind, in the app, by e-mail, in a digest. A kind
 // without a stored row follows the defaults here, so a changed default reaches everyone who kept it. Only the
-// in-app choice is acted on today (e-mail and digest delivery are to come: a scheduled platform job).
+// in-app and e-mail choices are acted on when a notification is written (notify.ts), the digest by the
+// scheduled job (send-digests.ts, ADR 0171).
 import { schema, type Tx } from '@aura/db'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
@@ -12,7 +13,7 @@ export type NotificationKind = (typeof schema.NOTIFICATION_KINDS)[number]
 export const IN_APP_DEFAULT: Readonly<Record<NotificationKind, boolean>> = Object.fromEntries(
   schema.NOTIFICATION_KINDS.map((k) => [k, true]),
 ) as Record<NotificationKind, boolean>
-/** By e-mail: what was handed to the member (a deal, a task). */
+/** By e-mail: what was handed to the member (a deal, a task); not due reminders (My day lists them). */
 const EMAIL_DEFAULT = new Set<NotificationKind>(['deal.assigned', 'task.assigned'])
 
 export interface Preference {

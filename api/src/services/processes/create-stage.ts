@@ -2,6 +2,7 @@ import { schema, type Tx } from '@aura/db'
 import { eq, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notifyProcessChanged } from '../notifications/notify-process-changed.ts'
 import { lockProcess, toStage } from './process-view.ts'
 import type { TCreateStage } from './processes.inputs.ts'
 
@@ -31,5 +32,6 @@ export async function createStage(
     after: toStage(stage),
     requestId: actor.requestId,
   })
+  await notifyProcessChanged(tx, actor, processId)
   return toStage(stage)
 }

@@ -3,6 +3,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notifyProcessChanged } from '../notifications/notify-process-changed.ts'
 import { lockProcess, toStage } from './process-view.ts'
 import { countDealsInStage, lockStage } from './stage-of-process.ts'
 
@@ -60,6 +61,7 @@ export async function deleteStage(
     after: { movedDeals: moved, movedTo: moveTo ?? null },
     requestId: actor.requestId,
   })
+  await notifyProcessChanged(tx, actor, processId)
 }
 
 type Stage = typeof schema.processStages.$inferSelect

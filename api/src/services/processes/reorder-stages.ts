@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notifyProcessChanged } from '../notifications/notify-process-changed.ts'
 import { loadStages, lockProcess, toStage } from './process-view.ts'
 
 /** F11.8: `stageIds` must list every stage of the process exactly once; positions become 0, 1, … */
@@ -37,5 +38,6 @@ export async function reorderStages(
     after: { stageIds },
     requestId: actor.requestId,
   })
+  if (current.some((s, i) => s.id !== stageIds[i])) await notifyProcessChanged(tx, actor, processId)
   return after.map(toStage)
 }

@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notifyProcessChanged } from '../notifications/notify-process-changed.ts'
 import { loadStages, lockProcess, toProcess } from './process-view.ts'
 import type { TUpdateProcess } from './processes.inputs.ts'
 
@@ -62,5 +63,6 @@ export async function updateProcess(
     after: { ...view, stages: undefined },
     requestId: actor.requestId,
   })
+  if (after.name !== before.name) await notifyProcessChanged(tx, actor, id)
   return view
 }

@@ -3,6 +3,7 @@ import { and, count, eq, ne } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { notifyProcessChanged } from '../notifications/notify-process-changed.ts'
 import { lockProcess, toStage } from './process-view.ts'
 import type { TUpdateStage } from './processes.inputs.ts'
 import { countDealsInStage, lockStage } from './stage-of-process.ts'
@@ -39,6 +40,7 @@ export async function updateStage(
     after: toStage(after),
     requestId: actor.requestId,
   })
+  if (after.name !== before.name) await notifyProcessChanged(tx, actor, processId)
   return toStage(after)
 }
 

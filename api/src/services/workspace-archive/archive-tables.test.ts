@@ -66,12 +66,14 @@ describe('what a workspace archive covers', () => {
       'email_outbox',
       'idempotency_keys',
       'invitations',
+      'notification_digests',
       'notification_preferences',
       'notifications',
       'pipeline_stage_totals',
       'platform_audit_log',
       'saved_views',
       'sessions',
+      'task_reminders',
     ])
     for (const t of excluded) expect(EXCLUDED_TABLES[t]?.length ?? 0, t).toBeGreaterThan(20)
   })

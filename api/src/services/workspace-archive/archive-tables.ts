@@ -81,6 +81,10 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
     'derived messages about changes (ADR 0169), naming ids the restore gives anew; a restored workspace starts with an empty feed',
   notification_preferences:
     'personal choices (ADR 0169) like saved views: restored people set them again (the defaults apply meanwhile)',
+  task_reminders:
+    'bookkeeping of the due-reminder job (ADR 0171): a restored task past its due time is not reminded again (older than a day) or is reminded once',
+  notification_digests:
+    'bookkeeping of the digest job (ADR 0171): which days a member’s digest was made; a restored member starts afresh',
   activity_owners:
     'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
 }
