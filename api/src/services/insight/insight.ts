@@ -35,17 +35,16 @@ export async function getInsight(tx: Tx, actor: Actor, query: TInsightQuery): Pr
   }
   const calendar = await periodOf(tx, actor.tenantId, query.period)
   const stages = scope.processId ? await funnel(tx, scope) : []
-  const figures = await figuresByOwner(tx, scope, calendar.from, calendar.thisMonth)
-  const team = figures.find((f) => f.team)
+  // Grouping sets always give the team's row, sorted first; the owners follow.
+  const [team, ...owners] = await figuresByOwner(tx, scope, calendar.from, calendar.thisMonth)
+  if (!team?.team) throw new Error('insight: the team row is missing')
   return {
     currency: calendar.currency,
     processId: scope.processId ?? null,
     ownerId: scope.ownerId ?? null,
     period: { kind: query.period, from: calendar.from, to: calendar.to },
-    totals: team ? withoutKeys(team) : emptyFigures,
-    owners: figures
-      .filter((f) => !f.team)
-      .map((f) => ({ userId: f.user_id, name: f.name, ...withoutKeys(f) })),
+    totals: withoutKeys(team),
+    owners: owners.map((f) => ({ userId: f.user_id, name: f.name, ...withoutKeys(f) })),
     stages,
     trend: await trend(tx, scope, calendar.thisMonth),
   }
@@ -102,18 +101,6 @@ interface FigureRow {
   averageDaysToClose: string | null
 }
 type Figures = Insight['totals']
-
-const emptyFigures: Figures = {
-  openCount: 0,
-  openAmount: '0.00',
-  openWeightedAmount: '0.00',
-  wonCount: 0,
-  wonAmount: '0.00',
-  lostCount: 0,
-  lostAmount: '0.00',
-  winRate: null,
-  averageDaysToClose: null,
-}
 
 function withoutKeys(r: FigureRow): Figures {
   return {

@@ -15,15 +15,9 @@ const ids = (rows: Row[], key: 'dealId' | 'contactId' | 'taskId' | 'processId' |
 ]
 
 /** id → name of the given rows of a table, read in the bound tenant. */
-async function namesOf(
-  tx: Tx,
-  tenantId: string,
-  table: 'users' | 'deals' | 'contacts' | 'processes',
-  list: string[],
-) {
+async function namesOf(tx: Tx, tenantId: string, table: 'deals' | 'contacts' | 'processes', list: string[]) {
   if (list.length === 0) return new Map<string, string | null>()
   const t = {
-    users: { tbl: schema.users, name: schema.users.name },
     deals: { tbl: schema.deals, name: schema.deals.name },
     contacts: { tbl: schema.contacts, name: schema.contacts.fullName },
     processes: { tbl: schema.salesProcesses, name: schema.salesProcesses.name },
@@ -51,16 +45,22 @@ export async function emailNotifications(
         .where(and(eq(k.tenantId, tenantId), inArray(k.id, taskIds)))
     : []
   const subjects = new Map(tasks.map((t) => [t.id, t.subject]))
-  const recipients = await namesOf(tx, tenantId, 'users', ids(rows, 'actorUserId'))
   const deals = await namesOf(tx, tenantId, 'deals', ids(rows, 'dealId'))
   const contacts = await namesOf(tx, tenantId, 'contacts', ids(rows, 'contactId'))
   const processes = await namesOf(tx, tenantId, 'processes', ids(rows, 'processId'))
+  // Actors' names and recipients' addresses in one read of users (one round trip on the writing request).
   const u = schema.users
-  const addresses = await tx
-    .select({ id: u.id, email: u.email })
+  const people = await tx
+    .select({ id: u.id, name: u.name, email: u.email })
     .from(u)
-    .where(and(eq(u.tenantId, tenantId), inArray(u.id, [...new Set(rows.map((r) => r.recipientUserId))])))
-  const to = new Map(addresses.map((a) => [a.id, a.email]))
+    .where(
+      and(
+        eq(u.tenantId, tenantId),
+        inArray(u.id, [...new Set([...ids(rows, 'actorUserId'), ...rows.map((r) => r.recipientUserId)])]),
+      ),
+    )
+  const actors = new Map(people.map((p) => [p.id, p.name]))
+  const to = new Map(people.map((p) => [p.id, p.email]))
   const [tenant] = await tx
     .select({ companyName: schema.tenants.companyName })
     .from(schema.tenants)
@@ -71,7 +71,7 @@ export async function emailNotifications(
     if (!address) continue
     const sentence = notificationText({
       kind: r.kind,
-      actorName: r.actorUserId ? (recipients.get(r.actorUserId) ?? 'A member') : null,
+      actorName: r.actorUserId ? (actors.get(r.actorUserId) ?? 'A member') : null,
       dealName: r.dealId ? deals.get(r.dealId) : null,
       contactName: r.contactId ? contacts.get(r.contactId) : null,
       taskSubject: r.taskId ? subjects.get(r.taskId) : null,
