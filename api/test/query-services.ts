@@ -74,6 +74,11 @@ export const SERVICES: Record<string, 'case' | string> = {
     'import batch: up to 500 names on organizations_tenant_id_lower_name_idx (tenant, lower(name))',
   membersByNameOrEmail:
     'import batch: the members a file names, by lower(email) or name: a workspace’s members at most',
+  assertEmailFree: 'write path: contact_ids_by_email on the unique e-mail index (one key)',
+  contactIdsByEmail:
+    'contact_ids_by_email(): the unique e-mail index, keys given (one per import row at most)',
+  organizationIdsByKey:
+    'organization_ids_by_key(): the lower(name) and domain expression indexes, keys given',
   loadCustomFieldRules: 'the live custom field definitions of one entity: a handful of rows',
   auditBatch: 'write path: one insert of the audit rows of one import batch',
   searchRecords:
@@ -108,7 +113,6 @@ export const SERVICES: Record<string, 'case' | string> = {
       'addLineItem',
       'removeLineItem',
       'lockLine',
-      'assertEmailFree',
       'createContact',
       'updateContact',
       'createActivity',

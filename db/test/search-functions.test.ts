@@ -22,7 +22,11 @@ beforeAll(async () => {
   a = await buildTenantWorld(conn.db)
   const db = conn.db
   const t = a.tenantId
-  const globex = await createOrganization(db, { tenantId: t, name: 'Globex Corporation' })
+  const globex = await createOrganization(db, {
+    tenantId: t,
+    name: 'Globex Corporation',
+    website: 'https://www.Globex.test/about',
+  })
   ids.globex = globex.id
   ids.johnson = (
     await createContact(db, {
@@ -159,11 +163,44 @@ describe('search functions stay inside the bound tenant and the caller’s owner
   })
 })
 
+describe('exact-match lookups (ADR 0174) show what the policies show, whatever the case', () => {
+  const byEmail = (tx: Tx, emails: string[]) =>
+    ids$(tx, sql`select id from contact_ids_by_email(${sql.param(emails)}::citext[])`)
+  const byKey = (tx: Tx, names: string[], domains: string[]) =>
+    ids$(
+      tx,
+      sql`select id from organization_ids_by_key(${sql.param(names)}::text[], ${sql.param(domains)}::text[])`,
+    )
+
+  it('find a contact by e-mail for a lead and its owner, not for another rep or tenant or without context', async () => {
+    const wanted = ['MARY.J@initech.test', 'nobody@initech.test']
+    expect(await asA(a.manager.id, 'manager', (tx) => byEmail(tx, wanted))).toEqual([ids.johnson])
+    expect(await asA(a.rep.id, 'rep', (tx) => byEmail(tx, wanted))).toEqual([ids.johnson])
+    expect(await asA(a.otherRep.id, 'rep', (tx) => byEmail(tx, wanted))).toEqual([])
+    await withTenant(conn.db, { tenantId: bTenantId, userId: bManagerId, role: 'manager' }, async (tx) => {
+      expect(await byEmail(tx, wanted)).toEqual([])
+      expect(await byKey(tx, ['globex corporation'], [])).toEqual([])
+    })
+    expect(await asAppWithoutContext(conn.db, (tx) => byEmail(tx, wanted))).toEqual([])
+  })
+
+  it('find organizations by lower-cased name or website domain, live ones only', async () => {
+    await asA(a.rep.id, 'rep', async (tx) => {
+      expect(await byKey(tx, ['globex corporation'], [])).toEqual([ids.globex])
+      expect(await byKey(tx, ['Globex Corporation'], [])).toEqual([])
+      expect(await byKey(tx, [], ['globex.test'])).toEqual([ids.globex])
+      expect(await byKey(tx, [], ['www.globex.test'])).toEqual([])
+    })
+  })
+})
+
 describe('who may run them and what their definer holds', () => {
   const signatures = [
     'search_contacts(text,uuid,uuid,real,uuid,integer)',
     'search_organization_ids(text)',
     'search_deal_ids(text)',
+    'contact_ids_by_email(citext[])',
+    'organization_ids_by_key(text[],text[])',
   ]
 
   it('only crm_app may execute them: not PUBLIC, not crm_platform', async () => {
@@ -192,13 +229,15 @@ describe('who may run them and what their definer holds', () => {
           from pg_proc where proowner = (select oid from pg_roles where rolname = 'crm_search') order by 1`,
     )
     expect(fns.map((f) => f.name)).toEqual([
+      'contact_ids_by_email',
+      'organization_ids_by_key',
       'search_contacts',
       'search_deal_ids',
       'search_organization_ids',
       'visible_contacts',
       'visible_deals',
     ])
-    for (const f of fns.filter((f) => f.name.startsWith('search_'))) {
+    for (const f of fns.filter((f) => !f.name.startsWith('visible_'))) {
       expect(f.definer, f.name).toBe(true)
       expect(f.config, f.name).toContain('search_path=pg_catalog, public, pg_temp')
     }
@@ -280,7 +319,7 @@ describe('who may run them and what their definer holds', () => {
         ),
       },
       { t: 'deals', cols: select('assigned_user_id', 'created_by', 'deleted_at', 'id', 'name', 'tenant_id') },
-      { t: 'organizations', cols: select('deleted_at', 'id', 'name', 'tenant_id') },
+      { t: 'organizations', cols: select('deleted_at', 'id', 'name', 'tenant_id', 'website') },
     ])
   })
 })

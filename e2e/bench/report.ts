@@ -1,5 +1,6 @@
 // One markdown table per run (and the full JSON beside it): per scenario and concurrency, each
 // contender's median, the ratios Aura ÷ PostGraphile and Aura ÷ prepared pgbench, and the run's context.
+import { type ImportMeasure, importsMarkdown } from './imports.ts'
 import type { Machine } from './machine.ts'
 import type { Cell, Summary } from './windows.ts'
 
@@ -19,6 +20,7 @@ export interface Report {
   /** Peer verification per scenario: true, or why the peer was not timed. */
   peerVerified: Record<string, string | true>
   cells: Cell[]
+  imports: ImportMeasure[]
   workersBundleGzipBytes: number | null
 }
 
@@ -77,6 +79,7 @@ export function markdown(r: Report): string {
           : `${Math.round(r.workersBundleGzipBytes / 1024)} KiB gzipped`
       }.`,
     "Writes differ in kind: Aura's move locks the deal, checks the stage and writes stage history and audit; its add prices the line from the blueprint, locks the deal and audits. The peer's are the plain CRUD update/insert (the deal-total trigger runs on both).",
+    ...importsMarkdown(r.imports),
     '',
   )
   return lines.join('\n')

@@ -52,6 +52,9 @@ export function smokeProblems(r: Report): string[] {
     named('pgbench', c.raw)
     named('pgbench shaped', c.rawShaped)
   }
+  for (const m of r.imports)
+    if (m.created !== m.rows)
+      problems.push(`import of ${m.rows} rows created ${m.created}, rejected ${m.rejected}`)
   return problems
 }
 

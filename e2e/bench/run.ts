@@ -15,6 +15,7 @@ import { startWireProxy, type WireProxy } from './capture/wire-proxy.ts'
 import { prepareDatabase } from './database.ts'
 import { tenantFacts } from './facts.ts'
 import { login } from './http.ts'
+import { type ImportMeasure, measureImport } from './imports.ts'
 import { loadAverage, machine, workersBundleGzipBytes } from './machine.ts'
 import { options, out, ROOT } from './options.ts'
 import { auraCursor, type Endpoint, verifyPeerReads, verifyPeerWrites } from './peer/verify.ts'
@@ -102,6 +103,12 @@ async function main() {
     const mixed = scenarios.find((s) => s.key === 'mixed')
     if (mixed && chosen('overload'))
       cells.push(await runCell(overloadScenario(mixed, options.overload), options.overload, contenders))
+    const imports: ImportMeasure[] = []
+    if (chosen('imports'))
+      for (const rows of options.smoke ? [1000] : [10_000, 100_000]) {
+        out(`importing ${rows} contacts`)
+        imports.push(await measureImport({ port: aura.port, host, cookie }, rows))
+      }
 
     const report: Report = {
       started: started.toISOString(),
@@ -124,6 +131,7 @@ async function main() {
       board,
       peerVerified: peerCheck.verified,
       cells,
+      imports,
       workersBundleGzipBytes: options.bundle ? workersBundleGzipBytes() : null,
     }
     report.durationSeconds = Math.round((Date.now() - started.getTime()) / 1000)

@@ -60,6 +60,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     'custom-fields': v.customField.id,
     'saved-views': v.savedView.id,
     tasks: v.task.id,
+    imports: v.upload.id,
   }
   return byResource[resource ?? ''] ?? missing(`${resource}/{id}`)
 }
@@ -85,6 +86,7 @@ export const VALID_BODIES: Record<string, (r: Records) => Record<string, unknown
     dealId: r.deal.id,
   }),
   'PATCH /tasks/{id}': () => ({ subject: 'Changed by attacker' }),
+  'PATCH /imports/{id}': () => ({ dedupeMode: 'update' }),
   'PATCH /deals/{id}': () => ({ notes: 'changed by attacker' }),
   'POST /deals/{id}/stage': (r) => ({ stageId: r.stage2.id }),
   'POST /organizations': () => ({ name: 'Attack org' }),

@@ -88,6 +88,25 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
       dealId: deal.id,
     })
     .returning()
+  // The rep's uploaded file (ADR 0174), not started: mapping, starting and undoing it are changes by id.
+  const [upload] = await db
+    .insert(schema.imports)
+    .values({
+      tenantId,
+      userId: ws.rep.id,
+      entity: 'contact',
+      fileName: 'people.csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      columns: ['Name'],
+      mapping: ['fullName'],
+      totalRows: 1,
+    })
+    .returning()
+  if (!upload) throw new Error('insert returned no import')
+  await db
+    .insert(schema.importRows)
+    .values({ tenantId, importId: upload.id, rowNo: 1, userId: ws.rep.id, cells: ['Victim Person'] })
   if (!customField || !invitation || !token || !savedView || !task || !notification)
     throw new Error('insert returned nothing')
   // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
@@ -117,6 +136,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     savedView,
     task,
     notification,
+    upload,
     rep: ws.rep,
   }
 }

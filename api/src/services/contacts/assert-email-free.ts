@@ -1,6 +1,6 @@
-import { schema, type Tx } from '@aura/db'
-import { and, eq, isNull, ne } from 'drizzle-orm'
+import type { Tx } from '@aura/db'
 import { AppError } from '../../lib/problem.ts'
+import { contactIdsByEmail } from '../records/exact-matches.ts'
 
 const MESSAGE = 'A contact with this email already exists'
 
@@ -9,24 +9,10 @@ const MESSAGE = 'A contact with this email already exists'
  * contact when the caller may see it; the unique index catches the rest (a colleague's contact a rep
  * cannot see, or a race) and then the 409 carries no id — see duplicateEmail().
  */
-export async function assertEmailFree(
-  tx: Tx,
-  { tenantId, email, exceptId }: { tenantId: string; email: string; exceptId?: string },
-) {
-  const c = schema.contacts
-  const [existing] = await tx
-    .select({ id: c.id })
-    .from(c)
-    .where(
-      and(
-        eq(c.tenantId, tenantId),
-        eq(c.email, email),
-        isNull(c.deletedAt),
-        exceptId ? ne(c.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1)
-  if (existing) throw duplicateEmail(existing.id)
+export async function assertEmailFree(tx: Tx, { email, exceptId }: { email: string; exceptId?: string }) {
+  // Through the index even under RLS (contact_ids_by_email): the tenant is the bound one.
+  const existing = (await contactIdsByEmail(tx, [email])).find((id) => id !== exceptId)
+  if (existing) throw duplicateEmail(existing)
 }
 
 export const duplicateEmail = (existingContactId?: string) =>

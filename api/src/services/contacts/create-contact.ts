@@ -27,7 +27,7 @@ export async function createContact(tx: Tx, { actor, input }: { actor: Actor; in
       errors: [{ field: 'assignedUserId', message: 'Leave empty to own the contact yourself' }],
     })
   await assertContactReferences(tx, actor.tenantId, { organizationId: input.organizationId, assignedUserId })
-  if (input.email) await assertEmailFree(tx, { tenantId: actor.tenantId, email: input.email })
+  if (input.email) await assertEmailFree(tx, { email: input.email })
   const customFields = await validateCustomFields(tx, {
     tenantId: actor.tenantId,
     entity: 'contact',

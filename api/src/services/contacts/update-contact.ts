@@ -32,7 +32,7 @@ export async function updateContact(
     assignedUserId: reassigning ? patch.assignedUserId : undefined,
   })
   if (patch.email && patch.email !== current.email?.toLowerCase())
-    await assertEmailFree(tx, { tenantId: actor.tenantId, email: patch.email, exceptId: id })
+    await assertEmailFree(tx, { email: patch.email, exceptId: id })
   const { customFields: cfPatch, ...fields } = patch
   const customFields =
     cfPatch === undefined

@@ -1,11 +1,12 @@
 // Contacts from a file (issue 15, ADR 0174): the checks of createContact/updateContact on a batch of rows,
 // matched to existing contacts by e-mail (F7.7: one live contact per e-mail, case-insensitive).
-import { schema, type Tx } from '@aura/db'
-import { and, eq, inArray, isNull } from 'drizzle-orm'
-import type { Actor } from '../../lib/actor.ts'
+import { schema } from '@aura/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { anyOf } from '../../lib/any-of.ts'
 import type { FieldError } from '../../lib/problem.ts'
 import { ZContactInput } from '../contacts/contacts.inputs.ts'
 import { checkCustomFields, loadCustomFieldRules } from '../custom-fields/validate-custom-fields.ts'
+import { contactIdsByEmail } from '../records/exact-matches.ts'
 import { auditBatch } from './import-audit.ts'
 import { customImportFields, customValues, splitName } from './import-cells.ts'
 import { membersByNameOrEmail, organizationOf, organizationsByName, ownerOf } from './import-references.ts'
@@ -123,7 +124,8 @@ export const contactImport: ImportTarget<ContactValues> = {
 
   async findExisting(tx, tenantId, keys) {
     const found = new Map<string, ExistingRecord>()
-    if (keys.length === 0) return found
+    const ids = await contactIdsByEmail(tx, keys)
+    if (ids.length === 0) return found
     const c = schema.contacts
     const rows = await tx
       .select({
@@ -138,7 +140,7 @@ export const contactImport: ImportTarget<ContactValues> = {
         customFields: c.customFields,
       })
       .from(c)
-      .where(and(eq(c.tenantId, tenantId), inArray(c.email, keys), isNull(c.deletedAt)))
+      .where(and(eq(c.tenantId, tenantId), anyOf(c.id, ids, 'uuid'), isNull(c.deletedAt)))
     for (const { id, ...current } of rows) found.set(String(current.email).toLowerCase(), { id, current })
     return found
   },
@@ -207,7 +209,7 @@ export const contactImport: ImportTarget<ContactValues> = {
     const removed = await tx
       .update(c)
       .set({ deletedAt: new Date() })
-      .where(and(eq(c.tenantId, actor.tenantId), inArray(c.id, ids), isNull(c.deletedAt)))
+      .where(and(eq(c.tenantId, actor.tenantId), anyOf(c.id, ids, 'uuid'), isNull(c.deletedAt)))
       .returning({ id: c.id, email: c.email, fullName: c.fullName })
     await auditBatch(
       tx,

@@ -1,10 +1,12 @@
 // Names in a file resolved to ids, a batch at a time: organizations by name (case-insensitive) and members
 // by e-mail or name. One query each per batch, through the importing member's policies.
 import { schema, type Tx } from '@aura/db'
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, or, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
+import { anyOf } from '../../lib/any-of.ts'
 import { can } from '../../lib/permissions.ts'
 import type { FieldError } from '../../lib/problem.ts'
+import { organizationIdsByKey } from '../records/exact-matches.ts'
 
 const lower = (s: string) => s.trim().toLowerCase()
 
@@ -13,11 +15,13 @@ export async function organizationsByName(tx: Tx, tenantId: string, names: strin
   const found = new Map<string, string | null>()
   const wanted = [...new Set(names.map(lower))]
   if (wanted.length === 0) return found
+  const ids = await organizationIdsByKey(tx, wanted, [])
+  if (ids.length === 0) return found
   const o = schema.organizations
   const rows = await tx
     .select({ id: o.id, name: sql<string>`lower(${o.name})` })
     .from(o)
-    .where(and(eq(o.tenantId, tenantId), isNull(o.deletedAt), inArray(sql`lower(${o.name})`, wanted)))
+    .where(and(eq(o.tenantId, tenantId), anyOf(o.id, ids, 'uuid')))
   for (const r of rows) found.set(r.name, found.has(r.name) ? null : r.id)
   return found
 }
@@ -48,7 +52,7 @@ export async function membersByNameOrEmail(tx: Tx, tenantId: string, cells: stri
       and(
         eq(u.tenantId, tenantId),
         eq(u.status, 'active'),
-        or(inArray(sql`lower(${u.email})`, wanted), inArray(sql`lower(${u.name})`, wanted)),
+        or(anyOf(sql`lower(${u.email})`, wanted, 'text'), anyOf(sql`lower(${u.name})`, wanted, 'text')),
       ),
     )
   for (const r of rows) {

@@ -2,11 +2,13 @@
 // matched to live organizations by website domain when the row has a website, else by name (both
 // case-insensitive, through expression indexes of migration 0036). Organizations are shared by the tenant
 // (F6.2), so a rep's import matches and updates any of them, as a rep's single edit may.
-import { schema, type Tx } from '@aura/db'
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { schema } from '@aura/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { anyOf } from '../../lib/any-of.ts'
 import type { FieldError } from '../../lib/problem.ts'
 import { checkCustomFields, loadCustomFieldRules } from '../custom-fields/validate-custom-fields.ts'
 import { ZOrganizationInput } from '../organizations/organizations.inputs.ts'
+import { organizationIdsByKey } from '../records/exact-matches.ts'
 import { auditBatch } from './import-audit.ts'
 import { customImportFields, customValues } from './import-cells.ts'
 import type { ExistingRecord, ImportField, ImportTarget, PreparedRow } from './import-target.ts'
@@ -44,13 +46,11 @@ const ZRow = ZOrganizationInput.pick({
   location: true,
 }).partial()
 
-/** The host of a website without "www.", lower-cased; SQL's twin is `domainOf` below (same rule). */
+/** The host of a website without "www.", lower-cased: the rule of organization_ids_by_key (migration 0036). */
 export function domainOf(website: string): string | null {
   const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(website.trim())?.[1]
   return host ? host.toLowerCase().replace(/^www\./, '') : null
 }
-const domainSql = sql`lower(regexp_replace(substring(website from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'), '^[Ww][Ww][Ww]\\.', ''))`
-const nameSql = sql`lower(name)`
 
 const keyOf = (c: OrganizationColumns) => {
   const domain = c.website ? domainOf(c.website) : null
@@ -95,7 +95,8 @@ export const organizationImport: ImportTarget<OrganizationValues> = {
     const found = new Map<string, ExistingRecord>()
     const domains = keys.filter((k) => k.startsWith('domain:')).map((k) => k.slice(7))
     const names = keys.filter((k) => k.startsWith('name:')).map((k) => k.slice(5))
-    if (keys.length === 0) return found
+    const ids = await organizationIdsByKey(tx, names, domains)
+    if (ids.length === 0) return found
     const o = schema.organizations
     const rows = await tx
       .select({
@@ -108,16 +109,7 @@ export const organizationImport: ImportTarget<OrganizationValues> = {
         customFields: o.customFields,
       })
       .from(o)
-      .where(
-        and(
-          eq(o.tenantId, tenantId),
-          isNull(o.deletedAt),
-          or(
-            domains.length > 0 ? inArray(domainSql, domains) : undefined,
-            names.length > 0 ? inArray(nameSql, names) : undefined,
-          ),
-        ),
-      )
+      .where(and(eq(o.tenantId, tenantId), anyOf(o.id, ids, 'uuid')))
       .orderBy(o.createdAt, o.id)
     // The oldest record wins a key that several share.
     for (const { id, ...current } of rows) {
@@ -176,7 +168,7 @@ export const organizationImport: ImportTarget<OrganizationValues> = {
     const removed = await tx
       .update(o)
       .set({ deletedAt: new Date() })
-      .where(and(eq(o.tenantId, actor.tenantId), inArray(o.id, ids), isNull(o.deletedAt)))
+      .where(and(eq(o.tenantId, actor.tenantId), anyOf(o.id, ids, 'uuid'), isNull(o.deletedAt)))
       .returning({ id: o.id, name: o.name })
     await auditBatch(
       tx,

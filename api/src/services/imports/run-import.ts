@@ -34,7 +34,7 @@ async function lockImport(tx: Tx, tenantId: string, id: string) {
 /** One batch of a running import; false once there is nothing more to do. */
 export async function importBatch(tx: Tx, actor: Actor, id: string): Promise<boolean> {
   const imp = await lockImport(tx, actor.tenantId, id)
-  if (!imp || imp.status !== 'running') return false
+  if (imp?.status !== 'running') return false
   const i = schema.imports
   const r = schema.importRows
   const rows = await tx
@@ -111,7 +111,7 @@ export async function importBatch(tx: Tx, actor: Actor, id: string): Promise<boo
 /** One batch of an undo: created records removed, updated ones given back their values; false when done. */
 export async function undoBatch(tx: Tx, actor: Actor, id: string): Promise<boolean> {
   const imp = await lockImport(tx, actor.tenantId, id)
-  if (!imp || imp.status !== 'undoing') return false
+  if (imp?.status !== 'undoing') return false
   const i = schema.imports
   const r = schema.importRows
   if (imp.undoneRows >= imp.processedRows) {
