@@ -11,7 +11,9 @@ export const ZDeleteWorkspace = inputs.ZDeleteWorkspace.openapi('DeleteWorkspace
 
 export const ZContactErasure = z
   .object({
-    pseudonym: z.string().openapi({ description: 'What now stands in audit entries where their values were' }),
+    pseudonym: z
+      .string()
+      .openapi({ description: 'What now stands in audit entries where their values were' }),
     activitiesDeleted: z.number().int(),
     tasksDeleted: z.number().int(),
     notificationsDeleted: z.number().int(),

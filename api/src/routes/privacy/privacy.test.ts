@@ -317,10 +317,7 @@ describe('POST /workspace/deletion', () => {
     // Closed for everyone at once: the admin's own session included.
     expect((await w.as(w.admin, '/workspace')).status).toBe(404)
     expect((await w.as(w.rep, '/contacts')).status).toBe(404)
-    const audit = await api.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.tenantId, w.tenant.id))
+    const audit = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.tenantId, w.tenant.id))
     expect(audit.find((a) => a.action === 'tenant.deleted')?.actorUserId).toBe(w.admin.id)
     const platform = await api.db
       .select()

@@ -5,8 +5,7 @@
 // (migration 0035): the one privileged path past the append-only guard, for an admin of the bound tenant only.
 // One contact.erased audit row records it, holding ids, counts and the pseudonym: no personal value.
 import { schema, type Tx } from '@aura/db'
-import { and, eq } from 'drizzle-orm'
-import { sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
 import { AppError, notFound } from '../../lib/problem.ts'
 import { recordAudit } from '../audit/record-audit.ts'

@@ -82,9 +82,9 @@ export async function exportPersonalData(tx: Tx, { actor, id }: { actor: Actor; 
     .from(d)
     .where(and(eq(d.tenantId, actor.tenantId), eq(d.contactId, id)))
     .orderBy(d.createdAt, d.id)
-  const notified = (await tx.execute(
-    sql`select * from contact_notifications(${id}::uuid)`,
-  )) as unknown as { rows: NotificationRow[] }
+  const notified = (await tx.execute(sql`select * from contact_notifications(${id}::uuid)`)) as unknown as {
+    rows: NotificationRow[]
+  }
   const l = schema.auditLog
   const about = [id, ...activities.map((r) => r.id), ...tasks.map((r) => r.id)]
   const audit = await tx
