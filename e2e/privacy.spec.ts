@@ -1,6 +1,7 @@
-// GDPR for one contact (issue 15, ADR 0173): an admin downloads everything Aura holds about a contact, then
-// erases them: the typed name, the emailed step-up code, and the contact is gone. At 320 px without
-// JavaScript and at 1280 px with it, with no sideways scroll and no axe violation.
+// GDPR (issue 15, ADR 0173): an admin downloads everything Aura holds about a contact, then erases them (the
+// typed name, the emailed step-up code, and the contact is gone); the workspace deletion page offers the export
+// first and wants the address typed. At 320 px without JavaScript and at 1280 px with it, with no sideways
+// scroll and no axe violation.
 import { readFile } from 'node:fs/promises'
 import { codeEmails, login, newCode } from './admin-helpers.ts'
 import { expect, test, workspaceUrl } from './fixtures.ts'
@@ -66,5 +67,31 @@ inEachLayout(({ js }) => {
     expect(gone?.status()).toBe(404)
     await page.goto(workspaceUrl(baseURL, 'demo', `/contacts?q=${encodeURIComponent(email)}`))
     await expect(page.getByRole('link', { name: `Erin ${last}` })).toHaveCount(0)
+  })
+
+  test('the workspace deletion page offers the export first and wants the address typed', async ({
+    page,
+    baseURL,
+    request,
+    checkA11y,
+  }) => {
+    await login(page, baseURL, ADMIN)
+    await page.goto(workspaceUrl(baseURL, 'demo', '/settings/workspace'))
+    await page.getByRole('link', { name: 'Delete this workspace' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete this workspace')
+    await expect(page.getByRole('link', { name: 'Go to Export' })).toHaveAttribute('href', '/settings/export')
+    await noSidewaysScroll(page)
+    if (js) await checkA11y('delete-workspace')
+    // A wrong address: after the code, the API names the field and nothing is deleted.
+    const seen = new Set((await codeEmails(request, baseURL, ADMIN)).map((e) => e.id))
+    await page.getByLabel('Type the workspace address “demo” to confirm').fill('not-demo')
+    await page.getByRole('button', { name: 'Delete workspace' }).click()
+    await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible()
+    await page.getByLabel('Verification code').fill(await newCode(request, baseURL, ADMIN, seen))
+    await page.getByRole('button', { name: 'Verify and delete' }).click()
+    await expect(page.getByText('Must be demo')).toBeVisible()
+    await noSidewaysScroll(page)
+    await page.goto(workspaceUrl(baseURL, 'demo', '/dashboard'))
+    await expect(page).toHaveURL(/\/dashboard$/)
   })
 })
