@@ -59,7 +59,9 @@ inEachLayout(({ js }) => {
     await page.getByLabel('Verification code').fill(await newCode(request, baseURL, ADMIN, seen))
     await page.getByRole('button', { name: 'Verify and erase' }).click()
     await expect(page).toHaveURL(/\/contacts$/)
-    await expect(page.getByRole('status')).toHaveText('Contact erased: their personal data is gone from Aura.')
+    await expect(page.getByRole('status')).toHaveText(
+      'Contact erased: their personal data is gone from Aura.',
+    )
     await noSidewaysScroll(page)
 
     // Gone: the page is a 404 and the search finds nothing.
