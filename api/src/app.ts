@@ -27,6 +27,7 @@ import { dealsBulkRoutes } from './routes/deals-bulk/deals-bulk.index.ts'
 import { registerOpenApi } from './routes/docs/openapi.ts'
 import { exportRoutes } from './routes/export/export.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports/imports.index.ts'
 import { insightRoutes } from './routes/insight/insight.index.ts'
 import { invitationsRoutes } from './routes/invitations/invitations.index.ts'
 import { lineItemsRoutes } from './routes/line-items/line-items.index.ts'
@@ -49,6 +50,7 @@ import {
   workspaceArchiveRoutes,
 } from './routes/workspace-archive/workspace-archive.index.ts'
 import { createLucia } from './services/auth/lucia.ts'
+import { IMPORT_LIMITS } from './services/imports/create-import.ts'
 
 export type { Deps } from './context.ts'
 
@@ -80,10 +82,19 @@ export function createApp(deps: Deps) {
   // Every body read once, within its limit (413) and as UTF-8 (400); the archive restore reads its own,
   // larger body after its guards (admin, step-up).
   const defaultBody = readBody(DEFAULT_BODY_LIMIT)
-  app.use('/api/*', (c, next) => (c.req.path === RESTORE_ARCHIVE_PATH ? next() : defaultBody(c, next)))
+  const importBody = readBody(IMPORT_LIMITS.bytes, 'At most 20 MB: split the file')
+  app.use('/api/*', (c, next) =>
+    c.req.path === RESTORE_ARCHIVE_PATH
+      ? next()
+      : c.req.path === IMPORT_UPLOAD_PATH && c.req.method === 'POST'
+        ? importBody(c, next)
+        : defaultBody(c, next),
+  )
   app.use('/api/*', dispatchInBackground(deps, transportFromConfig(deps.config, deps.logger)))
 
-  const v1 = createRouter()
+  // Two halves joined: one chain of every resource grew the typed client's inferred type past what
+  // TypeScript resolves (the web's types of processes fell back to any). Routes are matched as before.
+  const accountsAndSales = createRouter()
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps, lucia))
     .route('/', platformRoutes(deps))
@@ -96,6 +107,7 @@ export function createApp(deps: Deps) {
     .route('/', dealRoutes(deps))
     .route('/', pipelineSummaryRoutes(deps))
     .route('/', insightRoutes(deps))
+  const recordsAndData = createRouter()
     .route('/', organizationRoutes(deps))
     .route('/', contactsBulkRoutes(deps))
     .route('/', contactRoutes(deps))
@@ -103,6 +115,7 @@ export function createApp(deps: Deps) {
     .route('/', savedViewRoutes(deps))
     .route('/', activityRoutes(deps))
     .route('/', taskRoutes(deps))
+    .route('/', importRoutes(deps))
     .route('/', notificationRoutes(deps))
     .route('/', customFieldRoutes(deps))
     .route('/', recoveryRoutes(deps, lucia))
@@ -113,6 +126,7 @@ export function createApp(deps: Deps) {
     .route('/', exportRoutes(deps))
     .route('/', workspaceArchiveRoutes(deps))
     .route('/', privacyRoutes(deps))
+  const v1 = createRouter().route('/', accountsAndSales).route('/', recordsAndData)
   registerOpenApi(v1)
   // The reference page is the web app's (/api-reference, ADR 0162): Swagger UI is a static asset there, and
   // the Worker serves the API alone. The old address keeps working.

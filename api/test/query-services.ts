@@ -58,6 +58,24 @@ export const SERVICES: Record<string, 'case' | string> = {
     'write path: selects through listDeals (its case) in pages of 100, then the single-deal writes by key',
   bulkContacts:
     'write path: selects through listContacts (its case) in pages of 100, then the single-contact writes by key',
+  // CSV imports (ADR 0174): a member's own upload by key, its rows by primary-key range from the cursor.
+  findImport: 'one import by key',
+  listImports: 'a member’s own uploads, newest first, on imports_user_created_idx (tenant, user, created_at)',
+  importView: 'one import by key and its first 10 rows by primary key, then the batch lookups below for them',
+  createImport: 'write path: inserts the rows of one upload, 1,000 per statement',
+  importBatch:
+    'write path: 500 rows by primary-key range after the cursor, their lookups by key or expression index, one insert per batch',
+  undoBatch: 'write path: 500 rows by primary-key range, the records they wrote by id',
+  mapImport: 'write path: one import by key',
+  startImport: 'write path: one import by key',
+  undoImport: 'write path: one import by key',
+  rejectedRowsCsv: 'the rejected rows of one upload on import_rows_rejected_idx, 1,000 at a time',
+  organizationsByName:
+    'import batch: up to 500 names on organizations_tenant_id_lower_name_idx (tenant, lower(name))',
+  membersByNameOrEmail:
+    'import batch: the members a file names, by lower(email) or name: a workspace’s members at most',
+  loadCustomFieldRules: 'the live custom field definitions of one entity: a handful of rows',
+  auditBatch: 'write path: one insert of the audit rows of one import batch',
   searchRecords:
     'runs listContacts, listOrganizations, listDeals and listProducts (each has its case) with q',
   ...Object.fromEntries(

@@ -32,6 +32,13 @@ export const organizations = pgTable(
     index('organizations_tenant_id_created_at_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('organizations_tenant_id_parent_id_idx').on(t.tenantId, t.parentId),
     index('organizations_tenant_id_name_idx').on(t.tenantId, t.name, t.id),
+    // An import's lookups (ADR 0174): a contact's organization by name, duplicates by name or website domain,
+    // whatever the case; the domain expression is the one organization-import.ts writes.
+    index('organizations_tenant_id_lower_name_idx').on(t.tenantId, sql`lower(${t.name})`),
+    index('organizations_tenant_id_domain_idx').on(
+      t.tenantId,
+      sql`lower(regexp_replace(substring(${t.website} from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'), '^[Ww][Ww][Ww]\\.', ''))`,
+    ),
     index('organizations_name_trgm_idx').using('gin', t.tenantId, t.name.op('gin_trgm_ops')),
     ...policies({
       table: 'organizations',

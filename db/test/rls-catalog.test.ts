@@ -70,6 +70,9 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   // Own keys only (policy); no DELETE: expired keys are purged by the scheduled job (ADR 0130).
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE'],
   invitations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  // A member's own import file, its rows and their outcomes (policies; ADR 0174). No DELETE: kept for undo.
+  imports: ['SELECT', 'INSERT', 'UPDATE'],
+  import_rows: ['SELECT', 'INSERT', 'UPDATE'],
   // Per-account login backoff: the privileged path only (ADR 0147).
   login_backoff: [],
   lost_reasons: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
@@ -204,8 +207,10 @@ describe('every record', () => {
     // Counters and derived indexes, not records (ADR 0010, 0105, 0102, 0170): nobody authors a row. audit_log_archive holds copies:
     // created_at is the archived entry's own, archived_at the copy's (ADR 0093). idempotency_keys caches
     // answers, written once by their user_id and never edited (ADR 0130). login_backoff counts failed
-    // logins per address (ADR 0147).
+    // logins per address (ADR 0147). import_rows are the cells of an uploaded file, each authored by the
+    // import that holds them (imports has the columns; ADR 0174): 100,000 rows need no four columns each.
     const exempt = new Set([
+      'import_rows',
       'activity_owners',
       'rate_limit_counters',
       'login_backoff',

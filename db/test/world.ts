@@ -7,6 +7,8 @@ import {
   dealStageHistory,
   emailOutbox,
   idempotencyKeys,
+  importRows,
+  imports,
   invitations,
   notificationDigests,
   notificationPreferences,
@@ -160,6 +162,35 @@ export async function buildTenantWorld(db: Db) {
     day: '2026-12-01',
     coveredUntil: new Date(Date.now() - 2 * 86_400_000),
     notificationCount: 0,
+  })
+  // The rep imported a file of one contact, which created the rep's contact (ADR 0174).
+  const [upload] = await db
+    .insert(imports)
+    .values({
+      tenantId,
+      userId: rep.id,
+      entity: 'contact',
+      status: 'done',
+      fileName: 'people.csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      columns: ['Name', 'Email'],
+      mapping: ['fullName', 'email'],
+      totalRows: 1,
+      processedRows: 1,
+      createdCount: 1,
+      createdBy: rep.id,
+    })
+    .returning()
+  if (!upload) throw new Error('insert returned no import')
+  await db.insert(importRows).values({
+    tenantId,
+    importId: upload.id,
+    rowNo: 1,
+    userId: rep.id,
+    cells: ['Imported Person', 'imported@example.com'],
+    outcome: 'created',
+    recordId: contact.id,
   })
   return {
     tenant,

@@ -62,8 +62,23 @@ describe('Idempotency-Key coverage', () => {
     const dealId = await created('/deals', { name: 'Keyed deal' })
     const processId = ws.defaults.defaultProcess.process.id
     const productId = ws.defaults.products[0]?.product.id
+    // An upload is multipart: the same bytes each time (a fixed boundary), as a client's retry sends them.
+    const upload = [
+      '--keyed',
+      'Content-Disposition: form-data; name="entity"',
+      '',
+      'contact',
+      '--keyed',
+      'Content-Disposition: form-data; name="file"; filename="keyed.csv"',
+      'Content-Type: text/csv',
+      '',
+      'First name\nKeyed',
+      '--keyed--',
+      '',
+    ].join('\r\n')
     // One valid body per keyed route; a route missing here fails below, so a new one must be added.
-    const bodies: Record<string, [string, object]> = {
+    const bodies: Record<string, [string, object | string]> = {
+      '/imports': ['/imports', upload],
       '/deals': ['/deals', { name: 'Replayed deal' }],
       '/organizations': ['/organizations', { name: 'Replayed org' }],
       '/contacts': ['/contacts', { firstName: 'Replayed' }],
@@ -81,8 +96,16 @@ describe('Idempotency-Key coverage', () => {
     for (const { path } of creating.filter((r) => declares(r.op))) {
       const entry = bodies[path]
       expect(entry, `no body for ${path} in this test`).toBeDefined()
-      const [url, body] = entry as [string, object]
-      const init = () => jsonBody(body, { 'Idempotency-Key': `coverage ${path}` })
+      const [url, body] = entry as [string, object | string]
+      const key = { 'Idempotency-Key': `coverage ${path}` }
+      const init = (): RequestInit =>
+        typeof body === 'string'
+          ? {
+              method: 'POST',
+              body,
+              headers: { ...key, 'content-type': 'multipart/form-data; boundary=keyed' },
+            }
+          : jsonBody(body, key)
       const first = await ws.as(ws.admin, url, init())
       expect(first.status, path).toBe(201)
       const again = await ws.as(ws.admin, url, init())

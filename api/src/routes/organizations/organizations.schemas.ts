@@ -1,20 +1,10 @@
 import { z } from '@hono/zod-openapi'
-import { ZHttpUrl } from '../../lib/http-url.ts'
 import { ZListQuery, ZPage } from '../../lib/pagination.ts'
 import { line } from '../../lib/text.ts'
 import { ZCustomFieldValues } from '../../services/custom-fields/custom-fields.inputs.ts'
+import { ZOrganizationInput } from '../../services/organizations/organizations.inputs.ts'
 
-const optionalText = (max: number) => line(max).nullable().optional()
-
-export const ZOrganizationInput = z.object({
-  name: line(200).min(1, 'Enter a name'),
-  parentId: z.uuid('Not a valid id').nullable().optional(),
-  size: optionalText(50),
-  industry: optionalText(120),
-  location: optionalText(200),
-  website: ZHttpUrl.nullable().optional(),
-  customFields: ZCustomFieldValues.optional(),
-})
+export { ZOrganizationInput }
 
 export const ZOrganizationPatch = ZOrganizationInput.partial()
 

@@ -11,6 +11,28 @@ export type CustomFieldValues = Record<string, unknown>
 
 const TEXT_MAX = 2000
 
+/** A live custom field definition: what checkCustomFields needs. */
+export interface CustomFieldRule {
+  key: string
+  label: string
+  type: string
+  options: string[]
+  required: boolean
+}
+
+/** The live definitions of `entity` (one query; an import loads them once for all its rows). */
+export function loadCustomFieldRules(
+  tx: Tx,
+  tenantId: string,
+  entity: CustomFieldEntity,
+): Promise<CustomFieldRule[]> {
+  const t = schema.customFieldDefinitions
+  return tx
+    .select({ key: t.key, label: t.label, type: t.type, options: t.options, required: t.required })
+    .from(t)
+    .where(and(eq(t.tenantId, tenantId), eq(t.entity, entity), isNull(t.archivedAt)))
+}
+
 /**
  * Checks `values` against the live definitions of `entity` and returns what to store.
  * - create (no `existing`): every required field must be present;
@@ -32,12 +54,26 @@ export async function validateCustomFields(
     existing?: CustomFieldValues
   },
 ): Promise<CustomFieldValues> {
-  const t = schema.customFieldDefinitions
-  const defs = await tx
-    .select({ key: t.key, label: t.label, type: t.type, options: t.options, required: t.required })
-    .from(t)
-    .where(and(eq(t.tenantId, tenantId), eq(t.entity, entity), isNull(t.archivedAt)))
-  const byKey = new Map(defs.map((d) => [d.key, d]))
+  const rules = await loadCustomFieldRules(tx, tenantId, entity)
+  const { result, errors } = checkCustomFields(rules, { entity, values, existing })
+  if (errors.length > 0) throw new AppError('validation_failed', 'Some custom fields are invalid', { errors })
+  return result
+}
+
+/** validateCustomFields without the query and the throw: the errors are returned, named `customFields.<key>`. */
+export function checkCustomFields(
+  rules: CustomFieldRule[],
+  {
+    entity,
+    values,
+    existing,
+  }: {
+    entity: CustomFieldEntity
+    values: CustomFieldValues | undefined
+    existing?: CustomFieldValues | undefined
+  },
+): { result: CustomFieldValues; errors: FieldError[] } {
+  const byKey = new Map(rules.map((d) => [d.key, d]))
   const result: CustomFieldValues = { ...(existing ?? {}) }
   const errors: FieldError[] = []
   const fail = (key: string, message: string) => errors.push({ field: `customFields.${key}`, message })
@@ -58,13 +94,12 @@ export async function validateCustomFields(
     else result[key] = typeof value === 'string' ? value.trim() : value
   }
   if (existing === undefined) {
-    for (const def of defs) {
+    for (const def of rules) {
       if (def.required && (result[def.key] === undefined || result[def.key] === null))
         fail(def.key, `${def.label} is required`)
     }
   }
-  if (errors.length > 0) throw new AppError('validation_failed', 'Some custom fields are invalid', { errors })
-  return result
+  return { result, errors }
 }
 
 function typeProblem(type: string, options: string[], value: unknown): string | null {

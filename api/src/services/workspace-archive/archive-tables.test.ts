@@ -65,6 +65,8 @@ describe('what a workspace archive covers', () => {
       'deal_close_totals',
       'email_outbox',
       'idempotency_keys',
+      'import_rows',
+      'imports',
       'invitations',
       'notification_digests',
       'notification_preferences',

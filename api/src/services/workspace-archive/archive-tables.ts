@@ -85,6 +85,10 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
     'bookkeeping of the due-reminder job (ADR 0171): a restored task past its due time is not reminded again (older than a day) or is reminded once',
   notification_digests:
     'bookkeeping of the digest job (ADR 0171): which days a member’s digest was made; a restored member starts afresh',
+  imports:
+    'a member’s upload and its progress (ADR 0174): the records it wrote are archived in their own tables; its undo does not survive a restore',
+  import_rows:
+    'the rows of an uploaded file and their outcomes (ADR 0174), kept for the rejected-rows report and undo of that upload only',
   activity_owners:
     'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
 }

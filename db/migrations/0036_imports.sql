@@ -1,0 +1,80 @@
+-- CSV imports (issue 15, ADR 0174): an uploaded file, its rows and their outcomes, private to the uploader.
+CREATE TABLE "import_rows" (
+	"tenant_id" uuid NOT NULL,
+	"import_id" uuid NOT NULL,
+	"row_no" integer NOT NULL,
+	"user_id" uuid NOT NULL,
+	"cells" jsonb NOT NULL,
+	"outcome" text,
+	"record_id" uuid,
+	"before" jsonb,
+	"reason" text,
+	"undone" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "import_rows_pkey" PRIMARY KEY("tenant_id","import_id","row_no"),
+	CONSTRAINT "import_rows_outcome_known" CHECK ("import_rows"."outcome" in ('created', 'updated', 'skipped', 'rejected'))
+);
+--> statement-breakpoint
+ALTER TABLE "import_rows" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"entity" text NOT NULL,
+	"status" text DEFAULT 'uploaded' NOT NULL,
+	"file_name" text NOT NULL,
+	"encoding" text NOT NULL,
+	"delimiter" text NOT NULL,
+	"columns" jsonb NOT NULL,
+	"mapping" jsonb NOT NULL,
+	"dedupe_mode" text DEFAULT 'skip' NOT NULL,
+	"total_rows" integer NOT NULL,
+	"processed_rows" integer DEFAULT 0 NOT NULL,
+	"undone_rows" integer DEFAULT 0 NOT NULL,
+	"created_count" integer DEFAULT 0 NOT NULL,
+	"updated_count" integer DEFAULT 0 NOT NULL,
+	"skipped_count" integer DEFAULT 0 NOT NULL,
+	"rejected_count" integer DEFAULT 0 NOT NULL,
+	"heartbeat_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"undone_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid DEFAULT nullif(current_setting('app.current_user_id', true), '')::uuid,
+	"updated_by" uuid DEFAULT nullif(current_setting('app.current_user_id', true), '')::uuid,
+	CONSTRAINT "imports_tenant_id_id_key" UNIQUE("tenant_id","id"),
+	CONSTRAINT "imports_entity_known" CHECK ("imports"."entity" in ('contact', 'organization')),
+	CONSTRAINT "imports_status_known" CHECK ("imports"."status" in ('uploaded', 'running', 'done', 'undoing', 'undone')),
+	CONSTRAINT "imports_dedupe_known" CHECK ("imports"."dedupe_mode" in ('skip', 'update', 'create')),
+	CONSTRAINT "imports_counts" CHECK ("imports"."processed_rows" between 0 and "imports"."total_rows")
+);
+--> statement-breakpoint
+ALTER TABLE "imports" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_import_fk" FOREIGN KEY ("tenant_id","import_id") REFERENCES "public"."imports"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_user_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "import_rows_rejected_idx" ON "import_rows" USING btree ("tenant_id","import_id","row_no") WHERE "import_rows"."outcome" = 'rejected';--> statement-breakpoint
+CREATE INDEX "imports_user_created_idx" ON "imports" USING btree ("tenant_id","user_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE POLICY "import rows are visible to the member who uploaded them" ON "import_rows" AS PERMISSIVE FOR SELECT TO "crm_app" USING (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid);--> statement-breakpoint
+CREATE POLICY "import rows are created by the member who uploaded them" ON "import_rows" AS PERMISSIVE FOR INSERT TO "crm_app" WITH CHECK (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid);--> statement-breakpoint
+CREATE POLICY "import rows are changed by the member who uploaded them" ON "import_rows" AS PERMISSIVE FOR UPDATE TO "crm_app" USING (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid) WITH CHECK (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid);--> statement-breakpoint
+CREATE POLICY "imports are visible to the member who uploaded them" ON "imports" AS PERMISSIVE FOR SELECT TO "crm_app" USING (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid);--> statement-breakpoint
+CREATE POLICY "imports are created by the member who uploaded them" ON "imports" AS PERMISSIVE FOR INSERT TO "crm_app" WITH CHECK (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid);--> statement-breakpoint
+CREATE POLICY "imports are changed by the member who uploaded them" ON "imports" AS PERMISSIVE FOR UPDATE TO "crm_app" USING (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid) WITH CHECK (tenant_id = (select nullif(current_setting('app.current_tenant_id', true), ''))::uuid and user_id = (select nullif(current_setting('app.current_user_id', true), ''))::uuid);--> statement-breakpoint
+ALTER TABLE "imports" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "import_rows" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+GRANT SELECT, INSERT ON imports TO crm_app;--> statement-breakpoint
+GRANT UPDATE (status, mapping, dedupe_mode, processed_rows, undone_rows, created_count, updated_count, skipped_count, rejected_count, heartbeat_at, finished_at, undone_at) ON imports TO crm_app;--> statement-breakpoint
+GRANT SELECT, INSERT ON import_rows TO crm_app;--> statement-breakpoint
+GRANT UPDATE (outcome, record_id, before, reason, undone) ON import_rows TO crm_app;--> statement-breakpoint
+CREATE TRIGGER set_updated_columns BEFORE UPDATE ON imports
+  FOR EACH ROW EXECUTE FUNCTION set_updated_columns();--> statement-breakpoint
+COMMENT ON POLICY "imports are visible to the member who uploaded them" ON "imports" IS 'An import is one member’s file and its rows: only they map, run, read or undo it (ADR 0174). What it wrote is governed by the records’ own policies.';--> statement-breakpoint
+COMMENT ON POLICY "imports are created by the member who uploaded them" ON "imports" IS 'An import is one member’s file and its rows: only they map, run, read or undo it (ADR 0174). What it wrote is governed by the records’ own policies.';--> statement-breakpoint
+COMMENT ON POLICY "imports are changed by the member who uploaded them" ON "imports" IS 'An import is one member’s file and its rows: only they map, run, read or undo it (ADR 0174). What it wrote is governed by the records’ own policies.';--> statement-breakpoint
+COMMENT ON POLICY "import rows are visible to the member who uploaded them" ON "import_rows" IS 'The rows of a member’s import file: only the member who uploaded it reads or processes them (ADR 0174).';--> statement-breakpoint
+COMMENT ON POLICY "import rows are created by the member who uploaded them" ON "import_rows" IS 'The rows of a member’s import file: only the member who uploaded it reads or processes them (ADR 0174).';--> statement-breakpoint
+COMMENT ON POLICY "import rows are changed by the member who uploaded them" ON "import_rows" IS 'The rows of a member’s import file: only the member who uploaded it reads or processes them (ADR 0174).';
+--> statement-breakpoint
+CREATE INDEX "organizations_tenant_id_lower_name_idx" ON "organizations" USING btree ("tenant_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "organizations_tenant_id_domain_idx" ON "organizations" USING btree ("tenant_id",lower(regexp_replace(substring("website" from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'), '^[Ww][Ww][Ww]\.', '')));
