@@ -36,6 +36,7 @@ import { notificationRoutes } from './routes/notifications/notifications.index.t
 import { organizationRoutes } from './routes/organizations/organizations.index.ts'
 import { pipelineSummaryRoutes } from './routes/pipeline-summary/pipeline-summary.index.ts'
 import { platformRoutes } from './routes/platform/platform.index.ts'
+import { privacyRoutes } from './routes/privacy/privacy.index.ts'
 import { processRoutes } from './routes/processes/processes.index.ts'
 import { productsRoutes } from './routes/products/products.index.ts'
 import { savedViewRoutes } from './routes/saved-views/saved-views.index.ts'
@@ -124,6 +125,7 @@ export function createApp(deps: Deps) {
     .route('/', lineItemsRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', workspaceArchiveRoutes(deps))
+    .route('/', privacyRoutes(deps))
   const v1 = createRouter().route('/', accountsAndSales).route('/', recordsAndData)
   registerOpenApi(v1)
   // The reference page is the web app's (/api-reference, ADR 0162): Swagger UI is a static asset there, and

@@ -24,6 +24,7 @@ export { ZAcceptInvitation, ZCreateInvitation } from './services/invitations/inv
 export { ZLineItemCreate, ZLineItemPatch } from './services/line-items/line-items.inputs.ts'
 export { ZNotificationKind } from './services/notifications/notifications.inputs.ts'
 export { ZActivateAccount, ZDeleteTenant } from './services/platform/platform.inputs.ts'
+export { ZDeleteWorkspace, ZEraseContact } from './services/privacy/privacy.inputs.ts'
 export {
   ZCreateLostReason,
   ZCreateProcess,

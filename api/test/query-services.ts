@@ -160,4 +160,10 @@ export const SERVICES: Record<string, 'case' | string> = {
       'workspace restore (an admin, once): inserts the archive, then checks its deals by key',
     ]),
   ),
+  findContactForPrivacy: 'one contact by key (tenant, id)',
+  exportPersonalData:
+    'an admin’s rare GDPR export: one contact’s records by their contact_id indexes; audit entries by entity id, and by contactId in payloads (a scan of the tenant’s audit log, ADR 0173)',
+  eraseContact:
+    'write path: one contact by key, its deals by deals_tenant_id_contact_id_idx, then erase_contact()',
+  checkWorkspaceDeletion: 'the bound tenant’s own row (one)',
 }

@@ -268,3 +268,32 @@ describe('foreign keys between tenant tables', () => {
     }
   })
 })
+
+describe('the erasure path (ADR 0173)', () => {
+  it('is crm_privacy: cannot log in, owns no table, owns exactly the privacy functions, runnable by crm_app only', async () => {
+    const [role] = await rows<{ rolsuper: boolean; rolcanlogin: boolean }>(
+      conn.db,
+      sql`select rolsuper, rolcanlogin from pg_roles where rolname = 'crm_privacy'`,
+    )
+    expect(role).toEqual({ rolsuper: false, rolcanlogin: false })
+    const tables = await rows(
+      conn.db,
+      sql`select relname from pg_class where relowner = (select oid from pg_roles where rolname = 'crm_privacy')`,
+    )
+    expect(tables).toEqual([])
+    const functions = await rows<{ name: string; definer: boolean; app: boolean; platform: boolean }>(
+      conn.db,
+      sql`select p.proname as name, p.prosecdef as definer,
+            has_function_privilege('crm_app', p.oid, 'EXECUTE') as app,
+            has_function_privilege('crm_platform', p.oid, 'EXECUTE') as platform
+          from pg_proc p where p.proowner = (select oid from pg_roles where rolname = 'crm_privacy')
+          order by 1`,
+    )
+    expect(functions).toEqual([
+      { name: 'contact_notifications', definer: true, app: true, platform: false },
+      { name: 'erase_contact', definer: true, app: true, platform: false },
+      { name: 'erase_values_in_json', definer: false, app: false, platform: false },
+      { name: 'erase_values_in_text', definer: false, app: false, platform: false },
+    ])
+  })
+})

@@ -94,6 +94,8 @@ export const VALID_BODIES: Record<string, (r: Records) => Record<string, unknown
   'POST /contacts': () => ({ firstName: 'Attack' }),
   'PATCH /contacts/{id}': () => ({ title: 'Changed by attacker' }),
   'POST /contacts/{id}/activities': () => ({ type: 'note', description: 'attacker note' }),
+  // The victim's real name: were the id to reach their contact, the erasure would go through.
+  'POST /contacts/{id}/erase': (r) => ({ confirm: r.contact.fullName }),
   'PATCH /products/{id}': () => ({ name: 'Renamed by attacker' }),
   'PUT /products/{id}/pricing': () => ({ defaultPrice: '0.01' }),
   'POST /deals/{id}/line-items': (r) => ({ productId: r.product.id, quantity: 1 }),

@@ -330,6 +330,19 @@ const records: Case[] = [
     'Admin deleted the contact Bob Smith',
   ],
   [
+    'contact.personal_data_exported',
+    e('contact.personal_data_exported', ADMIN, 'contact', OTHER),
+    'Admin downloaded a contact’s personal data',
+  ],
+  [
+    'contact.erased',
+    e('contact.erased', ADMIN, 'contact', OTHER, undefined, {
+      pseudonym: 'erased:0123456789abcdef',
+      activitiesDeleted: 2,
+    }),
+    'Admin erased a contact and their personal data (with 2 activities)',
+  ],
+  [
     'organization.created',
     e('organization.created', ANA, 'organization', OTHER, undefined, { name: 'Globex', parentId: OTHER2 }),
     'Ana Rep created the organization “Globex”',

@@ -393,6 +393,13 @@ const SENTENCES: Record<string, Build> = {
     const name = str(x.before.fullName) ?? str(x.before.email)
     return name ? `${x.actor} deleted the contact ${clip(name)}` : `${x.actor} deleted a contact`
   },
+  'contact.personal_data_exported': (_e, x) => `${x.actor} downloaded a contact’s personal data`,
+  'contact.erased': (_e, x) => {
+    const activities = num(x.after.activitiesDeleted) ?? 0
+    return `${x.actor} erased a contact and their personal data${
+      activities > 0 ? ` (with ${plural(activities, 'activity', 'activities')})` : ''
+    }`
+  },
   'organization.created': (_e, x) => {
     const name = str(x.after.name)
     return `${x.actor} created the organization${name ? ` ${quoted(name)}` : ''}`

@@ -8,6 +8,7 @@ import { createCookie, redirect } from '@remix-run/node'
 const MESSAGES = {
   'contact.created': 'Contact created.',
   'contact.saved': 'Contact saved.',
+  'contact.erased': 'Contact erased: their personal data is gone from Aura.',
   'activity.logged': 'Activity logged.',
   'activity.archived': 'Activity archived.',
   'task.planned': 'Next step planned.',

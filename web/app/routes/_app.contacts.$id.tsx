@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { Form, FormErrors, SubmitButton } from '~/components/form.tsx'
 import { ContactDeals } from '~/components/records/contact-deals.tsx'
 import { ContactFields } from '~/components/records/contact-fields.tsx'
+import { ContactPrivacy } from '~/components/records/contact-privacy.tsx'
 import { LogActivityForm } from '~/components/records/log-activity.tsx'
 import { Pager } from '~/components/records/pager.tsx'
 import { Timeline } from '~/components/records/timeline.tsx'
@@ -54,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     tasks: tasks.data,
     now: Date.now(),
     defaultDue: tomorrowAt(9, locale.timezone),
-    me: { id: me.id, manages: canReassign(me.role ?? '') },
+    me: { id: me.id, manages: canReassign(me.role ?? ''), admin: me.role === 'admin' },
     contact,
     timeline: await must(timeline, request, context),
     deals: (await must(deals, request, context)).data,
@@ -182,6 +183,7 @@ export default function ContactPage() {
               </div>
             </Form>
           </section>
+          {me.admin && <ContactPrivacy contactId={contact.id} />}
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { Form, FormErrors, FormField, SubmitButton } from '~/components/form.tsx'
+import { buttonClass } from '~/components/ui/button.tsx'
 import { apiClient, readProblem } from '~/lib/api.server.ts'
 import { errorPage } from '~/lib/errors.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
@@ -88,6 +89,22 @@ export default function WorkspaceSettings() {
           <SubmitButton>Save workspace</SubmitButton>
         </div>
       </Form>
+      <section
+        aria-labelledby="delete-workspace"
+        className="flex flex-col gap-3 rounded-lg border border-red-200 bg-white p-6"
+      >
+        <h2 id="delete-workspace" className="text-lg font-semibold">
+          Delete this workspace
+        </h2>
+        <p className="text-sm text-slate-700">
+          Closes the workspace for everyone at once; its data is purged after the retention period above.
+        </p>
+        <div>
+          <a href="/settings/workspace/delete" className={buttonClass.secondary}>
+            Delete this workspace
+          </a>
+        </div>
+      </section>
     </div>
   )
 }
