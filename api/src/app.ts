@@ -92,9 +92,7 @@ export function createApp(deps: Deps) {
   )
   app.use('/api/*', dispatchInBackground(deps, transportFromConfig(deps.config, deps.logger)))
 
-  // Two halves joined: one chain of every resource grew the typed client's inferred type past what
-  // TypeScript resolves (the web's types of processes fell back to any). Routes are matched as before.
-  const accountsAndSales = createRouter()
+  const v1 = createRouter()
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps, lucia))
     .route('/', platformRoutes(deps))
@@ -107,7 +105,6 @@ export function createApp(deps: Deps) {
     .route('/', dealRoutes(deps))
     .route('/', pipelineSummaryRoutes(deps))
     .route('/', insightRoutes(deps))
-  const recordsAndData = createRouter()
     .route('/', organizationRoutes(deps))
     .route('/', contactsBulkRoutes(deps))
     .route('/', contactRoutes(deps))
@@ -126,7 +123,6 @@ export function createApp(deps: Deps) {
     .route('/', exportRoutes(deps))
     .route('/', workspaceArchiveRoutes(deps))
     .route('/', privacyRoutes(deps))
-  const v1 = createRouter().route('/', accountsAndSales).route('/', recordsAndData)
   registerOpenApi(v1)
   // The reference page is the web app's (/api-reference, ADR 0162): Swagger UI is a static asset there, and
   // the Worker serves the API alone. The old address keeps working.

@@ -32,6 +32,12 @@ export function apiClient(
 }
 
 export type ApiClient = ReturnType<typeof apiClient>
+
+// A route whose path is typed `string` rather than a literal (e.g. built by a helper taking `path: string`)
+// turns the whole client into an index signature and every answer type into any, silently. Then this
+// line no longer compiles.
+type LiteralKeys<T> = string extends keyof T ? never : keyof T
+export const CLIENT_HAS_LITERAL_PATHS: LiteralKeys<ApiClient> = 'health'
 export type Health = InferResponseType<ApiClient['health']['$get']>
 
 /** The API speaks RFC 9457; this is the part the web reads to choose what page or message to show. */

@@ -114,7 +114,7 @@ export const mapImport = createRoute({
   },
 })
 
-const action = (path: string, summary: string, refused: string) =>
+const action = <P extends string>(path: P, summary: string, refused: string) =>
   createRoute({
     method: 'post',
     path,
