@@ -25,6 +25,7 @@ import { customFieldRoutes } from './routes/custom-fields/custom-fields.index.ts
 import { dealRoutes } from './routes/deals/deals.index.ts'
 import { dealsBulkRoutes } from './routes/deals-bulk/deals-bulk.index.ts'
 import { registerOpenApi } from './routes/docs/openapi.ts'
+import { duplicateRoutes } from './routes/duplicates/duplicates.index.ts'
 import { exportRoutes } from './routes/export/export.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { insightRoutes } from './routes/insight/insight.index.ts'
@@ -111,6 +112,7 @@ export function createApp(deps: Deps) {
     .route('/', lineItemsRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', workspaceArchiveRoutes(deps))
+    .route('/', duplicateRoutes(deps))
   registerOpenApi(v1)
   // The reference page is the web app's (/api-reference, ADR 0162): Swagger UI is a static asset there, and
   // the Worker serves the API alone. The old address keeps working.

@@ -60,6 +60,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     'custom-fields': v.customField.id,
     'saved-views': v.savedView.id,
     tasks: v.task.id,
+    duplicates: v.merge.id,
   }
   return byResource[resource ?? ''] ?? missing(`${resource}/{id}`)
 }

@@ -88,7 +88,20 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
       dealId: deal.id,
     })
     .returning()
-  if (!customField || !invitation || !token || !savedView || !task || !notification)
+  // A merge of the rep's contact (ADR 0172), addressed by id to read and undo it.
+  const [merge] = await db
+    .insert(schema.merges)
+    .values({
+      tenantId,
+      entity: 'contact',
+      survivorId: contact.id,
+      otherId: crypto.randomUUID(),
+      survivorBefore: {},
+      survivorAfter: {},
+      createdBy: ws.rep.id,
+    })
+    .returning()
+  if (!customField || !invitation || !token || !savedView || !task || !notification || !merge)
     throw new Error('insert returned nothing')
   // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
   const [lostReason] = await db
@@ -117,6 +130,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     savedView,
     task,
     notification,
+    merge,
     rep: ws.rep,
   }
 }
