@@ -6,12 +6,11 @@
 // block of the window. A page reads at most WINDOW rows per request, whatever the tenant's size; the cursor
 // is the reason and the last key read. RLS still decides what each window holds.
 import { schema, type Tx } from '@aura/db'
-import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Actor } from '../../lib/actor.ts'
-import { ownedPage } from '../../lib/owned-page.ts'
+import { lead, me } from '../../lib/owned-page.ts'
 import { decodeCursor, encodeCursor, invalidCursor } from '../../lib/pagination.ts'
-import { liveOrganizationOf } from '../contacts/contact-view.ts'
 import {
   REASONS,
   type TDuplicateReason,
@@ -69,26 +68,21 @@ async function readWindow(
 ): Promise<WindowRow[]> {
   const key = keyColumn(entity, reason)
   if (entity === 'contact') {
-    // Every role runs the same statement (lib/owned-page.ts): a lead's branch walks the tenant's index of
-    // the key, a rep's the index led by their id (and the few contacts they handed over).
-    const page = ownedPage(
-      { table: c, assignedUserId: c.assignedUserId, createdBy: c.createdBy },
-      {
-        columns: sql`${c.id} as id, ${key} as key, ${c.fullName} as name`,
-        live: sql`${c.deletedAt} is null`,
-        where: sql`${c.tenantId} = ${actor.tenantId} and ${key} is not null`,
-        after:
-          after === null
-            ? undefined
-            : reason === 'name'
-              ? sql`${key} > ${after}::uuid`
-              : sql`${key} > ${after}`,
-        orderBy: sql`${key}, ${c.id}`,
-        outerOrderBy: sql`key, id`,
-        limit: size,
-      },
-    )
-    const result = (await tx.execute(page)) as unknown as { rows: WindowRow[] }
+    // Every role runs the same statement, as the lists do (lib/owned-page.ts): a lead's branch walks the
+    // tenant's index of the key, a rep's the index led by their id; the statement's own settings decide which
+    // runs. A rep's window holds the contacts assigned to them (not those they created and handed over: a
+    // colleague's now). The rep's branch states "live" opaquely so it is never planned on a lead's index.
+    const limit = sql.raw(String(size))
+    const cursor =
+      after === null ? sql`true` : reason === 'name' ? sql`${key} > ${after}::uuid` : sql`${key} > ${after}`
+    const branch = (who: SQL, live: SQL) => sql`(select ${c.id} as id, ${key} as key, ${c.fullName} as name
+      from ${c} where ${who} and ${live} and ${c.tenantId} = ${actor.tenantId} and ${key} is not null and ${cursor}
+      order by ${key}, ${c.id} limit ${limit})`
+    const result = (await tx.execute(sql`select * from (
+      ${branch(lead, sql`${c.deletedAt} is null`)}
+      union all
+      ${branch(sql`not ${lead} and ${c.assignedUserId} = ${me}`, sql`(${c.deletedAt} is null) is true`)}
+    ) w order by key, id limit ${limit}`)) as unknown as { rows: WindowRow[] }
     return result.rows.map((r) => ({ id: r.id, key: String(r.key), name: r.name }))
   }
   return tx
@@ -144,45 +138,55 @@ async function groupsOf(
   return pairs.map(([a, b]) => ({ key: keyOf.get(a) ?? '', ids: [a, b] }))
 }
 
+/**
+ * The records of the page's groups, each read by key (a lateral lookup per id, LIMIT 1 keeping it one: a
+ * plain IN list may be planned as a scan of the tenant), with its live company by key too.
+ */
 async function details(tx: Tx, actor: Actor, entity: TMergeEntity, ids: string[]) {
   const found = new Map<string, DuplicateRecord>()
   if (ids.length === 0) return found
+  const keys = `{${ids.join(',')}}`
   if (entity === 'contact') {
-    const rows = await tx
-      .select({ contact: c, orgName: o.name })
-      .from(c)
-      .leftJoin(o, liveOrganizationOf)
-      .where(and(eq(c.tenantId, actor.tenantId), inArray(c.id, ids), isNull(c.deletedAt)))
-    for (const { contact, orgName } of rows)
-      found.set(contact.id, {
-        id: contact.id,
-        name: contact.fullName,
-        email: contact.email,
-        phone: contact.phone,
-        organizationName: orgName,
-        website: null,
-        assignedUserId: contact.assignedUserId,
-        createdAt: contact.createdAt.toISOString(),
-      })
+    const result = (await tx.execute(sql`
+      select r.id, r.full_name as name, r.email::text as email, r.phone, r.assigned_user_id, r.created_at,
+        (select ${o.name} from ${o} where ${o.tenantId} = r.tenant_id and ${o.id} = r.organization_id
+           and ${o.deletedAt} is null limit 1) as organization_name
+      from unnest(${keys}::uuid[]) as k(id)
+      cross join lateral (select * from ${c} where ${c.tenantId} = ${actor.tenantId} and ${c.id} = k.id
+        and ${c.deletedAt} is null limit 1) r`)) as unknown as { rows: DetailRow[] }
+    for (const r of result.rows) found.set(r.id, record(r))
     return found
   }
-  const rows = await tx
-    .select()
-    .from(o)
-    .where(and(eq(o.tenantId, actor.tenantId), inArray(o.id, ids), isNull(o.deletedAt)))
-  for (const org of rows)
-    found.set(org.id, {
-      id: org.id,
-      name: org.name,
-      email: null,
-      phone: null,
-      organizationName: null,
-      website: org.website,
-      assignedUserId: null,
-      createdAt: org.createdAt.toISOString(),
-    })
+  const result = (await tx.execute(sql`
+    select r.id, r.name, r.website, r.created_at
+    from unnest(${keys}::uuid[]) as k(id)
+    cross join lateral (select * from ${o} where ${o.tenantId} = ${actor.tenantId} and ${o.id} = k.id
+      and ${o.deletedAt} is null limit 1) r`)) as unknown as { rows: DetailRow[] }
+  for (const r of result.rows) found.set(r.id, record(r))
   return found
 }
+
+interface DetailRow {
+  id: string
+  name: string
+  email?: string | null
+  phone?: string | null
+  website?: string | null
+  organization_name?: string | null
+  assigned_user_id?: string | null
+  created_at: string | Date
+}
+
+const record = (r: DetailRow): DuplicateRecord => ({
+  id: r.id,
+  name: r.name,
+  email: r.email ?? null,
+  phone: r.phone ?? null,
+  organizationName: r.organization_name ?? null,
+  website: r.website ?? null,
+  assignedUserId: r.assigned_user_id ?? null,
+  createdAt: new Date(r.created_at).toISOString(),
+})
 
 function decodeDuplicatesCursor(entity: TMergeEntity, cursor: string | undefined) {
   const decoded = decodeCursor(cursor, (v) => typeof v === 'string')

@@ -66,6 +66,7 @@ describe('what a workspace archive covers', () => {
       'email_outbox',
       'idempotency_keys',
       'invitations',
+      'merges',
       'notification_digests',
       'notification_preferences',
       'notifications',

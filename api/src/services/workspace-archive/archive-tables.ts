@@ -87,6 +87,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
     'bookkeeping of the digest job (ADR 0171): which days a member’s digest was made; a restored member starts afresh',
   activity_owners:
     'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
+  merges:
+    'undo state of recent merges (ADR 0172) naming ids the restore gives anew; the audit log keeps what each merge did',
 }
 
 export const archivedTable = (name: string) => ARCHIVED_TABLES.find((t) => t.name === name)

@@ -1,0 +1,40 @@
+// One field of the merge form (ADR 0172): the two records' values as radio choices, side by side on a
+// laptop and stacked on a phone, so the page never scrolls sideways. A plain form field: no JavaScript.
+
+export interface MergeFieldProps {
+  name: string
+  label: string
+  a: string | null
+  b: string | null
+  /** Which side is chosen when the page opens. */
+  checked: 'a' | 'b'
+  /** The choice of the record itself (named `keep`), not of a field's value. */
+  keepField?: boolean
+}
+
+export function MergeField({ name, label, a, b, checked, keepField }: MergeFieldProps) {
+  const option = (side: 'a' | 'b', value: string | null) => (
+    <label className="flex min-h-11 min-w-0 cursor-pointer items-start gap-2 rounded border border-slate-200 p-2 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50">
+      <input
+        type="radio"
+        name={keepField ? name : `field.${name}`}
+        value={side}
+        defaultChecked={checked === side}
+        className="mt-1 h-4 w-4 shrink-0"
+      />
+      <span className="min-w-0 break-words">
+        <span className="sr-only">{side === 'a' ? 'First record: ' : 'Second record: '}</span>
+        {value ?? <span className="text-slate-500">(empty)</span>}
+      </span>
+    </label>
+  )
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 text-sm font-medium text-slate-800">{label}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {option('a', a)}
+        {option('b', b)}
+      </div>
+    </fieldset>
+  )
+}
