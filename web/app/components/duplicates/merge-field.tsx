@@ -24,7 +24,7 @@ export function MergeField({ name, label, a, b, checked, keepField }: MergeField
       />
       <span className="min-w-0 break-words">
         <span className="sr-only">{side === 'a' ? 'First record: ' : 'Second record: '}</span>
-        {value ?? <span className="text-slate-500">(empty)</span>}
+        {value ?? <span className="text-slate-700 italic">(empty)</span>}
       </span>
     </label>
   )
