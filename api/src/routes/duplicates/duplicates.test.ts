@@ -1,7 +1,7 @@
 // Duplicates and merge (issue 15, ADR 0172): each reason found and non-duplicates left alone, a rep's view
 // of their own records only, a merge that moves every related row, soft-deletes the other and writes one
 // audit row, an undo that puts back exactly what moved, and refusals (foreign, hidden, cross-tenant ids).
-import { schema } from '@aura/db'
+import { schema, withTenant } from '@aura/db'
 import { uniq } from '@aura/db/seed/index'
 import { z } from '@hono/zod-openapi'
 import { eq, inArray } from 'drizzle-orm'
@@ -429,4 +429,30 @@ it('refuses bad input by field, a colleague’s or another workspace’s record 
     ZRefusal,
   )
   expect([cycle.status, fields(cycle.body)]).toEqual([409, ['survivorId']])
+})
+
+it('outside a merge, an activity’s contact and a completed task’s contact still cannot change (database guard)', async ({
+  api,
+  ws,
+}) => {
+  const u = uniq()
+  const from = await contact(ws, ws.rep, { lastName: `From${u}` })
+  const to = await contact(ws, ws.rep, { lastName: `To${u}` })
+  const note = await created(ws, ws.rep, `/contacts/${from}/activities`, { type: 'note', description: 'x' })
+  const due = new Date(Date.now() + 86_400_000).toISOString()
+  const task = await created(ws, ws.rep, '/tasks', {
+    type: 'call',
+    subject: 'Call',
+    dueAt: due,
+    contactId: from,
+  })
+  expect((await call(ws, ws.rep, `/tasks/${task}/complete`, send('POST'), ZRecord)).status).toBe(200)
+  const asRep = { tenantId: ws.tenant.id, userId: ws.rep.id, role: 'rep' as const }
+  for (const table of [schema.activities, schema.tasks]) {
+    const id = table === schema.activities ? note : task
+    await expect(
+      withTenant(api.db, asRep, (tx) => tx.update(table).set({ contactId: to }).where(eq(table.id, id))),
+    ).rejects.toThrow()
+  }
+  expect((await rowsPointingAt(api, from)).activities).toEqual([note])
 })
