@@ -227,7 +227,7 @@ export async function mergeRecords(
 
   await recordAudit(tx, {
     tenantId: actor.tenantId,
-    action: `${entity}.merged`,
+    action: entity === 'contact' ? 'contact.merged' : 'organization.merged',
     actorUserId: actor.userId,
     entityType: entity,
     entityId: survivorId,
@@ -304,7 +304,7 @@ export async function undoMerge(tx: Tx, { actor, id }: { actor: Actor; id: strin
   }
   await recordAudit(tx, {
     tenantId: actor.tenantId,
-    action: `${entity}.merge_undone`,
+    action: entity === 'contact' ? 'contact.merge_undone' : 'organization.merge_undone',
     actorUserId: actor.userId,
     entityType: entity,
     entityId: merge.otherId,
