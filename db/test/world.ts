@@ -8,6 +8,7 @@ import {
   emailOutbox,
   idempotencyKeys,
   invitations,
+  merges,
   notificationDigests,
   notificationPreferences,
   notifications,
@@ -160,6 +161,16 @@ export async function buildTenantWorld(db: Db) {
     day: '2026-12-01',
     coveredUntil: new Date(Date.now() - 2 * 86_400_000),
     notificationCount: 0,
+  })
+  // The rep merged a duplicate of their contact into it (ADR 0172): the undo state of that merge.
+  await db.insert(merges).values({
+    tenantId,
+    entity: 'contact',
+    survivorId: contact.id,
+    otherId: crypto.randomUUID(),
+    survivorBefore: {},
+    survivorAfter: {},
+    createdBy: rep.id,
   })
   return {
     tenant,
