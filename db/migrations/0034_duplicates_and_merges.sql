@@ -153,3 +153,22 @@ REVOKE ALL ON FUNCTION activity_owners_follow_contact_move() FROM PUBLIC;--> sta
 GRANT CREATE ON SCHEMA public TO crm_summary;--> statement-breakpoint
 ALTER FUNCTION activity_owners_follow_contact_move() OWNER TO crm_summary;--> statement-breakpoint
 REVOKE CREATE ON SCHEMA public FROM crm_summary;
+--> statement-breakpoint
+
+-- 6. A rep does not see a colleague's deal on the rep's own contact, so a rep's merge cannot move it; it must
+-- not be left pointing at the merged contact either. This answers only whether such a deal exists (in the
+-- bound tenant, on deals_tenant_id_contact_id_idx), as crm_summary; the merge then refuses (ADR 0172).
+GRANT SELECT (tenant_id, contact_id) ON deals TO crm_summary;--> statement-breakpoint
+CREATE FUNCTION merge_leaves_deals(p_contact uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT EXISTS (SELECT 1 FROM deals d
+    WHERE d.tenant_id = nullif(current_setting('app.current_tenant_id', true), '')::uuid
+      AND d.contact_id = p_contact)
+$$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION merge_leaves_deals(uuid) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION merge_leaves_deals(uuid) TO crm_app;--> statement-breakpoint
+GRANT CREATE ON SCHEMA public TO crm_summary;--> statement-breakpoint
+ALTER FUNCTION merge_leaves_deals(uuid) OWNER TO crm_summary;--> statement-breakpoint
+REVOKE CREATE ON SCHEMA public FROM crm_summary;

@@ -419,6 +419,18 @@ it('refuses bad input by field, a colleague’s or another workspace’s record 
     200,
   )
 
+  // A manager's deal on the rep's contact: the rep cannot see it, so cannot move it; the merge is refused.
+  const linked = await contact(ws, ws.rep, { lastName: `Linked${u}` })
+  const hidden = await created(ws, ws.manager, '/deals', { name: `Hidden ${u}`, contactId: linked })
+  const blocked = await merge(ws.rep, { survivorId: mine, otherId: linked })
+  expect([blocked.status, fields(blocked.body)]).toEqual([409, ['otherId']])
+  expect((await call(ws, ws.rep, `/contacts/${linked}`, undefined, ZRecord)).status).toBe(200)
+  expect((await merge(ws.manager, { survivorId: mine, otherId: linked })).status).toBe(201)
+  expect(
+    (await call(ws, ws.manager, `/deals/${hidden}`, undefined, z.object({ contactId: z.uuid() }).loose()))
+      .body.contactId,
+  ).toBe(mine)
+
   const parent = await org(ws, ws.admin, { name: `Parent ${u}` })
   const sub = await org(ws, ws.admin, { name: `Sub ${u}`, parentId: parent })
   const cycle = await call(

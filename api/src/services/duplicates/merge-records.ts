@@ -218,6 +218,14 @@ export async function mergeRecords(
         `Some ${link.what} of this ${entity} belong to a colleague and cannot be moved by you: ask a manager to merge`,
       )
   }
+  // A colleague's deal on a rep's contact is invisible to the rep, so it could not move (migration 0034).
+  if (entity === 'contact') {
+    const left = (await tx.execute(sql`select merge_leaves_deals(${otherId}::uuid) as left`)) as unknown as {
+      rows: Array<{ left: boolean }>
+    }
+    if (left.rows[0]?.left)
+      throw conflict('otherId', 'A colleague’s deal is linked to this contact: ask a manager to merge')
+  }
   const [saved] = await tx
     .update(m)
     .set({ moved })
