@@ -49,10 +49,14 @@ inEachLayout(({ js, width }) => {
     await group.getByRole('link', { name: /Review and merge/ }).click()
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Merge contacts')
-    // Keep the first contact entered; take the second one's e-mail and phone (whichever side it is shown on).
+    // Keep the first contact entered (the page keeps the first of the pair; "Keep … instead" swaps them),
+    // and take the second one's e-mail and phone.
     const choice = (group: string, value: string | RegExp) =>
       page.getByRole('group', { name: group }).getByRole('radio', { name: value })
-    await choice('Record to keep', new RegExp(`Dana Dup ${s}$`)).check()
+    const swap = page.getByRole('link', { name: `Keep Dana Dup ${s} instead` })
+    if (await swap.isVisible()) await swap.click()
+    await expect(page.getByText(`You keep Dana Dup ${s};`)).toBeVisible()
+    await expect(choice('Last name', new RegExp(`Dup ${s}$`))).toBeChecked()
     // A value only one record has is proposed from it: the phone.
     await expect(choice('Phone', /\+1 555 0100/)).toBeChecked()
     await choice('E-mail', new RegExp(`0dana${s}`)).check()

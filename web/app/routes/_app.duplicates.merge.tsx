@@ -1,5 +1,5 @@
-// Merge two records (issue 15, ADR 0172): which one is kept, and per field whose value survives, as plain
-// radio buttons (no JavaScript needed). The related deals, activities and tasks (for organizations: their
+// Merge two records (issue 15, ADR 0172): the first record is kept ("keep the other instead" swaps them in
+// the address), and per field whose value survives, as plain radio buttons (no JavaScript needed). The related deals, activities and tasks (for organizations: their
 // contacts, deals and subsidiaries) move to the one kept; the other is deleted. Undoable for 30 days.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
@@ -85,13 +85,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context)
   const form = await request.formData()
   const { entity, a, b } = pairOf(form)
-  const keep = form.get('keep') === 'b' ? 'b' : 'a'
+  // The first record (a) is kept; "keep the other instead" swaps the two in the address.
   const fields: Record<string, 'survivor' | 'other'> = {}
   for (const [key] of FIELDS[entity]) {
     const side = form.get(`field.${key}`)
-    if (side === 'a' || side === 'b') fields[key] = side === keep ? 'survivor' : 'other'
+    if (side === 'a' || side === 'b') fields[key] = side === 'a' ? 'survivor' : 'other'
   }
-  const [survivorId, otherId] = keep === 'a' ? [a, b] : [b, a]
+  const [survivorId, otherId] = [a, b]
   const api = apiClient(request, context, form)
   const res = await api.duplicates.merges.$post({
     json: { entity, survivorId, otherId, fields } as never,
@@ -121,8 +121,8 @@ export default function MergePage() {
       </p>
       <h1 className="text-2xl font-semibold tracking-tight break-words">Merge {noun}</h1>
       <p className="text-sm text-slate-700">
-        Choose the record to keep and, for each field, the value to keep. {moves} The other one is deleted.
-        You can undo the merge for 30 days.
+        For each field, choose the value to keep. {moves} The other one is deleted. You can undo the merge for
+        30 days.
       </p>
       <Form method="post" className="flex flex-col gap-4">
         <IdempotencyKeyField />
@@ -130,8 +130,20 @@ export default function MergePage() {
         <input type="hidden" name="a" value={a.id} />
         <input type="hidden" name="b" value={b.id} />
         <FormError message={result?.error} />
+        <div className={`${cardClass} flex flex-col gap-2`}>
+          <p className="break-words">
+            You keep <strong>{a.title}</strong>; <strong>{b.title}</strong> is merged into it.
+          </p>
+          <p>
+            <Link
+              to={`?entity=${entity}&a=${b.id}&b=${a.id}`}
+              className="inline-flex min-h-11 items-center font-medium break-words text-indigo-700 hover:underline"
+            >
+              Keep {b.title} instead
+            </Link>
+          </p>
+        </div>
         <div className={`${cardClass} flex flex-col gap-4`}>
-          <MergeField name="keep" label="Record to keep" a={a.title} b={b.title} checked="a" keepField />
           {FIELDS[entity].map(([key, label]) => (
             <MergeField
               key={key}

@@ -8,22 +8,20 @@ export interface MergeFieldProps {
   b: string | null
   /** Which side is chosen when the page opens. */
   checked: 'a' | 'b'
-  /** The choice of the record itself (named `keep`), not of a field's value. */
-  keepField?: boolean
 }
 
-export function MergeField({ name, label, a, b, checked, keepField }: MergeFieldProps) {
+export function MergeField({ name, label, a, b, checked }: MergeFieldProps) {
   const option = (side: 'a' | 'b', value: string | null) => (
     <label className="flex min-h-11 min-w-0 cursor-pointer items-start gap-2 rounded border border-slate-200 p-2 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50">
       <input
         type="radio"
-        name={keepField ? name : `field.${name}`}
+        name={`field.${name}`}
         value={side}
         defaultChecked={checked === side}
         className="mt-1 h-4 w-4 shrink-0"
       />
       <span className="min-w-0 break-words">
-        <span className="sr-only">{side === 'a' ? 'First record: ' : 'Second record: '}</span>
+        <span className="sr-only">{side === 'a' ? 'Kept record: ' : 'Merged record: '}</span>
         {value ?? <span className="text-slate-700 italic">(empty)</span>}
       </span>
     </label>
