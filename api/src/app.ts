@@ -25,6 +25,7 @@ import { customFieldRoutes } from './routes/custom-fields/custom-fields.index.ts
 import { dealRoutes } from './routes/deals/deals.index.ts'
 import { dealsBulkRoutes } from './routes/deals-bulk/deals-bulk.index.ts'
 import { registerOpenApi } from './routes/docs/openapi.ts'
+import { duplicateRoutes } from './routes/duplicates/duplicates.index.ts'
 import { exportRoutes } from './routes/export/export.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports/imports.index.ts'
@@ -123,6 +124,7 @@ export function createApp(deps: Deps) {
     .route('/', exportRoutes(deps))
     .route('/', workspaceArchiveRoutes(deps))
     .route('/', privacyRoutes(deps))
+    .route('/', duplicateRoutes(deps))
   registerOpenApi(v1)
   // The reference page is the web app's (/api-reference, ADR 0162): Swagger UI is a static asset there, and
   // the Worker serves the API alone. The old address keeps working.

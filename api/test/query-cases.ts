@@ -5,6 +5,7 @@
 // or why none does, so a service added later without a case fails the guard (plans.test.ts compares it with
 // the source).
 import type { Role, Tx } from '@aura/db'
+import { encodeCursor } from '../src/lib/pagination.ts'
 import { listActivities } from '../src/services/activities/list-activities.ts'
 import { listContactTimeline } from '../src/services/activities/list-contact-timeline.ts'
 import { listAuditLog } from '../src/services/audit/list-audit-log.ts'
@@ -16,6 +17,7 @@ import { withFirstDealsPerStage } from '../src/services/deals/first-deals-per-st
 import { listDealHistory } from '../src/services/deals/list-deal-history.ts'
 import { listDeals } from '../src/services/deals/list-deals.ts'
 import { summarizePipeline } from '../src/services/deals/summarize-pipeline.ts'
+import { listDuplicates } from '../src/services/duplicates/find-duplicates.ts'
 import { getInsight } from '../src/services/insight/insight.ts'
 import { listInvitations } from '../src/services/invitations/list-invitations.ts'
 import { listLineItems } from '../src/services/line-items/list-line-items.ts'
@@ -298,5 +300,32 @@ export function queryCases(f: TenantFacts, deep: DeepCursors = {}): QueryCase[] 
     c('product price history', 'listPriceHistory', (tx) =>
       listPriceHistory(tx, f.productId, { limit: LIMIT }),
     ),
+    // Duplicates (ADR 0172): a window of each reason's key index (a rep's: led by their id), and the records
+    // of the groups found by key; names are compared within the window's blocks only.
+    c('duplicate contacts by e-mail, then phone', 'listDuplicates', async (tx) => {
+      const first = await listDuplicates(tx, caller, { entity: 'contact', limit: LIMIT })
+      const phone = encodeCursor(['1|', '00000000-0000-0000-0000-000000000000'])
+      await listDuplicates(tx, caller, { entity: 'contact', limit: LIMIT, cursor: phone })
+      return listDuplicates(tx, caller, {
+        entity: 'contact',
+        limit: LIMIT,
+        cursor: first.nextCursor ?? undefined,
+      })
+    }),
+    c('duplicate contacts by name within a company', 'listDuplicates', (tx) =>
+      listDuplicates(tx, caller, {
+        entity: 'contact',
+        limit: LIMIT,
+        cursor: encodeCursor(['2|', '00000000-0000-0000-0000-000000000000']),
+      }),
+    ),
+    c('duplicate organizations by domain and name', 'listDuplicates', async (tx) => {
+      await listDuplicates(tx, caller, { entity: 'organization', limit: LIMIT })
+      return listDuplicates(tx, caller, {
+        entity: 'organization',
+        limit: LIMIT,
+        cursor: encodeCursor(['1|', '00000000-0000-0000-0000-000000000000']),
+      })
+    }),
   ]
 }

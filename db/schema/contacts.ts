@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { auditColumns, citext, id, timestamptz } from './_columns.ts'
 import { inTenant, isTeamLead, ownsRecord, policies } from './_rls.ts'
+import { contactDuplicateIndexes, emailKey, phoneKey } from './duplicate-keys.ts'
 import { organizations } from './organizations.ts'
 import { tenantId } from './tenants.ts'
 import { users } from './users.ts'
@@ -34,6 +35,9 @@ export const contacts = pgTable(
     organizationId: uuid('organization_id'),
     assignedUserId: uuid('assigned_user_id'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    /** Normalized keys the duplicates view groups by (ADR 0172), kept by Postgres. */
+    emailKey: emailKey(),
+    phoneKey: phoneKey(),
     deletedAt: timestamptz('deleted_at'),
     ...auditColumns(),
   },
@@ -108,6 +112,7 @@ export const contacts = pgTable(
       t.createdBy,
       sql`(regexp_replace(phone, '\\D', '', 'g')) gin_trgm_ops`,
     ),
+    ...contactDuplicateIndexes(t),
     ...policies({
       table: 'contacts',
       noun: 'contacts',

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { check, foreignKey, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { auditColumns, id, timestamptz } from './_columns.ts'
 import { inTenant, policies } from './_rls.ts'
+import { domainKey, nameKey, organizationDuplicateIndexes } from './duplicate-keys.ts'
 import { tenantId } from './tenants.ts'
 
 export const organizations = pgTable(
@@ -17,6 +18,9 @@ export const organizations = pgTable(
     location: text('location'),
     website: text('website'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    /** Normalized keys the duplicates view groups by (ADR 0172), kept by Postgres. */
+    domainKey: domainKey(),
+    nameKey: nameKey(),
     deletedAt: timestamptz('deleted_at'),
     ...auditColumns(),
   },
@@ -40,6 +44,7 @@ export const organizations = pgTable(
       sql`lower(regexp_replace(substring(${t.website} from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'), '^[Ww][Ww][Ww]\\.', ''))`,
     ),
     index('organizations_name_trgm_idx').using('gin', t.tenantId, t.name.op('gin_trgm_ops')),
+    ...organizationDuplicateIndexes(t),
     ...policies({
       table: 'organizations',
       noun: 'organizations',

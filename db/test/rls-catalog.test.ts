@@ -98,6 +98,8 @@ const expectedAppPrivileges: Record<string, Cmd[]> = {
   // A user's own saved views only (policies; ADR 0165).
   saved_views: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   tasks: ['SELECT', 'INSERT', 'UPDATE'],
+  // Written by the member who merges; only the moved rows and the undo stamp change after (ADR 0172).
+  merges: ['SELECT', 'INSERT', 'UPDATE'],
   sessions: ['SELECT', 'DELETE'],
   step_up_codes: [],
   tenants: ['SELECT', 'UPDATE'],

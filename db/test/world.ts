@@ -10,6 +10,7 @@ import {
   importRows,
   imports,
   invitations,
+  merges,
   notificationDigests,
   notificationPreferences,
   notifications,
@@ -191,6 +192,16 @@ export async function buildTenantWorld(db: Db) {
     cells: ['Imported Person', 'imported@example.com'],
     outcome: 'created',
     recordId: contact.id,
+  })
+  // The rep merged a duplicate of their contact into it (ADR 0172): the undo state of that merge.
+  await db.insert(merges).values({
+    tenantId,
+    entity: 'contact',
+    survivorId: contact.id,
+    otherId: crypto.randomUUID(),
+    survivorBefore: {},
+    survivorAfter: {},
+    createdBy: rep.id,
   })
   return {
     tenant,

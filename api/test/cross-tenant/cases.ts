@@ -61,6 +61,7 @@ export function victimId(name: string, v: Records, resource?: string): string | 
     'saved-views': v.savedView.id,
     tasks: v.task.id,
     imports: v.upload.id,
+    duplicates: v.merge.id,
   }
   return byResource[resource ?? ''] ?? missing(`${resource}/{id}`)
 }

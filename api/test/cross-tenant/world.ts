@@ -107,7 +107,20 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
   await db
     .insert(schema.importRows)
     .values({ tenantId, importId: upload.id, rowNo: 1, userId: ws.rep.id, cells: ['Victim Person'] })
-  if (!customField || !invitation || !token || !savedView || !task || !notification)
+  // A merge of the rep's contact (ADR 0172), addressed by id to read and undo it.
+  const [merge] = await db
+    .insert(schema.merges)
+    .values({
+      tenantId,
+      entity: 'contact',
+      survivorId: contact.id,
+      otherId: crypto.randomUUID(),
+      survivorBefore: {},
+      survivorAfter: {},
+      createdBy: ws.rep.id,
+    })
+    .returning()
+  if (!customField || !invitation || !token || !savedView || !task || !notification || !merge)
     throw new Error('insert returned nothing')
   // Provisioning gave the default process its lost reasons (db/seed/processes.ts).
   const [lostReason] = await db
@@ -137,6 +150,7 @@ export async function recordsOf(api: TestApi, ws: Workspace) {
     task,
     notification,
     upload,
+    merge,
     rep: ws.rep,
   }
 }

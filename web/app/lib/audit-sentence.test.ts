@@ -404,6 +404,32 @@ const records: Case[] = [
     'Ana Rep deleted the task “Send the quote”',
   ],
   [
+    'contact.merged',
+    e('contact.merged', ANA, 'contact', OTHER, {
+      survivor: {},
+      other: { id: OTHER2, fullName: 'Bob Smith' },
+    }),
+    'Ana Rep merged the contact “Bob Smith” into this one',
+  ],
+  [
+    'contact.merge_undone',
+    e('contact.merge_undone', ANA, 'contact', OTHER2),
+    'Ana Rep undid a merge of contacts',
+  ],
+  [
+    'organization.merged',
+    e('organization.merged', BEN, 'organization', OTHER, {
+      survivor: {},
+      other: { id: OTHER2, name: 'Acme Ltd' },
+    }),
+    'Ben Manager merged the organization “Acme Ltd” into this one',
+  ],
+  [
+    'organization.merge_undone',
+    e('organization.merge_undone', BEN, 'organization', OTHER2),
+    'Ben Manager undid a merge of organizations',
+  ],
+  [
     'product.created',
     e('product.created', ADMIN, 'product', OTHER, undefined, {
       sku: 'SEAT-PRO',

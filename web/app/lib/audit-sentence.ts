@@ -302,6 +302,13 @@ const aboutUser = (e: AuditSentenceEntry, x: Helpers) => ({
   name: x.person(e.entityId),
 })
 
+/** "merged the contact “Bob S.” into this one", from a merge's audit row (ADR 0172). */
+const merged = (noun: string, x: Helpers & { actor: string; before: Obj; after: Obj }) => {
+  const other = asObj(x.before.other)
+  const name = str(other.fullName) ?? str(other.name) ?? str(other.email)
+  return `${x.actor} merged ${name ? `the ${noun} ${quoted(name)}` : `another ${noun}`} into this one`
+}
+
 const line = (x: { before: Obj; after: Obj }) => str(x.after.sku) ?? str(x.before.sku)
 
 const SENTENCES: Record<string, Build> = {
@@ -431,6 +438,12 @@ const SENTENCES: Record<string, Build> = {
     const subject = str(x.before.subject)
     return `${x.actor} deleted the task${subject ? ` ${quoted(subject)}` : ''}`
   },
+
+  // Duplicates (ADR 0172): the other record's name is in `before.other`, the moved rows in `after.moved`.
+  'contact.merged': (_e, x) => merged('contact', x),
+  'contact.merge_undone': (_e, x) => `${x.actor} undid a merge of contacts`,
+  'organization.merged': (_e, x) => merged('organization', x),
+  'organization.merge_undone': (_e, x) => `${x.actor} undid a merge of organizations`,
 
   // Products
   'product.created': (_e, x) => {

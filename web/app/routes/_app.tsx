@@ -51,6 +51,7 @@ function navFor(role: WorkspaceMe['role']): NavItem[] {
     { to: '/insight', label: 'Insight' },
     { to: '/contacts', label: 'Contacts' },
     { to: '/organizations', label: 'Organizations' },
+    { to: '/duplicates', label: 'Duplicates' },
     { to: '/products', label: 'Products' },
   ]
   // Admins: every settings section; managers: the Users page (/settings takes them there, ADR 0167).

@@ -68,6 +68,7 @@ describe('what a workspace archive covers', () => {
       'import_rows',
       'imports',
       'invitations',
+      'merges',
       'notification_digests',
       'notification_preferences',
       'notifications',

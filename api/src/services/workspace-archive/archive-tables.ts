@@ -91,6 +91,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
     'the rows of an uploaded file and their outcomes (ADR 0174), kept for the rejected-rows report and undo of that upload only',
   activity_owners:
     'derived (ADR 0102): the trigger on activities lists each restored activity for its records’ owners',
+  merges:
+    'undo state of recent merges (ADR 0172) naming ids the restore gives anew; the audit log keeps what each merge did',
 }
 
 export const archivedTable = (name: string) => ARCHIVED_TABLES.find((t) => t.name === name)
