@@ -148,3 +148,148 @@ COMMENT ON FUNCTION contact_ids_by_email(citext[]) IS
   'ADR 0174: ids of the bound tenant''s live contacts with one of these e-mails that the bound user may see (the contacts policy), through the unique e-mail index; the API reads the rows under RLS.';--> statement-breakpoint
 COMMENT ON FUNCTION organization_ids_by_key(text[], text[]) IS
   'ADR 0174: ids of the bound tenant''s live organizations whose lower-cased name or website domain is one of these, through the expression indexes; the API reads the rows under RLS.';
+--> statement-breakpoint
+-- Erasure (ADR 0173) reaches what came after it: import rows (this migration) and merges (0034). The same
+-- function with two more steps; crm_privacy may read and rewrite exactly those values.
+GRANT SELECT (tenant_id, record_id, cells, before), UPDATE (cells, before) ON import_rows TO crm_privacy;--> statement-breakpoint
+GRANT SELECT (tenant_id, survivor_id, other_id, survivor_before, survivor_after), UPDATE (survivor_before, survivor_after) ON merges TO crm_privacy;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION erase_contact(contact uuid)
+RETURNS TABLE (pseudonym text, activities integer, tasks integer, notifications integer, audit_entries integer,
+  emails integer, idempotency_keys integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  tenant uuid := nullif(current_setting('app.current_tenant_id', true), '')::uuid;
+  c contacts%ROWTYPE;
+  alias text;
+  identifiers text[];
+  details text[];
+  html_identifiers text[];
+  activity_ids uuid[];
+  task_ids uuid[];
+  about uuid[];
+  n_activities integer;
+  n_tasks integer;
+  n_notifications integer;
+  n_audit integer;
+  n_emails integer;
+  n_keys integer;
+BEGIN
+  IF tenant IS NULL OR current_setting('app.current_role', true) IS DISTINCT FROM 'admin' THEN
+    RAISE EXCEPTION 'erase_contact: only an admin of the bound tenant may erase a contact'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  -- The caller has locked the row (eraseContact reads it FOR UPDATE as crm_app): its values cannot change now.
+  SELECT * INTO c FROM contacts x WHERE x.tenant_id = tenant AND x.id = contact;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF EXISTS (SELECT 1 FROM deals d WHERE d.tenant_id = tenant AND d.contact_id = contact) THEN
+    RAISE EXCEPTION 'erase_contact: unlink the contact''s deals first' USING ERRCODE = 'object_in_use';
+  END IF;
+  alias := 'erased:' || left(encode(sha256(convert_to(tenant::text || ':' || contact::text, 'UTF8')), 'hex'), 16);
+
+  -- Who they are: today's values and every earlier one the audit trail recorded about them.
+  SELECT array_agg(DISTINCT v) FILTER (WHERE v IS NOT NULL AND v <> '') INTO identifiers FROM (
+    SELECT unnest(ARRAY[c.email::text, c.phone, c.full_name, c.first_name, c.last_name]) AS v
+    UNION ALL
+    SELECT p.value #>> '{}' FROM audit_log a
+      CROSS JOIN LATERAL (SELECT a.before AS j UNION ALL SELECT a.after) AS side
+      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(side.j) = 'object' THEN side.j ELSE '{}' END) AS p
+      WHERE a.tenant_id = tenant AND a.entity_type = 'contact' AND a.entity_id = contact
+        AND p.key IN ('email', 'phone', 'fullName', 'firstName', 'lastName') AND jsonb_typeof(p.value) = 'string'
+  ) AS found;
+  identifiers := coalesce(identifiers, ARRAY[]::text[]);
+  -- As an HTML e-mail shows them (api/src/lib/email/templates.ts escapeHtml).
+  SELECT coalesce(array_agg(replace(replace(replace(replace(replace(v, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+    '"', '&quot;'), '''', '&#39;')), ARRAY[]::text[]) INTO html_identifiers FROM unnest(identifiers) AS v;
+  -- What else is about them only: their title and custom field values.
+  SELECT coalesce(array_agg(v) FILTER (WHERE v IS NOT NULL AND v <> ''), ARRAY[]::text[]) INTO details FROM (
+    SELECT c.title AS v
+    UNION ALL
+    SELECT e.value #>> '{}' FROM jsonb_each(c.custom_fields) e WHERE jsonb_typeof(e.value) IN ('string', 'number')
+  ) AS own;
+
+  SELECT coalesce(array_agg(a.id), ARRAY[]::uuid[]) INTO activity_ids
+    FROM activities a WHERE a.tenant_id = tenant AND a.contact_id = contact;
+  SELECT coalesce(array_agg(k.id), ARRAY[]::uuid[]) INTO task_ids
+    FROM tasks k WHERE k.tenant_id = tenant AND k.contact_id = contact;
+  about := ARRAY[contact] || activity_ids || task_ids;
+
+  -- Audit rows: kept, their payloads rewritten. Rows about the contact, their activities and tasks lose every
+  -- personal field; any other row of the tenant loses the identifiers wherever they appear.
+  WITH changed AS (
+    UPDATE audit_log a SET
+      before = erase_values_in_json(a.before, identifiers || details, alias, true),
+      after = erase_values_in_json(a.after, identifiers || details, alias, true)
+    WHERE a.tenant_id = tenant AND a.entity_id = ANY (about)
+      AND (a.before IS NOT NULL OR a.after IS NOT NULL)
+    RETURNING 1
+  ) SELECT count(*) INTO n_audit FROM changed;
+  WITH changed AS (
+    UPDATE audit_log a SET
+      before = erase_values_in_json(a.before, identifiers, alias, false),
+      after = erase_values_in_json(a.after, identifiers, alias, false)
+    WHERE a.tenant_id = tenant AND (a.entity_id IS NULL OR a.entity_id <> ALL (about))
+      AND EXISTS (SELECT 1 FROM unnest(identifiers) v
+        WHERE strpos(lower(coalesce(a.before::text, '') || ' ' || coalesce(a.after::text, '')), lower(v)) > 0)
+    RETURNING 1
+  ) SELECT n_audit + count(*) INTO n_audit FROM changed;
+
+  -- Notifications about them or their tasks, the tasks' reminders, the tasks, the activities, the contact.
+  WITH gone AS (
+    DELETE FROM notifications x
+    WHERE x.tenant_id = tenant AND (x.contact_id = contact OR x.task_id = ANY (task_ids))
+    RETURNING 1
+  ) SELECT count(*) INTO n_notifications FROM gone;
+  DELETE FROM task_reminders r WHERE r.tenant_id = tenant AND r.task_id = ANY (task_ids);
+  WITH gone AS (
+    DELETE FROM tasks k WHERE k.tenant_id = tenant AND k.id = ANY (task_ids) RETURNING 1
+  ) SELECT count(*) INTO n_tasks FROM gone;
+  WITH gone AS (
+    DELETE FROM activities a WHERE a.tenant_id = tenant AND a.id = ANY (activity_ids) RETURNING 1
+  ) SELECT count(*) INTO n_activities FROM gone;
+  DELETE FROM contacts x WHERE x.tenant_id = tenant AND x.id = contact;
+
+  -- E-mails already queued or sent by this workspace (notifications name the contact).
+  WITH changed AS (
+    UPDATE email_outbox o SET
+      subject = erase_values_in_text(o.subject, identifiers, alias),
+      text = erase_values_in_text(o.text, identifiers, alias),
+      html = erase_values_in_text(erase_values_in_text(o.html, html_identifiers, alias), identifiers, alias)
+    WHERE o.tenant_id = tenant
+      AND EXISTS (SELECT 1 FROM unnest(identifiers || html_identifiers) v
+        WHERE strpos(lower(o.subject || ' ' || o.text || ' ' || o.html), lower(v)) > 0)
+    RETURNING 1
+  ) SELECT count(*) INTO n_emails FROM changed;
+
+  -- Stored answers to retried creates (24 h, ADR 0130) that carry the contact or its records.
+  WITH gone AS (
+    DELETE FROM idempotency_keys i
+    WHERE i.tenant_id = tenant AND i.response_body IS NOT NULL
+      AND EXISTS (SELECT 1 FROM unnest(identifiers || (SELECT array_agg(x::text) FROM unnest(about) x)) v
+        WHERE strpos(lower(i.response_body), lower(v)) > 0)
+    RETURNING 1
+  ) SELECT count(*) INTO n_keys FROM gone;
+
+  -- Import files (ADR 0174): the rows that wrote or updated them, or that carry their e-mail or name (a row
+  -- skipped or rejected as a duplicate), keep their row but lose the values; the values an update replaced too.
+  UPDATE import_rows r SET
+    cells = (SELECT coalesce(jsonb_agg(to_jsonb(erase_values_in_text(e.x, identifiers || details, alias)) ORDER BY e.n),
+                             '[]'::jsonb)
+               FROM jsonb_array_elements_text(r.cells) WITH ORDINALITY AS e(x, n)),
+    before = erase_values_in_json(r.before, identifiers || details, alias, true)
+  WHERE r.tenant_id = tenant
+    AND (r.record_id = contact
+      OR EXISTS (SELECT 1 FROM unnest(ARRAY[c.email::text, c.full_name]) v
+                  WHERE v IS NOT NULL AND strpos(lower(r.cells::text), lower(v)) > 0));
+  -- Merges (ADR 0172) they took part in: the undo state holds their values.
+  UPDATE merges m SET
+    survivor_before = erase_values_in_json(m.survivor_before, identifiers || details, alias, true),
+    survivor_after = erase_values_in_json(m.survivor_after, identifiers || details, alias, true)
+  WHERE m.tenant_id = tenant AND (m.survivor_id = contact OR m.other_id = contact);
+
+  RETURN QUERY SELECT alias, n_activities, n_tasks, n_notifications, n_audit, n_emails, n_keys;
+END
+$$;

@@ -92,6 +92,36 @@ async function personWithHistory(w: Ws) {
     jsonBody({ name: `Renewal ${tag}`, contactId: contact.id, assignedUserId: w.rep.id }),
   )
   expect(deal.status).toBe(201)
+  // A file that updated them (its cells and the values it replaced are kept for undo, ADR 0174), with a
+  // second row skipped as the same person.
+  const file = new FormData()
+  file.set('entity', 'contact')
+  const row = `${person.email},Chief ${tag},${person.firstName} ${person.lastName}`
+  file.set('file', new Blob([`Email,Title,Name\n${row}\n${row}\n`], { type: 'text/csv' }), 'people.csv')
+  const upload = (await (await w.as(w.admin, '/imports', { method: 'POST', body: file })).json()) as {
+    id: string
+  }
+  const mapped = await w.as(w.admin, `/imports/${upload.id}`, {
+    ...jsonBody({ dedupeMode: 'update' }),
+    method: 'PATCH',
+  })
+  expect(mapped.status).toBe(200)
+  expect((await w.as(w.admin, `/imports/${upload.id}/start`, jsonBody({}))).status).toBe(202)
+  for (let i = 0; ; i++) {
+    const state = (await (await w.as(w.admin, `/imports/${upload.id}`)).json()) as { status: string }
+    if (state.status === 'done') break
+    if (i > 100) throw new Error('the import never finished')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  // A duplicate merged into them, choosing its title (the merge keeps their values for undo, ADR 0172).
+  const dup = await w.as(w.admin, '/contacts', jsonBody({ firstName: `Dup${tag}`, title: 'Buyer' }))
+  const dupId = ((await dup.json()) as { id: string }).id
+  const merged = await w.as(
+    w.admin,
+    '/duplicates/merges',
+    jsonBody({ entity: 'contact', survivorId: contact.id, otherId: dupId, fields: { title: 'other' } }),
+  )
+  expect(merged.status).toBeLessThan(300)
   return {
     ...person,
     id: contact.id,
@@ -236,7 +266,13 @@ describe('POST /contacts/{id}/erase', () => {
       .from(schema.auditLog)
       .where(eq(schema.auditLog.entityId, p.id))
       .orderBy(schema.auditLog.createdAt)
-    expect(rows.map((r) => r.action)).toEqual(['contact.created', 'contact.updated', 'contact.erased'])
+    expect(rows.map((r) => r.action)).toEqual([
+      'contact.created',
+      'contact.updated',
+      'contact.updated', // by the import
+      'contact.merged',
+      'contact.erased',
+    ])
     expect(JSON.stringify(rows[0]?.after)).toContain(erased.pseudonym)
     expect(rows.at(-1)?.after).toEqual(erased)
     // The deal stays, without the link; the contact and its records are gone.
