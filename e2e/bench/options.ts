@@ -31,6 +31,12 @@ export const options = {
   /** Only these scenario keys (BENCH_ONLY=listP1,deal; 'overload' included), for a quick look at a few. */
   only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined,
   pgbench: process.env.PGBENCH ?? 'pgbench',
+  /** Rows of each contacts file the import scenario uploads (BENCH_IMPORT_ROWS=10000,100000). */
+  importRows: process.env.BENCH_IMPORT_ROWS
+    ? process.env.BENCH_IMPORT_ROWS.split(',').map(Number)
+    : SMOKE
+      ? [1000]
+      : [10_000, 100_000],
   /** Four consecutive ports from BENCH_PORT_BASE (default: per process, so two runs never collide). */
   ports: portsFrom(Number(process.env.BENCH_PORT_BASE ?? 20_000 + (process.pid % 2_000) * 4)),
 } as const

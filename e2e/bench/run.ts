@@ -5,7 +5,8 @@
 //                       generated when missing), copied per run; smoke: a server to create a scratch db on
 //   BENCH_SECONDS (5; smoke 2) seconds per window, BENCH_REPS (3; smoke 1) windows per contender
 //   BENCH_POOL (10) pool size of both servers, BENCH_AURA_ENTRY (web/build/node/main.js), PGBENCH (pgbench)
-//   BENCH_ONLY      scenario keys to run (e.g. listP1,deal,mixed,overload); all by default
+//   BENCH_ONLY      scenario keys to run (e.g. listP1,deal,mixed,overload,imports); all by default
+//   BENCH_IMPORT_ROWS rows per imported contacts file (10000,100000; smoke 1000)
 // Writes e2e/bench/results/<timestamp>.{md,json} (smoke: a temp directory).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -105,7 +106,7 @@ async function main() {
       cells.push(await runCell(overloadScenario(mixed, options.overload), options.overload, contenders))
     const imports: ImportMeasure[] = []
     if (chosen('imports'))
-      for (const rows of options.smoke ? [1000] : [10_000, 100_000]) {
+      for (const rows of options.importRows) {
         out(`importing ${rows} contacts`)
         imports.push(await measureImport({ port: aura.port, host, cookie }, rows))
       }
