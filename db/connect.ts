@@ -115,7 +115,12 @@ async function connectPglite(dataDir: string, loadDataDir?: Blob, maxPrepared?: 
   return {
     kind: 'pglite',
     db,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    // PGlite learns the array types when it opens the database: a migration that creates one (citext[]
+    // for contact_ids_by_email) would otherwise leave a JS array sent as a malformed literal until restart.
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })
+      await client.refreshArrayTypes()
+    },
     close: () => client.close().finally(release),
   }
 }

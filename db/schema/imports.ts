@@ -104,6 +104,10 @@ export const importRows = pgTable(
       columns: [t.tenantId, t.importId],
       foreignColumns: [imports.tenantId, imports.id],
     }).onDelete('cascade'),
+    // A later batch finds the row of this import that already wrote a record (a key repeated 500 rows on).
+    index('import_rows_record_idx')
+      .on(t.tenantId, t.importId, t.recordId)
+      .where(sql`${t.recordId} is not null`),
     // The rejected-rows report reads only the rejected rows of a big import.
     index('import_rows_rejected_idx')
       .on(t.tenantId, t.importId, t.rowNo)

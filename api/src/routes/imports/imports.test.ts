@@ -213,3 +213,32 @@ it('organizations match by website domain, else by name', async ({ ws }) => {
   const done = await run(ws, ws.admin, up.body.id, { dedupeMode: 'update' })
   expect(done.counts).toEqual({ created: 1, updated: 1, skipped: 1, rejected: 0 })
 })
+
+it('the first row of a record wins across batches, so undo gives back the original values', async ({
+  ws,
+}) => {
+  const kept = await call(
+    ws,
+    ws.admin,
+    '/contacts',
+    send('POST', { firstName: 'Original', email: 'same@example.com', title: 'Before' }),
+    ZContact,
+  )
+  const rows = ['First name,Email,Title', 'First,same@example.com,One']
+  for (let i = 2; i < 700; i++) rows.push(`P${i},p${i}@example.com,`)
+  rows.push('Last,SAME@example.com,Two')
+  const done = await run(ws, ws.admin, (await upload(ws, ws.admin, rows.join('\n'))).body.id, {
+    dedupeMode: 'update',
+  })
+  expect(done.counts).toEqual({ created: 698, updated: 1, skipped: 1, rejected: 0 })
+  expect((await call(ws, ws.admin, `/contacts/${kept.body.id}`, undefined, ZContact)).body).toMatchObject({
+    firstName: 'First',
+    title: 'One',
+  })
+  expect((await call(ws, ws.admin, `/imports/${done.id}/undo`, send('POST'), ZImport)).status).toBe(202)
+  await settle(ws, ws.admin, done.id, 'undone')
+  expect((await call(ws, ws.admin, `/contacts/${kept.body.id}`, undefined, ZContact)).body).toMatchObject({
+    firstName: 'Original',
+    title: 'Before',
+  })
+})

@@ -5,8 +5,10 @@
 import { type Db, schema, type Tx, withTenant } from '@aura/db'
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import type { Actor } from '../../lib/actor.ts'
+import { anyOf } from '../../lib/any-of.ts'
 import { classifyRows, reasonOf } from './classify-rows.ts'
 import { mapRow } from './import-mapping.ts'
+import type { ExistingRecord } from './import-target.ts'
 import { importTargets } from './import-targets.ts'
 
 export const IMPORT_BATCH = 500
@@ -62,7 +64,7 @@ export async function importBatch(tx: Tx, actor: Actor, id: string): Promise<boo
     rows.map((row, n) => ({ rowNo: row.rowNo, prepared: prepared[n] as (typeof prepared)[number] })),
     existing,
     imp.dedupeMode,
-    new Map(),
+    await earlierRowsOf(tx, actor.tenantId, id, existing),
   )
   const outcomes: Outcome[] = []
   const creates = plans.flatMap((p) => (p.action === 'create' ? [{ ...p, id: crypto.randomUUID() }] : []))
@@ -106,6 +108,36 @@ export async function importBatch(tx: Tx, actor: Actor, id: string): Promise<boo
     })
     .where(and(eq(i.tenantId, actor.tenantId), eq(i.id, id)))
   return true
+}
+
+/**
+ * For each matched key whose record an earlier batch of this import wrote, that row's number: the first row
+ * of a key wins across batches too (and a resumed run knows it, as it is read from the rows' outcomes).
+ */
+async function earlierRowsOf(tx: Tx, tenantId: string, id: string, existing: Map<string, ExistingRecord>) {
+  const first = new Map<string, number>()
+  if (existing.size === 0) return first
+  const r = schema.importRows
+  const rows = await tx
+    .select({ rowNo: r.rowNo, recordId: r.recordId })
+    .from(r)
+    .where(
+      and(
+        eq(r.tenantId, tenantId),
+        eq(r.importId, id),
+        anyOf(
+          r.recordId,
+          [...existing.values()].map((e) => e.id),
+          'uuid',
+        ),
+      ),
+    )
+  const rowOf = new Map(rows.map((row) => [row.recordId, row.rowNo]))
+  for (const [key, record] of existing) {
+    const rowNo = rowOf.get(record.id)
+    if (rowNo !== undefined) first.set(key, rowNo)
+  }
+  return first
 }
 
 /** One batch of an undo: created records removed, updated ones given back their values; false when done. */
