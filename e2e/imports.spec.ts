@@ -13,7 +13,8 @@ const badPhone = (i: number) => i % 100 === 3 // rows 3, 103, … 903: 10 reject
 function contactsCsv(stamp: string, existingEmail: string) {
   const lines = ['First name,Last name,Email,Phone,Role,Designation']
   for (let i = 1; i <= ROWS; i++) {
-    // Row 2 matches the existing contact (updated); row 700 repeats it within the file (skipped).
+    // Row 2 matches the existing contact (updated); row 700 repeats it within the file (skipped: the first
+    // row of a key wins).
     const email = i === 2 || i === 700 ? existingEmail.toUpperCase() : `imp-${i}-${stamp}@example.test`
     const phone = badPhone(i) ? 'call me maybe' : `+49 30 ${1_000_000 + i}`
     lines.push(`Imp${i},${stamp},${email},${phone},internal-${i},Buyer ${i}`)
