@@ -80,9 +80,14 @@ export default function Contacts() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Contacts</h1>
-        <Link to="/contacts/new" className={buttonClass.primary}>
-          New contact
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/imports?entity=contact" className={buttonClass.secondary}>
+            Import
+          </Link>
+          <Link to="/contacts/new" className={buttonClass.primary}>
+            New contact
+          </Link>
+        </div>
       </div>
       <SearchForm
         id="contacts-q"

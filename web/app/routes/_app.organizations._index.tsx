@@ -33,9 +33,14 @@ export default function Organizations() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Organizations</h1>
-        <Link to="/organizations/new" className={buttonClass.primary}>
-          New organization
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/imports?entity=organization" className={buttonClass.secondary}>
+            Import
+          </Link>
+          <Link to="/organizations/new" className={buttonClass.primary}>
+            New organization
+          </Link>
+        </div>
       </div>
       <SearchForm id="organizations-q" label="Search organizations" defaultValue={filters.q} />
       {problem && <Alert tone="error">{problem}</Alert>}

@@ -3,7 +3,7 @@
 // and this page shows the emailed-code step, whose form carries the choice and downloads on success.
 // The complete archive (ADR 0125) takes the same path through /resources/workspace-archive (?what=archive).
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Form, FormError, SubmitButton } from '~/components/form.tsx'
 import { SelectField } from '~/components/sales/select-field.tsx'
 import { StepUpForm } from '~/components/step-up.tsx'
@@ -30,6 +30,13 @@ export default function Export() {
       <p className="text-slate-700">
         Download your workspace&apos;s records, including archived ones. Exports are recorded in the audit
         log.
+      </p>
+      <p className="text-sm text-slate-700">
+        To bring contacts or organizations in from a CSV file, use{' '}
+        <Link to="/imports" className="font-medium text-indigo-700 underline">
+          Import
+        </Link>
+        .
       </p>
       {step === 'sent' || step === 'wrong' ? (
         <StepUpForm
