@@ -60,6 +60,8 @@ describe('Idempotency-Key coverage', () => {
       (await (await ws.as(ws.admin, path, jsonBody(body))).json()).id as string
     const contactId = await created('/contacts', { firstName: 'Keyed' })
     const dealId = await created('/deals', { name: 'Keyed deal' })
+    const survivorId = await created('/contacts', { firstName: 'Keyed survivor' })
+    const otherId = await created('/contacts', { firstName: 'Keyed duplicate' })
     const processId = ws.defaults.defaultProcess.process.id
     const productId = ws.defaults.products[0]?.product.id
     // An upload is multipart: the same bytes each time (a fixed boundary), as a client's retry sends them.
@@ -79,6 +81,7 @@ describe('Idempotency-Key coverage', () => {
     // One valid body per keyed route; a route missing here fails below, so a new one must be added.
     const bodies: Record<string, [string, object | string]> = {
       '/imports': ['/imports', upload],
+      '/duplicates/merges': ['/duplicates/merges', { entity: 'contact', survivorId, otherId }],
       '/deals': ['/deals', { name: 'Replayed deal' }],
       '/organizations': ['/organizations', { name: 'Replayed org' }],
       '/contacts': ['/contacts', { firstName: 'Replayed' }],
