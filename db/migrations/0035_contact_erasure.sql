@@ -30,6 +30,8 @@ GRANT SELECT (tenant_id, id, contact_id) ON deals TO crm_privacy;--> statement-b
 GRANT SELECT, UPDATE (before, after) ON audit_log TO crm_privacy;--> statement-breakpoint
 GRANT SELECT (tenant_id, id, subject, html, text), UPDATE (subject, html, text) ON email_outbox TO crm_privacy;--> statement-breakpoint
 GRANT SELECT (tenant_id, user_id, key, response_body), DELETE ON idempotency_keys TO crm_privacy;--> statement-breakpoint
+GRANT SELECT (tenant_id, survivor_id, other_id, survivor_before, survivor_after), UPDATE (survivor_before, survivor_after) ON merges TO crm_privacy;--> statement-breakpoint
+-- import_rows (created by 0036, which grants its columns): plpgsql resolves the table when erase_contact runs.
 
 -- The append-only guard (0002), with one more way out: crm_privacy, which only erase_contact runs as, may
 -- delete activities and change an audit row's before/after (every other column must stay as it was).
@@ -247,6 +249,23 @@ BEGIN
         WHERE strpos(lower(i.response_body), lower(v)) > 0)
     RETURNING 1
   ) SELECT count(*) INTO n_keys FROM gone;
+
+  -- Import files (ADR 0174): the rows that wrote or updated them, or that carry their e-mail or name (a row
+  -- skipped or rejected as a duplicate), keep their row but lose the values; the values an update replaced too.
+  UPDATE import_rows r SET
+    cells = (SELECT coalesce(jsonb_agg(to_jsonb(erase_values_in_text(e.x, identifiers || details, alias)) ORDER BY e.n),
+                             '[]'::jsonb)
+               FROM jsonb_array_elements_text(r.cells) WITH ORDINALITY AS e(x, n)),
+    before = erase_values_in_json(r.before, identifiers || details, alias, true)
+  WHERE r.tenant_id = tenant
+    AND (r.record_id = contact
+      OR EXISTS (SELECT 1 FROM unnest(ARRAY[c.email::text, c.full_name]) v
+                  WHERE v IS NOT NULL AND strpos(lower(r.cells::text), lower(v)) > 0));
+  -- Merges (ADR 0172) they took part in: the undo state holds their values.
+  UPDATE merges m SET
+    survivor_before = erase_values_in_json(m.survivor_before, identifiers || details, alias, true),
+    survivor_after = erase_values_in_json(m.survivor_after, identifiers || details, alias, true)
+  WHERE m.tenant_id = tenant AND (m.survivor_id = contact OR m.other_id = contact);
 
   RETURN QUERY SELECT alias, n_activities, n_tasks, n_notifications, n_audit, n_emails, n_keys;
 END
