@@ -82,6 +82,8 @@ export const SERVICES: Record<string, 'case' | string> = {
     'organization_ids_by_key(): the lower(name) and domain expression indexes, keys given',
   loadCustomFieldRules: 'the live custom field definitions of one entity: a handful of rows',
   auditBatch: 'write path: one insert of the audit rows of one import batch',
+  updateEach: 'write path: the records an import batch updates, each by key',
+  restoreEach: 'write path: the records an undo batch restores, each by key',
   searchRecords:
     'runs listContacts, listOrganizations, listDeals and listProducts (each has its case) with q',
   ...Object.fromEntries(

@@ -11,6 +11,7 @@ import { auditBatch } from './import-audit.ts'
 import { customImportFields, customValues, splitName } from './import-cells.ts'
 import { membersByNameOrEmail, organizationOf, organizationsByName, ownerOf } from './import-references.ts'
 import type { ExistingRecord, ImportField, ImportTarget, MappedRow, PreparedRow } from './import-target.ts'
+import { restoreEach, updateEach } from './import-writes.ts'
 
 const FIELDS: ImportField[] = [
   {
@@ -183,25 +184,7 @@ export const contactImport: ImportTarget<ContactValues> = {
     return new Set(rows.filter((r) => !done.has(r.id)).map((r) => r.id))
   },
 
-  async update(tx, actor, rows, importId) {
-    const c = schema.contacts
-    const befores = new Map<string, Record<string, unknown>>()
-    const audits: { id: string; before: unknown; after: unknown }[] = []
-    for (const { record, values } of rows) {
-      const set: Record<string, unknown> = { ...values.columns }
-      if (values.customFields)
-        set.customFields = { ...(record.current.customFields as object), ...values.customFields }
-      const before = Object.fromEntries(Object.keys(set).map((k) => [k, record.current[k] ?? null]))
-      await tx
-        .update(c)
-        .set(set)
-        .where(and(eq(c.tenantId, actor.tenantId), eq(c.id, record.id)))
-      befores.set(record.id, before)
-      audits.push({ id: record.id, before, after: set })
-    }
-    await auditBatch(tx, actor, importId, 'contact.updated', audits)
-    return befores
-  },
+  update: (tx, actor, rows, importId) => updateEach(tx, { actor, entity: 'contact', importId }, rows),
 
   async remove(tx, actor, ids, importId) {
     if (ids.length === 0) return
@@ -223,21 +206,7 @@ export const contactImport: ImportTarget<ContactValues> = {
     )
   },
 
-  async restore(tx, actor, rows, importId) {
-    const c = schema.contacts
-    for (const { id, before } of rows)
-      await tx
-        .update(c)
-        .set(before)
-        .where(and(eq(c.tenantId, actor.tenantId), eq(c.id, id), isNull(c.deletedAt)))
-    await auditBatch(
-      tx,
-      actor,
-      importId,
-      'contact.updated',
-      rows.map(({ id, before }) => ({ id, after: before })),
-    )
-  },
+  restore: (tx, actor, rows, importId) => restoreEach(tx, { actor, entity: 'contact', importId }, rows),
 }
 
 const cellsOf = (rows: MappedRow[], field: string) => rows.flatMap((r) => (r[field] ? [r[field]] : []))

@@ -12,6 +12,7 @@ import { organizationIdsByKey } from '../records/exact-matches.ts'
 import { auditBatch } from './import-audit.ts'
 import { customImportFields, customValues } from './import-cells.ts'
 import type { ExistingRecord, ImportField, ImportTarget, PreparedRow } from './import-target.ts'
+import { restoreEach, updateEach } from './import-writes.ts'
 
 const FIELDS: ImportField[] = [
   {
@@ -142,25 +143,7 @@ export const organizationImport: ImportTarget<OrganizationValues> = {
     return new Set()
   },
 
-  async update(tx, actor, rows, importId) {
-    const o = schema.organizations
-    const befores = new Map<string, Record<string, unknown>>()
-    const audits: { id: string; before: unknown; after: unknown }[] = []
-    for (const { record, values } of rows) {
-      const set: Record<string, unknown> = { ...values.columns }
-      if (values.customFields)
-        set.customFields = { ...(record.current.customFields as object), ...values.customFields }
-      const before = Object.fromEntries(Object.keys(set).map((k) => [k, record.current[k] ?? null]))
-      await tx
-        .update(o)
-        .set(set)
-        .where(and(eq(o.tenantId, actor.tenantId), eq(o.id, record.id)))
-      befores.set(record.id, before)
-      audits.push({ id: record.id, before, after: set })
-    }
-    await auditBatch(tx, actor, importId, 'organization.updated', audits)
-    return befores
-  },
+  update: (tx, actor, rows, importId) => updateEach(tx, { actor, entity: 'organization', importId }, rows),
 
   async remove(tx, actor, ids, importId) {
     if (ids.length === 0) return
@@ -179,19 +162,5 @@ export const organizationImport: ImportTarget<OrganizationValues> = {
     )
   },
 
-  async restore(tx, actor, rows, importId) {
-    const o = schema.organizations
-    for (const { id, before } of rows)
-      await tx
-        .update(o)
-        .set(before)
-        .where(and(eq(o.tenantId, actor.tenantId), eq(o.id, id), isNull(o.deletedAt)))
-    await auditBatch(
-      tx,
-      actor,
-      importId,
-      'organization.updated',
-      rows.map(({ id, before }) => ({ id, after: before })),
-    )
-  },
+  restore: (tx, actor, rows, importId) => restoreEach(tx, { actor, entity: 'organization', importId }, rows),
 }
