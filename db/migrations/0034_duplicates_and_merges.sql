@@ -37,7 +37,7 @@ $$;--> statement-breakpoint
 CREATE FUNCTION organization_name_key(name text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-  SELECT nullif(split_part(organization_name_norm(name), ' ', 1), '')
+  SELECT nullif(split_part(public.organization_name_norm(name), ' ', 1), '')
 $$;--> statement-breakpoint
 -- 2. drizzle-kit's part (db/schema/merges.ts, duplicate-keys.ts).
 CREATE TABLE "merges" (
