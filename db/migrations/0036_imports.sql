@@ -9,7 +9,6 @@ CREATE TABLE "import_rows" (
 	"record_id" uuid,
 	"before" jsonb,
 	"reason" text,
-	"undone" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "import_rows_pkey" PRIMARY KEY("tenant_id","import_id","row_no"),
 	CONSTRAINT "import_rows_outcome_known" CHECK ("import_rows"."outcome" in ('created', 'updated', 'skipped', 'rejected'))
 );
@@ -67,7 +66,7 @@ ALTER TABLE "import_rows" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 GRANT SELECT, INSERT ON imports TO crm_app;--> statement-breakpoint
 GRANT UPDATE (status, mapping, dedupe_mode, processed_rows, undone_rows, created_count, updated_count, skipped_count, rejected_count, heartbeat_at, finished_at, undone_at) ON imports TO crm_app;--> statement-breakpoint
 GRANT SELECT, INSERT ON import_rows TO crm_app;--> statement-breakpoint
-GRANT UPDATE (outcome, record_id, before, reason, undone) ON import_rows TO crm_app;--> statement-breakpoint
+GRANT UPDATE (outcome, record_id, before, reason) ON import_rows TO crm_app;--> statement-breakpoint
 CREATE TRIGGER set_updated_columns BEFORE UPDATE ON imports
   FOR EACH ROW EXECUTE FUNCTION set_updated_columns();--> statement-breakpoint
 COMMENT ON POLICY "imports are visible to the member who uploaded them" ON "imports" IS 'An import is one member’s file and its rows: only they map, run, read or undo it (ADR 0174). What it wrote is governed by the records’ own policies.';--> statement-breakpoint

@@ -5,7 +5,6 @@
 // uploaded the file: the records it wrote are visible to others through their own tables' policies.
 import { sql } from 'drizzle-orm'
 import {
-  boolean,
   check,
   foreignKey,
   index,
@@ -95,7 +94,6 @@ export const importRows = pgTable(
     /** For an updated record: the values the import replaced, restored by undo. */
     before: jsonb('before').$type<Record<string, unknown>>(),
     reason: text('reason'),
-    undone: boolean('undone').notNull().default(false),
   },
   (t) => [
     primaryKey({ name: 'import_rows_pkey', columns: [t.tenantId, t.importId, t.rowNo] }),

@@ -172,10 +172,6 @@ export async function undoBatch(tx: Tx, actor: Actor, id: string): Promise<boole
   )
   await target.restore(tx, actor, updated, id)
   await tx
-    .update(r)
-    .set({ undone: true })
-    .where(and(range, sql`${r.outcome} in ('created', 'updated')`))
-  await tx
     .update(i)
     .set({ undoneRows: last, heartbeatAt: new Date() })
     .where(and(eq(i.tenantId, actor.tenantId), eq(i.id, id)))
